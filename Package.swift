@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Baogao",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "BaogaoKit", targets: ["BaogaoKit"]),
+        .executable(name: "baogao", targets: ["baogao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", "7.10.0"..<"7.11.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
+    ],
+    targets: [
+        .target(
+            name: "BaogaoKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
+        ),
+        .executableTarget(
+            name: "baogao",
+            dependencies: [
+                "BaogaoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BaogaoKitTests",
+            dependencies: ["BaogaoKit"]
+        ),
+        .testTarget(
+            name: "BaogaoCLITests",
+            dependencies: ["BaogaoKit", "baogao"]
+        ),
+    ]
+)
