@@ -1,10 +1,42 @@
 import ArgumentParser
 import BaogaoKit
+import Foundation
 
+/// The `baogao` command: a thin layer over BaogaoKit that parses arguments and prints.
+///
+/// Exit status, as grep: 0 found (or done), 1 nothing found, 2 error.
 @main
 struct Baogao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baogao",
-        abstract: "Chinese-aware full-text search for reports."
+        abstract: "Chinese-aware full-text search for reports.",
+        discussion: """
+            Index a folder of reports, then find any phrase with its section:
+              baogao index ~/reports --index ~/reports.sqlite
+              baogao search 乡村振兴 --index ~/reports.sqlite
+            Without --index, `search` uses index/baogao.sqlite, built from corpus/ and
+            refreshed when files in corpus/ change.
+
+            Exit status: 0 found, 1 nothing found, 2 error.
+            """,
+        subcommands: [SearchCommand.self, IndexCommand.self]
     )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as BaogaoError {
+            Terminal.fail(error.message)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Terminal.fail(fullMessage(for: error))
+        }
+    }
 }

@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+
+/// One index file: a SQLite database in WAL mode with the reports, sections and passages of
+/// one folder, and an FTS5 table over the passages.
+///
+/// ```swift
+/// let index = try IndexDatabase.open(at: URL(filePath: "index/baogao.sqlite"))
+/// let hits = try Searcher(index: index).search(try SearchQuery(parsing: "万人助万企"))
+/// ```
+public final class IndexDatabase: Sendable {
+    /// Where the index file is.
+    public let url: URL
+    let pool: DatabasePool
+
+    private init(url: URL, pool: DatabasePool) {
+        self.url = url
+        self.pool = pool
+    }
+
+    /// Opens an existing index for searching.
+    ///
+    /// Fails with a clear message when the file is missing, is not a Baogao index, or was
+    /// built by another version (run `baogao index --rebuild`).
+    public static func open(at url: URL) throws(BaogaoError) -> IndexDatabase {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw BaogaoError("no index at \(url.path): run `baogao index FOLDER --index \(url.path)` first")
+        }
+        let index = try connect(url)
+        switch try index.state() {
+        case .current: return index
+        case .empty, .foreign:
+            throw BaogaoError("\(url.path) is not a Baogao index")
+        case .outdated(let why):
+            throw BaogaoError("\(url.path) was built by another version of Baogao (\(why)): run `baogao index --rebuild`")
+        }
+    }
+
+    /// Opens an index for writing, creating it when missing. An index of another version is
+    /// deleted and created anew (``OpenOutcome/rebuiltBecause``); a file that is not a Baogao
+    /// index is never touched.
+    static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError) -> (IndexDatabase, String?) {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw BaogaoError("cannot create the folder for \(url.path): \(error.localizedDescription)")
+        }
+        var reason: String? = rebuild ? "--rebuild" : nil
+        if fm.fileExists(atPath: url.path) {
+            let existing = try connect(url)
+            switch try existing.state() {
+            case .current where !rebuild:
+                return (existing, nil)
+            case .empty:
+                return (try existing.created(), nil)
+            case .foreign:
+                throw BaogaoError("\(url.path) exists and is not a Baogao index; refusing to overwrite it")
+            case .outdated(let why):
+                reason = why
+            case .current:
+                break
+            }
+            try existing.close()
+            for suffix in ["", "-wal", "-shm"] {
+                try? fm.removeItem(atPath: url.path + suffix)
+            }
+        }
+        return (try connect(url).created(), reason)
+    }
+
+    private enum State {
+        case empty, foreign, current
+        case outdated(String)
+    }
+
+    private func state() throws(BaogaoError) -> State {
+        try read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            if tables.isEmpty { return .empty }
+            guard tables.contains("meta"), let schema = try IndexSchema.meta(db, "schema_version") else {
+                return .foreign
+            }
+            if schema != String(IndexSchema.schemaVersion) {
+                return .outdated("schema version \(schema), expected \(IndexSchema.schemaVersion)")
+            }
+            let tokenizer = try IndexSchema.meta(db, "tokenizer_version") ?? "none"
+            if tokenizer != IndexSchema.tokenizerVersion {
+                return .outdated("tokenizer \(tokenizer), expected \(IndexSchema.tokenizerVersion)")
+            }
+            return .current
+        }
+    }
+
+    private func created() throws(BaogaoError) -> IndexDatabase {
+        try write { db in try IndexSchema.create(db) }
+        return self
+    }
+
+    private func close() throws(BaogaoError) {
+        do { try pool.close() } catch { throw BaogaoError("cannot close \(url.path): \(error)") }
+    }
+
+    private static func connect(_ url: URL) throws(BaogaoError) -> IndexDatabase {
+        var config = Configuration()
+        config.prepareDatabase { db in
+            db.add(tokenizer: BaogaoFTS5Tokenizer.self)
+        }
+        config.busyMode = .timeout(5)
+        do {
+            let pool = try DatabasePool(path: url.path, configuration: config)
+            return IndexDatabase(url: url, pool: pool)
+        } catch {
+            throw describe(error, url: url)
+        }
+    }
+
+    /// The folder this index was built from.
+    public func root() throws(BaogaoError) -> URL? {
+        try read { db in try IndexSchema.meta(db, "root").map { URL(fileURLWithPath: $0) } }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
+        do { return try pool.read(body) } catch let error as BaogaoError { throw error } catch {
+            throw Self.describe(error, url: url)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
+        do { return try pool.write(body) } catch let error as BaogaoError { throw error } catch {
+            throw Self.describe(error, url: url)
+        }
+    }
+
+    /// A message for a database error, naming the file: never raw SQLite text alone.
+    static func describe(_ error: any Error, url: URL) -> BaogaoError {
+        guard let error = error as? DatabaseError else {
+            return BaogaoError("\(url.path): \(error)")
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return BaogaoError("\(url.path) is not a Baogao index (not a database file)")
+        case .SQLITE_CORRUPT:
+            return BaogaoError("\(url.path) is damaged: run `baogao index --rebuild`")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return BaogaoError("\(url.path) is busy: another process is updating it; try again")
+        case .SQLITE_READONLY:
+            return BaogaoError("\(url.path) is read-only: cannot update the index")
+        case .SQLITE_FULL:
+            return BaogaoError("the disk holding \(url.path) is full: the index was left as it was before this run")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return BaogaoError("cannot open \(url.path): permission denied or missing folder")
+        case .SQLITE_IOERR:
+            return BaogaoError("cannot read or write \(url.path): input/output error")
+        default:
+            return BaogaoError("\(url.path): index error (\(error.message ?? "code \(error.resultCode.rawValue)"))")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import GRDB
+
+/// The tables of an index file and the versions that say how it was built.
+///
+/// An index whose versions differ from these is never read: it is rebuilt from its folder.
+enum IndexSchema {
+    /// Bumped whenever the tables change.
+    static let schemaVersion = 1
+
+    /// The tokenizer and folding versions, as stored in the index.
+    static var tokenizerVersion: String { "bigram-\(BigramTokenizer.version).fold-\(ScalarFolding.version)" }
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            CREATE TABLE reports (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL,
+                mtime REAL NOT NULL,
+                hash TEXT NOT NULL,
+                encoding TEXT NOT NULL,
+                note TEXT,
+                unit TEXT,
+                year INTEGER,
+                title TEXT,
+                unit_source TEXT,
+                year_source TEXT,
+                title_source TEXT,
+                passage_count INTEGER NOT NULL
+            );
+            CREATE TABLE sections (
+                id INTEGER PRIMARY KEY,
+                report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                parent_id INTEGER REFERENCES sections(id),
+                rank INTEGER NOT NULL,
+                heading TEXT NOT NULL,
+                line INTEGER NOT NULL
+            );
+            CREATE INDEX sections_report ON sections(report_id, line);
+            CREATE TABLE passages (
+                id INTEGER PRIMARY KEY,
+                report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                section_id INTEGER REFERENCES sections(id),
+                line INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX passages_report ON passages(report_id, line);
+            CREATE VIRTUAL TABLE passages_fts USING fts5(
+                text,
+                content = 'passages',
+                content_rowid = 'id',
+                tokenize = '\(BaogaoFTS5Tokenizer.name)'
+            );
+            CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
+                INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
+            END;
+            CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
+                INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            END;
+            """)
+        try setMeta(db, "schema_version", String(schemaVersion))
+        try setMeta(db, "tokenizer_version", tokenizerVersion)
+    }
+
+    static func meta(_ db: Database, _ key: String) throws -> String? {
+        guard try db.tableExists("meta") else { return nil }
+        return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    static func setMeta(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+}

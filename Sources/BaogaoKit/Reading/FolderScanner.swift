@@ -1,0 +1,100 @@
+import Foundation
+
+/// A file found under the indexed folder.
+struct FoundFile: Sendable {
+    var url: URL
+    /// The path relative to the folder, with `/` separators.
+    var relativePath: String
+    var size: Int64
+    var modified: Double
+}
+
+/// A file that was not indexed, and why.
+public struct SkippedFile: Sendable, Hashable, Codable {
+    /// The path relative to the indexed folder.
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Lists the report files under a folder, recursively, in a stable order.
+///
+/// Hidden files and folders are passed over; symbolic links are followed, but a link that
+/// loops back to a folder already visited is skipped with its reason.
+enum FolderScanner {
+    /// Extensions read as reports.
+    static let readable: Set<String> = ["txt", "md", "markdown", "text"]
+    /// Document formats recognised but not read yet: reported, so nothing vanishes silently.
+    static let unsupported: [String: String] = [
+        "doc": "Word 97–2003 (.doc) is not supported: save it as .docx or .txt",
+        "wps": "WPS (.wps) is not supported: save it as .docx or .txt",
+        "docx": "Word (.docx) is not supported yet: save it as .txt",
+        "pdf": "PDF is not supported yet: convert it to .txt",
+        "html": "HTML is not supported yet: save the page as .txt",
+        "htm": "HTML is not supported yet: save the page as .txt",
+    ]
+
+    static func scan(_ root: URL, excluding excluded: Set<String> = []) -> (files: [FoundFile], skipped: [SkippedFile]) {
+        var files: [FoundFile] = []
+        var skipped: [SkippedFile] = []
+        var visited: Set<String> = []
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        visited.insert(rootPath)
+        walk(URL(fileURLWithPath: rootPath), relative: "", excluded: excluded,
+             visited: &visited, files: &files, skipped: &skipped)
+        files.sort { $0.relativePath < $1.relativePath }
+        skipped.sort { $0.path < $1.path }
+        return (files, skipped)
+    }
+
+    private static func walk(_ folder: URL, relative: String, excluded: Set<String>, visited: inout Set<String>,
+                             files: inout [FoundFile], skipped: inout [SkippedFile]) {
+        let fm = FileManager.default
+        let names: [String]
+        do {
+            names = try fm.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            skipped.append(SkippedFile(path: relative.isEmpty ? "." : relative,
+                                       reason: "folder cannot be read (permission denied?)"))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if excluded.contains(url.path) { continue }
+            var info = stat()
+            guard stat(url.path, &info) == 0 else {
+                var linkInfo = stat()
+                if lstat(url.path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+                    skipped.append(SkippedFile(path: path, reason: "broken or looping symbolic link"))
+                } else {
+                    skipped.append(SkippedFile(path: path, reason: "cannot be read (\(String(cString: strerror(errno))))"))
+                }
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let real = url.resolvingSymlinksInPath().path
+                guard visited.insert(real).inserted else {
+                    skipped.append(SkippedFile(path: path, reason: "symbolic link loops back to a folder already indexed"))
+                    continue
+                }
+                walk(url, relative: path, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
+            case S_IFREG:
+                let ext = (name as NSString).pathExtension.lowercased()
+                if readable.contains(ext) {
+                    let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+                    files.append(FoundFile(url: url, relativePath: path, size: Int64(info.st_size), modified: modified))
+                } else if let reason = unsupported[ext] {
+                    skipped.append(SkippedFile(path: path, reason: reason))
+                }
+            default:
+                continue
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A report read from disk and parsed: everything the index stores about one file.
+struct ParsedReport: Sendable {
+    var file: FoundFile
+    var hash: String
+    var encoding: TextEncoding
+    var note: String?
+    var metadata: ReportMetadata
+    var structure: DocumentStructure
+}
+
+/// Reads one report file: bytes → text → structure → metadata.
+enum ReportReader {
+    /// Files larger than this are not read whole into memory.
+    static let maximumSize: Int64 = 256 << 20
+
+    static func read(_ file: FoundFile) throws(BaogaoError) -> ParsedReport {
+        guard file.size <= maximumSize else {
+            throw BaogaoError("file is larger than \(maximumSize >> 20) MB")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: file.url)
+        } catch {
+            throw BaogaoError("cannot be read (\((error as NSError).localizedDescription))")
+        }
+        return try parse(data, file: file)
+    }
+
+    static func parse(_ data: Data, file: FoundFile) throws(BaogaoError) -> ParsedReport {
+        let decoded: (text: String, encoding: TextEncoding)
+        do {
+            decoded = try TextDecoder.decode(data)
+        } catch {
+            throw BaogaoError(error.reason)
+        }
+        let structure = StructureParser.parse(decoded.text)
+        let fileName = (file.relativePath as NSString).lastPathComponent
+        let metadata = MetadataInference.infer(fileName: fileName, text: decoded.text, structure: structure)
+        return ParsedReport(file: file, hash: ContentHash.hex(of: data), encoding: decoded.encoding,
+                            note: nil, metadata: metadata, structure: structure)
+    }
+}
+
+/// A fast 64-bit FNV-1a hash of a file's bytes, to tell a touched file from a changed one.
+enum ContentHash {
+    static func hex(of data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+        }
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,71 @@
+/// One matching passage, with where it stands: unit · year · title, the section trail, and
+/// path:line.
+public struct SearchHit: Sendable, Hashable, Codable {
+    /// The report's path relative to the indexed folder, with `/` separators.
+    public var path: String
+    /// The 1-based line of the passage.
+    public var line: Int
+    /// The headings of the sections holding the passage, outermost first, as written.
+    public var section: [String]
+    /// The passage as in the file.
+    public var text: String
+    /// Matched ranges of ``text``, as [start, end) offsets in Unicode scalars.
+    public var highlights: [[Int]]
+    public var unit: String?
+    public var year: Int?
+    public var title: String?
+    /// Relevance: higher is better.
+    public var score: Double
+
+    public init(path: String, line: Int, section: [String], text: String, highlights: [[Int]],
+                unit: String?, year: Int?, title: String?, score: Double) {
+        self.path = path
+        self.line = line
+        self.section = section
+        self.text = text
+        self.highlights = highlights
+        self.unit = unit
+        self.year = year
+        self.title = title
+        self.score = score
+    }
+}
+
+extension SearchHit {
+    private enum CodingKeys: String, CodingKey {
+        case path, line, section, text, highlights, unit, year, title, score
+    }
+
+    /// Encodes every key, a missing unit, year or title as `null`: the JSON shape never varies.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(line, forKey: .line)
+        try container.encode(section, forKey: .section)
+        try container.encode(text, forKey: .text)
+        try container.encode(highlights, forKey: .highlights)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(year, forKey: .year)
+        try container.encode(title, forKey: .title)
+        try container.encode(score, forKey: .score)
+    }
+}
+
+/// The answer to a search: the best hits and how many there are in all.
+public struct SearchResults: Sendable, Hashable {
+    /// The best hits, best first.
+    public var hits: [SearchHit]
+    /// Every matching passage, counted exactly.
+    public var totalHits: Int
+    /// Reports with at least one matching passage.
+    public var totalReports: Int
+    /// The folder the index was built from; hit paths are relative to it.
+    public var root: String?
+
+    public init(hits: [SearchHit], totalHits: Int, totalReports: Int, root: String?) {
+        self.hits = hits
+        self.totalHits = totalHits
+        self.totalReports = totalReports
+        self.root = root
+    }
+}

@@ -1,0 +1,88 @@
+/// How one search term becomes an FTS5 phrase built from ``BigramTokenizer`` tokens.
+///
+/// A term matches a passage when its folded text occurs in the passage's folded text, never
+/// cutting a word of letters or digits. The phrase is built so that FTS5 finds exactly those
+/// passages: an ideograph run becomes its bigrams, plus the unigram of its last character when
+/// the term goes on after it (the document's run must end there too); a lone ideograph at the
+/// end of the term becomes a prefix token, since in the document it starts a bigram or ends a
+/// run. Separators (punctuation, spaces) are not tokens, so a term holding one is checked
+/// against the passage text after FTS5 has found the candidates.
+///
+/// ```swift
+/// TermPlan("乡村振兴")!.matchExpression  // "\"乡村\" + \"村振\" + \"振兴\""
+/// TermPlan("XX办")!.matchExpression      // "\"xx\" + \"办\" *"
+/// TermPlan("，")                         // nil: nothing to search for
+/// ```
+public struct TermPlan: Sendable, Hashable {
+    /// The term as typed.
+    public let text: String
+    /// The folded scalars of the term, for checking and highlighting.
+    public let folded: [UInt32]
+    /// The tokens of the phrase, in order.
+    public let tokens: [String]
+    /// Whether the last token is matched as a prefix.
+    public let prefixLast: Bool
+    /// Whether FTS5's answer must be checked against the text (the term holds separators).
+    public let needsVerification: Bool
+
+    public init?(_ text: String) {
+        let folded = FoldedText(text).scalars
+        var tokens: [String] = []
+        var prefixLast = false
+        var needsVerification = false
+        var run: [UInt32] = []
+        var word = String.UnicodeScalarView()
+
+        func scalar(_ v: UInt32) -> Unicode.Scalar { Unicode.Scalar(v)! }
+        func closeRun(followed: Bool) {
+            guard !run.isEmpty else { return }
+            if run.count == 1 {
+                tokens.append(String(Character(scalar(run[0]))))
+                if !followed { prefixLast = true }
+            } else {
+                for k in 1..<run.count {
+                    var bigram = String.UnicodeScalarView()
+                    bigram.append(scalar(run[k - 1]))
+                    bigram.append(scalar(run[k]))
+                    tokens.append(String(bigram))
+                }
+                if followed { tokens.append(String(Character(scalar(run[run.count - 1])))) }
+            }
+            run.removeAll()
+        }
+        func closeWord() {
+            guard !word.isEmpty else { return }
+            tokens.append(String(word))
+            word = String.UnicodeScalarView()
+        }
+
+        for v in folded {
+            switch ScalarClass.of(v) {
+            case .ideograph:
+                closeWord()
+                run.append(v)
+            case .word:
+                closeRun(followed: true)
+                word.append(scalar(v))
+            case .separator:
+                closeRun(followed: true)
+                closeWord()
+                needsVerification = true
+            }
+        }
+        closeRun(followed: false)
+        closeWord()
+        guard !tokens.isEmpty else { return nil }
+        self.text = text
+        self.folded = folded
+        self.tokens = tokens
+        self.prefixLast = prefixLast
+        self.needsVerification = needsVerification
+    }
+
+    /// The FTS5 phrase: the tokens, each quoted, joined with `+`.
+    public var matchExpression: String {
+        let phrase = tokens.map { "\"\($0)\"" }.joined(separator: " + ")
+        return prefixLast ? phrase + " *" : phrase
+    }
+}

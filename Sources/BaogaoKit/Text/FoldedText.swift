@@ -1,0 +1,91 @@
+/// A text folded for matching (``ScalarFolding``), with the way back to the original.
+///
+/// Every folded scalar remembers the index of the original scalar it came from, so a match
+/// found in folded text maps to an exact range of the original.
+///
+/// ```swift
+/// let folded = FoldedText("ＡＰＰ上线")
+/// folded.scalars        // a p p 上 线
+/// folded.originalRange(of: 0..<3)  // 0..<3
+/// ```
+public struct FoldedText: Sendable {
+    /// The folded scalar values.
+    public let scalars: [UInt32]
+    /// For each folded scalar, the index (in Unicode scalars) of the original scalar.
+    public let origins: [Int]
+    /// The number of Unicode scalars of the original text.
+    public let originalCount: Int
+
+    public init(_ text: String) {
+        var scalars: [UInt32] = []
+        var origins: [Int] = []
+        scalars.reserveCapacity(text.utf8.count / 2)
+        origins.reserveCapacity(text.utf8.count / 2)
+        var index = 0
+        for scalar in text.unicodeScalars {
+            if ScalarFolding.isIdentity(scalar.value) {
+                scalars.append(scalar.value)
+                origins.append(index)
+            } else {
+                for folded in ScalarFolding.folded(scalar) {
+                    scalars.append(folded.value)
+                    origins.append(index)
+                }
+            }
+            index += 1
+        }
+        self.scalars = scalars
+        self.origins = origins
+        self.originalCount = index
+    }
+
+    /// The range of original scalars that the folded range `range` came from.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty else {
+            let at = range.lowerBound < origins.count ? origins[range.lowerBound] : originalCount
+            return at..<at
+        }
+        return origins[range.lowerBound]..<(origins[range.upperBound - 1] + 1)
+    }
+
+    /// Every range of folded scalars where `term` occurs, never starting or ending inside a
+    /// word (a run of letters and digits), and not overlapping.
+    ///
+    /// ```swift
+    /// FoldedText("pm2.5和pm25").occurrences(of: FoldedText("pm2").scalars) // [0..<3]
+    /// ```
+    public func occurrences(of term: [UInt32]) -> [Range<Int>] {
+        guard let first = term.first, let last = term.last, term.count <= scalars.count else { return [] }
+        let checkStart = ScalarClass.of(first) == .word
+        let checkEnd = ScalarClass.of(last) == .word
+        var found: [Range<Int>] = []
+        var i = 0
+        let limit = scalars.count - term.count
+        while i <= limit {
+            if scalars[i] == first && matches(term, at: i)
+                && !(checkStart && i > 0 && ScalarClass.of(scalars[i - 1]) == .word)
+                && !(checkEnd && i + term.count < scalars.count
+                     && ScalarClass.of(scalars[i + term.count]) == .word) {
+                found.append(i..<(i + term.count))
+                i += term.count
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// Whether `term` occurs at least once (see ``occurrences(of:)``).
+    public func contains(_ term: [UInt32]) -> Bool {
+        !occurrences(of: term).isEmpty
+    }
+
+    private func matches(_ term: [UInt32], at i: Int) -> Bool {
+        var k = 1
+        while k < term.count {
+            if scalars[i + k] != term[k] { return false }
+            k += 1
+        }
+        return true
+    }
+}

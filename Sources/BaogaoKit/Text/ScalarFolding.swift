@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+/// Folds one Unicode scalar for matching: NFKC, then case folding; default-ignorable code
+/// points (zero-width space, variation selectors, soft hyphen) fold to nothing.
+///
+/// Matching works on folded text, display on the original: `Ｐ` → `p`, `２` → `2`, `⼀` → `一`,
+/// `㍻` → `平成`. Folding is per scalar, so every folded scalar points back to exactly one
+/// original scalar.
+///
+/// ```swift
+/// ScalarFolding.folded("Ｐ")  // ["p"]
+/// ScalarFolding.folded("乡")  // ["乡"]
+/// ```
+public enum ScalarFolding {
+    /// Bumped whenever folding changes what is indexed; part of the tokenizer version.
+    public static let version = 1
+
+    /// Whether `scalar` folds to itself. Cheap: no table lookup for ASCII and Han.
+    @inline(__always)
+    public static func isIdentity(_ value: UInt32) -> Bool {
+        if value < 0x80 { return !(value >= 0x41 && value <= 0x5A) }
+        if value >= 0x4E00 && value <= 0x9FFF { return true }
+        if value >= 0x3400 && value <= 0x4DBF { return true }
+        guard let scalar = Unicode.Scalar(value) else { return true }
+        return !scalar.properties.changesWhenNFKCCaseFolded
+    }
+
+    /// The folded form of `scalar` (empty for ignorable code points).
+    public static func folded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x41 && value <= 0x5A { return [Unicode.Scalar(value + 0x20)!] }
+            return [scalar]
+        }
+        if isIdentity(value) { return [scalar] }
+        if let cached = cache.withLock({ $0[value] }) { return cached }
+        let computed = compute(scalar)
+        cache.withLock { $0[value] = computed }
+        return computed
+    }
+
+    /// Appends the folded form of a whole string (used for brute-force checks and highlights).
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isIdentity(scalar.value) { out.append(scalar) } else { out.append(contentsOf: folded(scalar)) }
+        }
+        return String(out)
+    }
+
+    private static let cache = Mutex<[UInt32: [Unicode.Scalar]]>([:])
+
+    private static func compute(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        if scalar.properties.isDefaultIgnorableCodePoint { return [] }
+        let nfkc = String(scalar).precomposedStringWithCompatibilityMapping
+        let lowered = nfkc.lowercased().precomposedStringWithCompatibilityMapping
+        return lowered.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint }
+    }
+}
