@@ -54,6 +54,12 @@ struct FailingSample: Sendable, CustomTestStringConvertible {
         #expect(decoded.text.components(separatedBy: "\r\n").count == 5)
     }
 
+    @Test(arguments: samples)
+    func lossyDecodingOfValidTextIsTheStrictResult(_ sample: EncodedSample) throws {
+        let strict = try TextDecoder.decode(sample.data)
+        #expect(TextDecoder.decodeLossy(sample.data) == strict)
+    }
+
     @Test func charactersBeyondGBKRoundTripThroughGB18030() throws {
         // U+20000 (CJK Extension B) takes four bytes in GB18030; GBK has neither it nor "€"
         // (which GB18030 has at A2 E3) nor Extension A's "䶮".
@@ -68,6 +74,7 @@ struct FailingSample: Sendable, CustomTestStringConvertible {
 
     @Test func emptyDataIsEmptyUTF8() throws {
         #expect(try TextDecoder.decode(Data()) == DecodedText(text: "", encoding: .utf8))
+        #expect(TextDecoder.decodeLossy(Data()) == DecodedText(text: "", encoding: .utf8))
     }
 
     @Test func shortASCIIIsUTF8() throws {
@@ -124,5 +131,65 @@ struct FailingSample: Sendable, CustomTestStringConvertible {
             #expect(failure.reason.count < 100)
             return true
         }
+    }
+
+    // MARK: Mixed encodings
+
+    @Test func mixedUTF8AndGBKDecodeLossilyWithoutReplacement() throws {
+        let pieces: [(text: String, gbk: Bool)] = [
+            ("第一章　总则\n", false),
+            ("　　为了规范报告编写，", true),
+            ("制定本办法。PM2.5“达标”\n", false),
+            ("《报告》", true),
+            ("结束。", false),
+        ]
+        let data = pieces.reduce(into: Data()) {
+            $0 += $1.gbk ? TestEncodings.gb18030($1.text) : TestEncodings.utf8($1.text)
+        }
+        #expect(throws: DecodingFailure.self) { try TextDecoder.decode(data) }
+
+        let decoded = TextDecoder.decodeLossy(data)
+        #expect(decoded.text == pieces.map(\.text).joined())
+        #expect(decoded.replacedBytes == 0)
+        #expect(decoded.encoding == .utf8WithGB18030)
+    }
+
+    @Test func gbkNextToUTF8IsNotReadAsGB18030() throws {
+        // As a whole these bytes are valid GB18030 ("鍓嶈█　　鍓嶈█"); they are mostly UTF-8.
+        let data = TestEncodings.utf8("前言") + TestEncodings.gb18030("　　") + TestEncodings.utf8("前言")
+        #expect {
+            try TextDecoder.decode(data)
+        } throws: { error in
+            (error as? DecodingFailure)?.reason.contains("mixed or damaged UTF-8") == true
+        }
+        let decoded = TextDecoder.decodeLossy(data)
+        #expect(decoded.text == "前言　　前言")
+        #expect(decoded.replacedBytes == 0)
+    }
+
+    @Test func garbageBytesAreReplacedAndCounted() throws {
+        let data = TestEncodings.utf8("开头") + Data([0xFF, 0x80]) + TestEncodings.gb18030("中文")
+            + TestEncodings.utf8("结尾𠀀") + Data([0xC0])
+        let decoded = TextDecoder.decodeLossy(data)
+        #expect(decoded.text == "开头\u{FFFD}\u{FFFD}中文结尾𠀀\u{FFFD}")
+        #expect(decoded.replacedBytes == 3)
+        #expect(decoded.encoding == .utf8WithGB18030)
+    }
+
+    @Test func mostlyGBKFileWithOneBadByte() throws {
+        let data = TestEncodings.gb18030(reportText) + Data([0xFF]) + TestEncodings.gb18030("应该")
+        let decoded = TextDecoder.decodeLossy(data)
+        #expect(decoded.text == reportText + "\u{FFFD}应该")
+        #expect(decoded.replacedBytes == 1)
+        #expect(decoded.encoding == .gb18030)
+    }
+
+    @Test func damagedUTF16IsRepairedLossily() throws {
+        // "报" D800(unpaired) "告" + one stray byte.
+        let data = Data([0xFE, 0xFF, 0x62, 0xA5, 0xD8, 0x00, 0x54, 0x4A, 0x0A])
+        let decoded = TextDecoder.decodeLossy(data)
+        #expect(decoded.text == "报\u{FFFD}告\u{FFFD}")
+        #expect(decoded.replacedBytes == 3)
+        #expect(decoded.encoding == .utf16BE)
     }
 }

@@ -7,6 +7,9 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
     case gb18030 = "GB18030"
+    /// UTF-8 with stretches of GBK/GB18030 bytes, as left by tools that pasted text from one
+    /// into the other. Only ``TextDecoder/decodeLossy(_:)`` reports this.
+    case utf8WithGB18030 = "UTF-8 + GB18030"
 }
 
 /// The text of a file, with the encoding it was read as.
@@ -78,6 +81,27 @@ public enum TextDecoder {
             raw.withMemoryRebound(to: UInt8.self) { decodeStrictly($0) }
         }
         return try result.get()
+    }
+
+    /// Decodes `data` whatever it holds, replacing what cannot be decoded by U+FFFD.
+    ///
+    /// Strictly decodable data comes back as ``decode(_:)`` returns it. Otherwise, data with
+    /// a UTF-16 mark is decoded as UTF-16 with bad units replaced; anything else is read run
+    /// by run: UTF-8 where it is valid, GB18030 (a GBK pair or four-byte sequence) where it
+    /// is not, U+FFFD for bytes that are neither. Files that are mostly GBK are read the
+    /// other way round, GB18030 first, so that GBK pairs that happen to be valid UTF-8 stay
+    /// Chinese.
+    ///
+    /// Meant for ``DecodingFailure/Kind/malformed`` failures: it does not refuse binary
+    /// data, it turns it into noise.
+    public static func decodeLossy(_ data: Data) -> DecodedText {
+        if data.isEmpty { return DecodedText(text: "", encoding: .utf8) }
+        return data.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: UInt8.self) { bytes in
+                if case .success(let decoded) = decodeStrictly(bytes) { return decoded }
+                return LossyDecoder.decode(bytes)
+            }
+        }
     }
 
     // MARK: - Strict decoding
