@@ -28,18 +28,33 @@ enum ReportReader {
         return try parse(data, file: file)
     }
 
+    /// At most this share of a file's bytes may be replaced for it to be indexed anyway.
+    static let maximumReplacedShare = 0.01
+
     static func parse(_ data: Data, file: FoundFile) throws(BaogaoError) -> ParsedReport {
-        let decoded: (text: String, encoding: TextEncoding)
-        do {
-            decoded = try TextDecoder.decode(data)
-        } catch {
-            throw BaogaoError(error.reason)
-        }
+        let decoded = try decode(data)
         let structure = StructureParser.parse(decoded.text)
         let fileName = (file.relativePath as NSString).lastPathComponent
         let metadata = MetadataInference.infer(fileName: fileName, text: decoded.text, structure: structure)
+        let note = decoded.replacedBytes > 0
+            ? "mixed or damaged encoding: \(decoded.replacedBytes) undecodable byte\(decoded.replacedBytes == 1 ? "" : "s") replaced with �"
+            : (decoded.encoding == .utf8WithGB18030 ? "mixed encodings (UTF-8 and GB18030) decoded" : nil)
         return ParsedReport(file: file, hash: ContentHash.hex(of: data), encoding: decoded.encoding,
-                            note: nil, metadata: metadata, structure: structure)
+                            note: note, metadata: metadata, structure: structure)
+    }
+
+    /// Strict decoding first; a malformed file whose damage is small is decoded lossily.
+    static func decode(_ data: Data) throws(BaogaoError) -> DecodedText {
+        do {
+            return try TextDecoder.decode(data)
+        } catch {
+            guard error.kind == .malformed else { throw BaogaoError(error.reason) }
+            let lossy = TextDecoder.decodeLossy(data)
+            guard Double(lossy.replacedBytes) <= Double(data.count) * maximumReplacedShare else {
+                throw BaogaoError(error.reason)
+            }
+            return lossy
+        }
     }
 }
 
