@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "BaogaoKit", targets: ["BaogaoKit"]),
         .executable(name: "baogao", targets: ["baogao"]),
+        .executable(name: "baogao-bench", targets: ["baogao-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", "7.10.0"..<"7.11.0"),
@@ -28,6 +29,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "BaogaoBenchKit"),
+        .executableTarget(
+            name: "baogao-bench",
+            dependencies: [
+                "BaogaoKit",
+                "BaogaoBenchKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "BaogaoKitTests",
             dependencies: ["BaogaoKit"]
@@ -35,6 +46,10 @@ let package = Package(
         .testTarget(
             name: "BaogaoCLITests",
             dependencies: ["BaogaoKit", "baogao"]
+        ),
+        .testTarget(
+            name: "BaogaoBenchTests",
+            dependencies: ["BaogaoBenchKit"]
         ),
     ]
 )
