@@ -412,6 +412,21 @@ private let headingCases: [(line: String, kind: HeadingKind?, number: Int?, head
     ("一二三", nil, nil, nil),
 ]
 
+private let articleCases: [(line: String, isArticle: Bool)] = [
+    ("第一条 为了规范物业管理活动，制定本条例。", true),
+    ("第一百二十条　业主享有下列权利：", true),
+    ("第十七条之一 已满七十五周岁的人", true),
+    ("第三条", true),
+    ("第一条经验是坚持党的领导。", false),
+    ("第一章 总则", false),
+]
+
+@Test func articlesOfLawsAreRecognised() {
+    for c in articleCases {
+        #expect(HeadingRecognizer.isArticle(c.line) == c.isArticle, "\(c.line)")
+    }
+}
+
 @Test func headingsAreRecognisedFromTheirNumbers() {
     for c in headingCases {
         let match = HeadingRecognizer.recognize(c.line)

@@ -45,14 +45,18 @@ public enum HeadingRecognizer {
         }
     }
 
-    /// Whether the line starts an article of a law, "第一条 …" (which is not a heading).
+    /// Whether the line starts an article of a law, "第一条 …" or "第十七条之一 …" (which is
+    /// not a heading). The number must be followed by a space, 之, or nothing, so that a
+    /// report's "第一条经验是…" is no article.
     public static func isArticle(_ line: some StringProtocol) -> Bool {
         let text = ReportText.trimmed(Substring(line))
         guard text.unicodeScalars.first == "第" else { return false }
         let scalars = text.unicodeScalars
         let afterDi = scalars.index(after: scalars.startIndex)
         let (value, end) = number(in: scalars, from: afterDi, maxLength: 8)
-        return value != nil && end < scalars.endIndex && scalars[end] == "条"
+        guard value != nil, end < scalars.endIndex, scalars[end] == "条" else { return false }
+        let after = scalars.index(after: end)
+        return after == scalars.endIndex || scalars[after].isReportSpace || scalars[after] == "之"
     }
 
     // MARK: - Kinds
@@ -94,7 +98,7 @@ public enum HeadingRecognizer {
         if after < scalars.endIndex, !scalars[after].isReportSpace {
             let rest = text[after...]
             guard ReportText.count(rest, upTo: 30) <= 30,
-                  !ReportText.contains(rest, anyOf: ReportText.clauseEnds) else { return nil }
+                  !ReportText.contains(rest, where: ReportText.isClauseEnd) else { return nil }
         }
         return HeadingMatch(kind: kind, number: value, heading: headingText(text))
     }
@@ -104,7 +108,7 @@ public enum HeadingRecognizer {
         let scalars = text.unicodeScalars
         let (value, end) = number(in: scalars, from: scalars.startIndex, maxLength: 4)
         guard let value, value > 0, end < scalars.endIndex,
-              ["、", "．", "."].contains(scalars[end]) else { return nil }
+              isNumberDelimiter(scalars[end]) else { return nil }
         return HeadingMatch(kind: .chineseNumeral, number: value, heading: headingText(text))
     }
 
@@ -133,14 +137,19 @@ public enum HeadingRecognizer {
         let scalars = text.unicodeScalars
         let (value, end) = arabicNumber(in: scalars, from: scalars.startIndex)
         guard let value, value > 0, end < scalars.endIndex,
-              ["、", "．", "."].contains(scalars[end]) else { return nil }
+              isNumberDelimiter(scalars[end]) else { return nil }
         let next = scalars.index(after: end)
         guard next < scalars.endIndex, scalars[next].decimalDigitValue == nil,
-              !["、", "．", "."].contains(scalars[next]) else { return nil }
+              !isNumberDelimiter(scalars[next]) else { return nil }
         return HeadingMatch(kind: .arabicNumeral, number: value, heading: headingText(text))
     }
 
     // MARK: - Numbers
+
+    /// What follows the number of 一、 and 1.: 、 ． or .
+    private static func isNumberDelimiter(_ s: Unicode.Scalar) -> Bool {
+        s == "、" || s == "．" || s == "."
+    }
 
     /// Reads a Chinese numeral of at most `maxLength` scalars; returns its value and where it ends.
     private static func number(in scalars: Substring.UnicodeScalarView, from start: Substring.UnicodeScalarView.Index,
@@ -188,10 +197,10 @@ public enum HeadingRecognizer {
         var firstClauseEnd: Substring.UnicodeScalarView.Index?
         while i < scalars.endIndex, n < inlineLimit {
             let s = scalars[i]
-            if ReportText.sentenceEnds.contains(s) {
+            if ReportText.isSentenceEnd(s) {
                 return String(ReportText.trimmed(text[..<i]))
             }
-            if firstClauseEnd == nil, ReportText.clauseEnds.contains(s) { firstClauseEnd = i }
+            if firstClauseEnd == nil, ReportText.isClauseEnd(s) { firstClauseEnd = i }
             i = scalars.index(after: i)
             n += 1
         }

@@ -49,21 +49,57 @@ enum LineKinds {
         "相关报道", "相关链接", "相关阅读", "相关文章", "扫一扫", "字号", "默认", "放大", "缩小",
     ]
     /// Marks that separate or wrap navigation words: 【打印本页】【关闭窗口】, [关闭] | 分享到：.
-    private static let navigationMarks: Set<Unicode.Scalar> = ["【", "】", "[", "]", "〖", "〗", "|", "｜"]
+    private static func isNavigationMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "【", "】", "[", "]", "〖", "〗", "|", "｜": return true
+        default: return false
+        }
+    }
+    /// Font-size switches: 【字号：大 中 小】.
+    private static let fontSizePrefixes = ["【字号", "【字体", "字号：", "字体：", "字号:"]
+    /// How a navigation word can start: a quick test that turns most lines away.
+    private static let navigationStarts: Set<Unicode.Scalar> = Set(navigationWords.map { $0.unicodeScalars.first! })
+    /// The longest navigation word, with a colon.
+    private static let navigationWordLimit = 6
 
     /// Whether the (trimmed) line is web navigation or an HTML comment, to be left out.
+    ///
+    /// Reads at most a few characters of a line that is not.
     static func isNavigation(_ text: Substring) -> Bool {
-        if text.hasPrefix("<!--") && text.hasSuffix("-->") { return true }
-        guard ReportText.count(text, upTo: 40) <= 40 else { return false }
-        for prefix in ["【字号", "【字体", "字号：", "字体：", "字号:"] where text.hasPrefix(prefix) { return true }
-        let words = text.unicodeScalars
-            .split(whereSeparator: { $0.isReportSpace || navigationMarks.contains($0) })
-            .map { Substring(Substring.UnicodeScalarView($0)) }
-        return words.allSatisfy { word in
-            var core = word
-            while let last = core.unicodeScalars.last, last == "：" || last == ":" { core = core.dropLast() }
-            return navigationWords.contains(core)
+        guard let first = text.unicodeScalars.first else { return false }
+        if first == "<" { return text.hasPrefix("<!--") && text.hasSuffix("-->") }
+        if first == "【" || first == "字", fontSizePrefixes.contains(where: { text.hasPrefix($0) }) { return true }
+        guard navigationStarts.contains(first) || isNavigationMark(first) else { return false }
+        // Every word between spaces and brackets must be a navigation word.
+        let scalars = text.unicodeScalars
+        var wordStart: Substring.Index?
+        var wordLength = 0
+        var index = scalars.startIndex
+        while true {
+            let atEnd = index == scalars.endIndex
+            if atEnd || scalars[index].isReportSpace || isNavigationMark(scalars[index]) {
+                if let start = wordStart, !navigationWords.contains(droppingColons(text[start..<index])) {
+                    return false
+                }
+                wordStart = nil
+                wordLength = 0
+            } else {
+                if wordStart == nil { wordStart = index }
+                wordLength += 1
+                if wordLength > navigationWordLimit { return false }
+            }
+            if atEnd { return true }
+            index = scalars.index(after: index)
         }
+    }
+
+    /// The word without trailing colons: 分享到： → 分享到.
+    private static func droppingColons(_ word: Substring) -> Substring {
+        var core = word
+        while let last = core.unicodeScalars.last, last == "：" || last == ":" {
+            core = core[..<core.unicodeScalars.index(before: core.endIndex)]
+        }
+        return core
     }
 
     /// Standalone labels that open an appendix: 名词解释, 附件, 附录.
@@ -71,9 +107,8 @@ enum LineKinds {
 
     /// Whether the (trimmed) line opens an appendix, a top-level section without a number.
     static func isAppendixHeading(_ text: Substring) -> Bool {
-        var core = text
-        while let last = core.unicodeScalars.last, last == "：" || last == ":" { core = core.dropLast() }
-        return appendixLabels.contains(core)
+        guard let first = text.unicodeScalars.first, first == "名" || first == "附" || first == "注" else { return false }
+        return appendixLabels.contains(droppingColons(text))
     }
 
     /// Whether the line is a salutation: "各位代表：", "XX:", "同志们：".
@@ -87,6 +122,13 @@ enum LineKinds {
     /// The longest line that may stand for a missing heading.
     static let candidateLimit = 30
 
+    /// Sentence and label punctuation: a line holding one is no heading.
+    private static let candidateForbidden: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "：", ":", "…"]
+    /// A heading does not end mid-sentence.
+    private static let candidateForbiddenLast: Set<Unicode.Scalar> = ["，", ",", "、"]
+    /// Subtitles (——…), parenthesised notes, bracketed labels, book titles and markup.
+    private static let candidateForbiddenFirst: Set<Unicode.Scalar> = ["—", "－", "-", "（", "(", "【", "[", "《", "<", "#"]
+
     /// Whether a short unnumbered line may stand where a top-level number is missing.
     ///
     /// Only the line itself is judged here: not a sentence, not a salutation or label,
@@ -94,15 +136,13 @@ enum LineKinds {
     static func isHeadingCandidate(_ text: Substring) -> Bool {
         let length = ReportText.count(text, upTo: candidateLimit)
         guard length >= 2, length <= candidateLimit else { return false }
-        let forbidden: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";", "：", ":", "…"]
         var hanCount = 0
         for s in text.unicodeScalars {
-            if forbidden.contains(s) || s.isReportSpace { return false }
+            if candidateForbidden.contains(s) || s.isReportSpace { return false }
             if s.isHan { hanCount += 1 }
         }
-        guard hanCount >= 2, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        if ["，", ",", "、"].contains(last) { return false }
-        if ["—", "－", "-", "（", "(", "【", "[", "《", "<", "#"].contains(first) { return false }
+        guard hanCount >= 2, let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !candidateForbiddenLast.contains(last), !candidateForbiddenFirst.contains(first) else { return false }
         if closings.contains(text) { return false }
         if ReportDates.leadingDate(text) != nil { return false }
         if UnitNames.isUnitName(text) { return false }
@@ -120,6 +160,6 @@ enum LineKinds {
     /// Whether the line reads as body text: a sentence, or too long to be a heading.
     static func isBodyParagraph(_ text: Substring) -> Bool {
         ReportText.count(text, upTo: candidateLimit) > candidateLimit
-            || ReportText.contains(text, anyOf: ReportText.sentenceEnds)
+            || ReportText.contains(text, where: ReportText.isSentenceEnd)
     }
 }

@@ -68,7 +68,7 @@ struct TextReading {
             }
             guard !headings.contains(passage.line),
                   ReportText.count(line, upTo: Self.titleLimit) <= Self.titleLimit,
-                  !ReportText.contains(line, anyOf: ReportText.sentenceEnds),
+                  !ReportText.contains(line, where: ReportText.isSentenceEnd),
                   !line.hasPrefix("—") else { return nil }
             return String(line)
         }

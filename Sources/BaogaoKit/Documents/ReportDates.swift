@@ -7,6 +7,8 @@
 /// ReportDates.firstYearBeforeNian("2021年，在市委的…")    // 2021
 /// ```
 enum ReportDates {
+    /// What follows the year of a date: 2021年, 2021-12-30, 2021.12.30, 2021/12/30.
+    private static let dateSeparators: Set<Unicode.Scalar> = ["年", "-", ".", "/", "－", "．"]
     /// The years a report can be about.
     static let validYears = 1949...2100
 
@@ -32,7 +34,7 @@ enum ReportDates {
         }
         guard validYears.contains(year), i < scalars.endIndex else { return nil }
         let separator = scalars[i]
-        guard ["年", "-", ".", "/", "－", "．"].contains(separator) else { return nil }
+        guard dateSeparators.contains(separator) else { return nil }
         i = scalars.index(after: i)
         // Month: one or two digits (or Chinese numerals), then 月 or the same separator.
         var monthLength = 0

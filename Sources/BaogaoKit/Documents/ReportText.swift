@@ -51,11 +51,11 @@ enum ReportText {
         return text[view.startIndex..<end]
     }
 
-    /// Whether `text` contains one of `set` among its first `limit` scalars.
-    static func contains(_ text: Substring, anyOf set: Set<Unicode.Scalar>, within limit: Int = .max) -> Bool {
+    /// Whether `text` has a scalar matching `predicate` among its first `limit` scalars.
+    static func contains(_ text: Substring, within limit: Int = .max, where predicate: (Unicode.Scalar) -> Bool) -> Bool {
         var n = 0
         for s in text.unicodeScalars {
-            if set.contains(s) { return true }
+            if predicate(s) { return true }
             n += 1
             if n >= limit { return false }
         }
@@ -63,17 +63,31 @@ enum ReportText {
     }
 
     /// Sentence ends: 。！？ and their ASCII forms.
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?"]
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?": return true
+        default: return false
+        }
+    }
+
     /// Clause ends: sentence ends plus ；：， and their ASCII forms.
-    static let clauseEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "；", "：", "，", ";", ":", ","]
+    static func isClauseEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "；", "：", "，", ";", ":", ",": return true
+        default: return false
+        }
+    }
 }
 
 extension Unicode.Scalar {
     /// Whitespace as it appears in reports, including U+3000, NBSP, BOM and zero-width spaces.
     var isReportSpace: Bool {
         switch value {
-        case 0x20, 0x09...0x0D, 0xA0, 0x3000, 0xFEFF, 0x200B...0x200D, 0x2060: return true
-        default: return value > 0x7F && properties.isWhitespace
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F,
+             0x2060, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
         }
     }
 

@@ -26,10 +26,15 @@ enum UnitNames {
         return table
     }()
 
+    /// Suffixes that name an organisation even without a place: XX科技有限公司, XX大学.
+    static let organisationSuffixes: Set<String> = ["公司", "学校", "学院", "大学", "协会", "医院"]
+
     /// Where a unit name may start: the administrative level of a place.
     static let levels: Set<Unicode.Scalar> = ["省", "市", "县", "区", "镇", "乡"]
     /// Characters standing for an anonymised name ("市XX办").
     static let placeholders: Set<Unicode.Scalar> = ["X", "x", "Ｘ", "ｘ", "×", "*", "＊", "○", "某"]
+    /// Marks that may sit inside a unit name: 市XX办（市XX局）, 某·某.
+    static let nameMarks: Set<Unicode.Scalar> = ["（", "）", "(", ")", "·"]
     /// Function characters that never sit inside a unit name.
     static let stops: Set<Unicode.Scalar> = Set("的在和与及是以为对把将从于向由经并或等了被给到年月日这那我你他她它们有无不也都还就又再才只每各全该其此".unicodeScalars)
     /// Province-level place names, for "上海市…", "西藏自治区…".
@@ -69,15 +74,14 @@ enum UnitNames {
     static func isUnitName(_ line: some StringProtocol) -> Bool {
         let text = ReportText.trimmed(Substring(line))
         guard (3...25).contains(ReportText.count(text, upTo: 25)),
-              text.unicodeScalars.allSatisfy({ $0.isHan || placeholders.contains($0) || "（）()·".unicodeScalars.contains($0) }),
+              text.unicodeScalars.allSatisfy({ $0.isHan || placeholders.contains($0) || nameMarks.contains($0) }),
               let suffix = suffixes.first(where: { text.hasSuffix($0) })
         else { return false }
         let body = Array(text.unicodeScalars.dropLast(suffix.unicodeScalars.count))
         if body.count == 1, levels.contains(body[0]) { return false } // 市委, 市政府
-        let organisations = ["公司", "学校", "学院", "大学", "协会", "医院"]
         return body.contains(where: { levels.contains($0) || placeholders.contains($0) })
             || text.hasPrefix("中共")
-            || organisations.contains(suffix)
+            || organisationSuffixes.contains(suffix)
     }
 
     // MARK: - Runs
