@@ -103,13 +103,27 @@ public enum HeadingRecognizer {
         return HeadingMatch(kind: kind, number: value, heading: headingText(text))
     }
 
-    /// 一、 / 十一、 (also 一． and 一.).
+    /// 一、 / 十一、 (also 一． and 一.), but not a range like 一、二级 or 三、四月份.
     private static func chinese(_ text: Substring) -> HeadingMatch? {
         let scalars = text.unicodeScalars
         let (value, end) = number(in: scalars, from: scalars.startIndex, maxLength: 4)
         guard let value, value > 0, end < scalars.endIndex,
               isNumberDelimiter(scalars[end]) else { return nil }
+        let (_, rangeEnd) = number(in: scalars, from: scalars.index(after: end), maxLength: 3)
+        if rangeEnd < scalars.endIndex, rangeEnd > scalars.index(after: end), isRangeUnit(scalars[rangeEnd]) {
+            return nil
+        }
         return HeadingMatch(kind: .chineseNumeral, number: value, heading: headingText(text))
+    }
+
+    /// Units after "一、二…" that make it a range of numbers rather than a heading.
+    private static func isRangeUnit(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "级", "类", "等", "季", "档", "星", "批", "期", "线", "产", "月", "号", "孩", "胎", "甲", "次", "个", "年":
+            return true
+        default:
+            return false
+        }
     }
 
     /// （一） / (一) / （1） / (1), with full-width or ASCII parentheses.

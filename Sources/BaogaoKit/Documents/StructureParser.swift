@@ -60,17 +60,22 @@ public enum StructureParser {
     }
 
     /// Inside a law's article (第一条 …), （一）, 1. and （1） are list items, not headings,
-    /// until the next 章/节/一、-level heading.
+    /// until the next 章/节/一、-level heading; so is an 一、 item that ends like a clause
+    /// ("一、制定监督管理规章；").
     private static func demoteListItemsInArticles(_ lines: inout [Line]) {
         var inArticle = false
         for i in lines.indices {
             switch lines[i].kind {
             case .article: inArticle = true
             case .heading(let match):
-                if match.kind.rank <= HeadingKind.chineseNumeral.rank {
-                    inArticle = false
-                } else if inArticle {
+                if match.kind.rank > HeadingKind.chineseNumeral.rank {
+                    if inArticle { lines[i].kind = .text }
+                } else if match.kind == .chineseNumeral, inArticle,
+                          let last = ReportText.trimmed(lines[i].text).unicodeScalars.last,
+                          ReportText.isClauseEnd(last) || last == "；" {
                     lines[i].kind = .text
+                } else {
+                    inArticle = false
                 }
             default: break
             }

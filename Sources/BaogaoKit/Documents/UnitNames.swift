@@ -52,7 +52,7 @@ enum UnitNames {
         var names: [String] = []
         var i = 0
         while i < scalars.count {
-            guard levels.contains(scalars[i]) else {
+            guard isLevelStart(scalars, at: i) else {
                 i += 1
                 continue
             }
@@ -77,6 +77,8 @@ enum UnitNames {
               text.unicodeScalars.allSatisfy({ $0.isHan || placeholders.contains($0) || nameMarks.contains($0) }),
               let suffix = suffixes.first(where: { text.hasSuffix($0) })
         else { return false }
+        let scalars = Array(text.unicodeScalars)
+        if scalars.indices.contains(where: { isStop(scalars, at: $0) }) { return false }
         let body = Array(text.unicodeScalars.dropLast(suffix.unicodeScalars.count))
         if body.count == 1, levels.contains(body[0]) { return false } // 市委, 市政府
         return body.contains(where: { levels.contains($0) || placeholders.contains($0) })
@@ -86,6 +88,23 @@ enum UnitNames {
 
     // MARK: - Runs
 
+    /// Whether a unit name may start at `index`: 市, 县 … but not the 乡 of 城乡 or a 县级.
+    private static func isLevelStart(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard levels.contains(scalars[index]) else { return false }
+        if scalars[index] == "乡", index > 0, scalars[index - 1] == "城" { return false }
+        return index + 1 >= scalars.count || scalars[index + 1] != "级"
+    }
+
+    /// Whether the character at `index` ends a name; 和 does not in 住房和城乡建设局,
+    /// 发展和改革委员会, 人力资源和社会保障局, 经济和信息化局, 文化和旅游局.
+    private static func isStop(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard stops.contains(scalars[index]) else { return false }
+        guard scalars[index] == "和" else { return true }
+        return !conjoinedWords.contains(where: { matches(scalars, at: index + 1, $0) })
+    }
+    private static let conjoinedWords: [[Unicode.Scalar]] = ["城乡", "社会", "信息化", "旅游", "改革", "计划生育"]
+        .map { Array($0.unicodeScalars) }
+
     /// The end of the shortest run from `start` that ends with a suffix. A bare run (市委,
     /// 市政府) goes on into a suffix right after it (市委办公室, 市政府办公厅), and otherwise
     /// counts only when `allowingBare`.
@@ -93,7 +112,7 @@ enum UnitNames {
         var j = start + 1
         while j < scalars.count, j - start < maxLength {
             let s = scalars[j]
-            guard s.isHan || placeholders.contains(s), !stops.contains(s) else { return nil }
+            guard s.isHan || placeholders.contains(s), !isStop(scalars, at: j) else { return nil }
             if let found = suffix(in: scalars, at: j) {
                 let end = j + found.count
                 guard end - start <= maxLength else { return nil }
@@ -112,10 +131,26 @@ enum UnitNames {
     }
 
     /// The longest suffix starting at `index`.
+    /// A one-character suffix is no suffix when a word goes on: 办法, 办理, 院前, 局面, 委托.
     private static func suffix(in scalars: [Unicode.Scalar], at index: Int) -> [Unicode.Scalar]? {
         guard index < scalars.count else { return nil }
-        return suffixesByFirst[scalars[index]]?.first(where: { matches(scalars, at: index, $0) })
+        return suffixesByFirst[scalars[index]]?.first(where: { suffix in
+            guard matches(scalars, at: index, suffix) else { return false }
+            let next = index + suffix.count
+            guard suffix.count == 1, next < scalars.count,
+                  let continuations = wordContinuations[suffix[0]] else { return true }
+            return !continuations.contains(scalars[next])
+        })
     }
+
+    /// Characters that, after 办/局/委/厅/院, make a word that is no unit.
+    private static let wordContinuations: [Unicode.Scalar: Set<Unicode.Scalar>] = [
+        "办": Set("法理事学好实案结件成到".unicodeScalars),
+        "院": Set("前内外校士长落子线".unicodeScalars),
+        "局": Set("面势部限".unicodeScalars),
+        "委": Set("托屈婉员".unicodeScalars),
+        "厅": Set("堂".unicodeScalars),
+    ]
 
     private static func matches(_ scalars: [Unicode.Scalar], at index: Int, _ word: [Unicode.Scalar]) -> Bool {
         guard index + word.count <= scalars.count else { return false }
