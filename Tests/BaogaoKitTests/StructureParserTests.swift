@@ -42,7 +42,7 @@ private let outlineCases: [OutlineCase] = [
         name: "work summary: salutation, inline headings, 一是, missing 二、",
         text: lines(
             "XX:",
-            "2021年，在市委的正确领导下，市XX办坚持以党的政治建设为统领。现将工作汇报如下。",
+            "2021年，按照市委部署，市XX办紧扣全年目标推进党建工作。现将有关情况报告如下。",
             "一、政治引领，加强思想建设",
             "市XX办把政治建设摆在首位。",
             "（一）坚持理论学习。全年开展集中学习XX次，一是用好平台，二是抓好阵地。",
@@ -376,14 +376,14 @@ func outline(_ c: OutlineCase) {
 // MARK: - Headings line by line
 
 private let headingCases: [(line: String, kind: HeadingKind?, number: Int?, heading: String?)] = [
-    ("一、政治忠诚，强化理想信念教育", .chineseNumeral, 1, "一、政治忠诚，强化理想信念教育"),
+    ("一、政治引领，筑牢思想根基", .chineseNumeral, 1, "一、政治引领，筑牢思想根基"),
     ("十一、其他", .chineseNumeral, 11, "十一、其他"),
     ("二十、附则", .chineseNumeral, 20, "二十、附则"),
-    ("（一）坚定践行“两个维护”。深入学习贯彻", .parenthesizedChineseNumeral, 1, "（一）坚定践行“两个维护”"),
+    ("（一）坚持理论武装。全年开展“第一议题”学习", .parenthesizedChineseNumeral, 1, "（一）坚持理论武装"),
     ("(三)加强监督！全年开展", .parenthesizedChineseNumeral, 3, "(三)加强监督"),
-    ("（十）着力加强政府自身建设", .parenthesizedChineseNumeral, 10, "（十）着力加强政府自身建设"),
-    ("1.医疗卫生方面。全省参保孕产妇", .arabicNumeral, 1, "1.医疗卫生方面"),
-    ("10、除险保安方面", .arabicNumeral, 10, "10、除险保安方面"),
+    ("（十）加强自身建设", .parenthesizedChineseNumeral, 10, "（十）加强自身建设"),
+    ("1.教育方面。新建学校XX所", .arabicNumeral, 1, "1.教育方面"),
+    ("10、其他方面", .arabicNumeral, 10, "10、其他方面"),
     ("１．全角数字", .arabicNumeral, 1, "１．全角数字"),
     ("（2）服务业。增长5%。", .parenthesizedArabicNumeral, 2, "（2）服务业"),
     ("(12)其他事项", .parenthesizedArabicNumeral, 12, "(12)其他事项"),
@@ -395,7 +395,7 @@ private let headingCases: [(line: String, kind: HeadingKind?, number: Int?, head
     ("###### 第六级", .markdown(6), nil, "第六级"),
     ("## 第一篇 <!-- 注释 -->", .markdown(2), nil, "第一篇"),
     ("\u{3000}\u{3000}二、存在问题", .chineseNumeral, 2, "二、存在问题"),
-    ("一、二级海塘建设需要分期实施的", nil, nil, nil),
+    ("一、二级公路建设需要分期实施的", nil, nil, nil),
     ("三、四月份降水偏少。", nil, nil, nil),
     ("三、十大工程", .chineseNumeral, 3, "三、十大工程"),
     ("1.5万亿元", nil, nil, nil),
@@ -416,7 +416,7 @@ private let headingCases: [(line: String, kind: HeadingKind?, number: Int?, head
 private let articleCases: [(line: String, isArticle: Bool)] = [
     ("第一条 为了规范物业管理活动，制定本条例。", true),
     ("第一百二十条　业主享有下列权利：", true),
-    ("第十七条之一 已满七十五周岁的人", true),
+    ("第十条之一 本条所称数据", true),
     ("第三条", true),
     ("第一条经验是坚持党的领导。", false),
     ("第一章 总则", false),
@@ -470,21 +470,21 @@ private let navigationCases: [(line: String, isNavigation: Bool)] = [
 }
 
 private let candidateCases: [(line: String, isCandidate: Bool)] = [
-    ("建强队伍，夯实基层组织建设", true),
-    ("“十四五”时期工作回顾", true),
-    ("2026年重点工作", true),
-    ("上海市市长 龚 正", false),      // speaker
-    ("省长 王新伟", false),
+    ("强化队伍，夯实组织基础", true),
+    ("“十五五”时期工作回顾", true),
+    ("2030年重点工作", true),
+    ("某某市市长 王 某", false),      // speaker
+    ("省长 李 某", false),
     ("谢谢大家！", false),
     ("谢谢大家", false),
     ("市XX办", false),               // signature
     ("XX县农业农村局", false),
     ("2021年12月30日", false),       // date
     ("二〇二一年十二月三十日", false),
-    ("2026年1月14日在浙江省第十四届人民代表大会第四次会议上", false),
-    ("——2026年2月3日在上海市第十六届人民代表大会第四次会议上", false),
+    ("2030年1月14日在某某省第九届人民代表大会第三次会议上", false),
+    ("——2030年2月3日在某某市第九届人民代表大会第三次会议上", false),
     ("各位代表：", false),           // salutation
-    ("来源：解放日报", false),
+    ("来源：某某日报", false),
     ("重点抓好以下工作：", false),
     ("今年要重点做好以下工作。", false),
     ("（此件公开发布）", false),

@@ -1,8 +1,8 @@
 /// A line recognised as a numbered or Markdown heading.
 ///
 /// ```swift
-/// HeadingRecognizer.recognize("（一）坚定践行“两个维护”。深入学习…")
-/// // HeadingMatch(kind: .parenthesizedChineseNumeral, number: 1, heading: "（一）坚定践行“两个维护”")
+/// HeadingRecognizer.recognize("（一）坚持理论武装。全年开展学习…")
+/// // HeadingMatch(kind: .parenthesizedChineseNumeral, number: 1, heading: "（一）坚持理论武装")
 /// ```
 public struct HeadingMatch: Sendable, Hashable {
     /// The numbering (or markup) that makes the line a heading.
@@ -25,7 +25,7 @@ public struct HeadingMatch: Sendable, Hashable {
 /// Pure and cheap: it reads the number and at most the first ~60 characters of the line.
 ///
 /// ```swift
-/// HeadingRecognizer.recognize("一、政治忠诚，强化理想信念教育")?.kind // .chineseNumeral
+/// HeadingRecognizer.recognize("一、政治引领，筑牢思想根基")?.kind // .chineseNumeral
 /// HeadingRecognizer.recognize("1.5万亿元")                          // nil
 /// HeadingRecognizer.recognize("第一条 为了规范…")                    // nil (articles are not headings)
 /// ```

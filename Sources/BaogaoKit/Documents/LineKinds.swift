@@ -5,7 +5,7 @@
 /// LineKind.classify("一、总体情况")             // .heading(…)
 /// LineKind.classify("第一条 为了规范…")         // .article
 /// LineKind.classify("名词解释")                 // .heading(…): an appendix at the top level
-/// LineKind.classify("建强队伍，夯实基层组织建设") // .text (may still stand for a missing 二、)
+/// LineKind.classify("强化队伍，夯实组织基础")     // .text (may still stand for a missing 二、)
 /// ```
 enum LineKind: Equatable {
     /// Nothing but whitespace.
@@ -38,8 +38,8 @@ enum LineKind: Equatable {
 /// ```swift
 /// LineKinds.isNavigation("【字号：")                  // true
 /// LineKinds.isSalutation("各位代表：")                // true
-/// LineKinds.isHeadingCandidate("上海市市长 龚 正")     // false: a speaker line
-/// LineKinds.isHeadingCandidate("建强队伍，夯实基层组织建设") // true
+/// LineKinds.isHeadingCandidate("某某市市长 王 某")     // false: a speaker line
+/// LineKinds.isHeadingCandidate("强化队伍，夯实组织基础") // true
 /// ```
 enum LineKinds {
     /// Words that make up web page navigation, each alone on a line or together.

@@ -4,7 +4,7 @@
 /// (一、 … 三、) and the sub-headings (（一）…) restarting right after the candidate.
 ///
 /// ```swift
-/// // 一、 （一） （二） 建强队伍 （一） （二） 三、
+/// // 一、 （一） （二） 强化队伍 （一） （二） 三、
 /// MissingHeadings.promoted([.top(1), .sub(1), .sub(2), .candidate, .sub(1), .sub(2), .top(3)])
 /// // [3]
 /// ```

@@ -5,7 +5,7 @@
 /// the superior bodies (市委, 市政府, 省委) are not units of their own.
 ///
 /// ```swift
-/// UnitNames.find(in: "在市委的正确领导下，市XX办以习近平…") // ["市XX办"]
+/// UnitNames.find(in: "按照市委部署，市XX办紧扣目标…")   // ["市XX办"]
 /// UnitNames.isUnitName("XX县农业农村局")                // true
 /// ```
 enum UnitNames {
@@ -57,8 +57,8 @@ enum UnitNames {
                 continue
             }
             // "上海市人民政府" names a unit; a bare "市人民政府" or "市委" is a superior body.
-            let start = extendLeft(scalars, from: i)
-            guard let end = runEnd(scalars, from: i, allowingBare: start < i) else {
+            let (start, named) = extendLeft(scalars, from: i)
+            guard let end = runEnd(scalars, from: i, allowingBare: named) else {
                 i += 1
                 continue
             }
@@ -158,24 +158,31 @@ enum UnitNames {
         return true
     }
 
-    /// Moves the start of a name left over a place name or placeholder: 上海市…, XX县…, 中共XX市委….
-    private static func extendLeft(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    /// Moves the start of a name left over a place name or placeholder: 上海市…, XX县…,
+    /// 中共XX市委…, and at the start of a text a short name like 郑州市…. `named` tells
+    /// whether a province or placeholder was found, which makes 上海市政府 a unit.
+    private static func extendLeft(_ scalars: [Unicode.Scalar], from start: Int) -> (start: Int, named: Bool) {
         var p = start
+        var named = false
         if p >= 2, scalars[p - 2] == "自", scalars[p - 1] == "治" { p -= 2 }
         if p > 0, placeholders.contains(scalars[p - 1]) {
             while p > 0, placeholders.contains(scalars[p - 1]) { p -= 1 }
+            named = true
         } else if let province = provinces.first(where: { p >= $0.count && matches(scalars, at: p - $0.count, $0) }) {
             p -= province.count
-        } else {
-            // A short place name at the start of a line or clause: "郑州市…", "，许昌县…".
-            var q = p
-            while q > 0, p - q < 4, scalars[q - 1].isHan, !levels.contains(scalars[q - 1]) { q -= 1 }
-            if q == 0 || !scalars[q - 1].isHan, (2...3).contains(p - q),
-               !scalars[q..<p].contains(where: { stops.contains($0) }) {
-                p = q
-            }
+            named = true
+        } else if (2...3).contains(p), scalars[0..<p].allSatisfy({ $0.isHan && !levels.contains($0) && !stops.contains($0) }),
+                  !clauseOpeners.contains(scalars[0]) {
+            p = 0
         }
-        if p >= 2, scalars[p - 2] == "中", scalars[p - 1] == "共" { p -= 2 }
-        return p
+        if p >= 2, scalars[p - 2] == "中", scalars[p - 1] == "共" {
+            p -= 2
+            named = true
+        }
+        return (p, named)
     }
+
+    /// First characters of the verbs and prepositions that open a clause before a unit
+    /// (按照, 根据, 经过, 通过, 围绕, 配合, 会同, 代表 …), which are no place names.
+    private static let clauseOpeners: Set<Unicode.Scalar> = Set("按根经通围落贯配协联会报提组邀参代接依对结服支推指牵督积由向据受请送同今".unicodeScalars)
 }
