@@ -27,8 +27,7 @@ enum ChineseNumerals {
             if let d = digits[s] {
                 pending = d
             } else if let u = units[s] {
-                total += (pending ?? (total == 0 ? 1 : 0)) * u
-                if pending == nil && total == 0 { return nil }
+                total += (pending ?? (total == 0 ? 1 : 0)) * u // 十一: a leading 十 is 一十
                 pending = nil
             } else {
                 return nil

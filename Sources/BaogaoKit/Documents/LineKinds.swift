@@ -118,7 +118,7 @@ enum LineKinds {
     }
 
     /// Closing words that stand alone but are no headings.
-    static let closings: Set<Substring> = ["谢谢", "谢谢大家", "特此报告", "以上报告", "此致", "敬礼", "此致敬礼", "附件"]
+    static let closings: Set<Substring> = ["谢谢", "谢谢大家", "特此报告", "以上报告", "此致", "敬礼", "此致敬礼"]
     /// The longest line that may stand for a missing heading.
     static let candidateLimit = 30
 

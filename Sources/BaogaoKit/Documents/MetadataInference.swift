@@ -11,6 +11,8 @@
 /// // unit "上海市", year 2026, title "政府工作报告", all from .fileName
 /// ```
 public enum MetadataInference {
+    /// The metadata of one report: from its file name when that has all three parts, else
+    /// from its text and parsed structure.
     public static func infer(fileName: String, text: String, structure: DocumentStructure) -> ReportMetadata {
         if let name = ReportFileName(fileName) {
             return ReportMetadata(unit: name.unit, year: name.year, title: name.title,

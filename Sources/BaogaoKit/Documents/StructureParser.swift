@@ -72,7 +72,7 @@ public enum StructureParser {
                     if inArticle { lines[i].kind = .text }
                 } else if match.kind == .chineseNumeral, inArticle,
                           let last = ReportText.trimmed(lines[i].text).unicodeScalars.last,
-                          ReportText.isClauseEnd(last) || last == "；" {
+                          ReportText.isClauseEnd(last) {
                     lines[i].kind = .text
                 } else {
                     inArticle = false
