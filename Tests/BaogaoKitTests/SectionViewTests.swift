@@ -57,7 +57,7 @@ struct SectionViewTests {
 
     @Test func highlightsTheQuery() throws {
         let view = try catalog.section(path: Self.path, line: 6, query: try SearchQuery(parsing: "两个维护 -疫情"))
-        #expect(view.lines[0].highlights == [[9, 13]])
+        #expect(view.lines[0].highlights == [[8, 12]])
     }
 
     @Test func outlineListsEveryHeadingWithDepth() throws {
