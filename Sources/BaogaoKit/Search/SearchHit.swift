@@ -16,6 +16,9 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var title: String?
     /// Relevance: higher is better.
     public var score: Double
+    /// Passages before and after the hit in the same report, when context was asked for.
+    public var before: [ContextLine]?
+    public var after: [ContextLine]?
 
     public init(path: String, line: Int, section: [String], text: String, highlights: [[Int]],
                 unit: String?, year: Int?, title: String?, score: Double) {
@@ -33,7 +36,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
 
 extension SearchHit {
     private enum CodingKeys: String, CodingKey {
-        case path, line, section, text, highlights, unit, year, title, score
+        case path, line, section, text, highlights, unit, year, title, score, before, after
     }
 
     /// Encodes every key, a missing unit, year or title as `null`: the JSON shape never varies.
@@ -48,6 +51,19 @@ extension SearchHit {
         try container.encode(year, forKey: .year)
         try container.encode(title, forKey: .title)
         try container.encode(score, forKey: .score)
+        try container.encodeIfPresent(before, forKey: .before)
+        try container.encodeIfPresent(after, forKey: .after)
+    }
+}
+
+/// A passage shown around a hit (`--context`).
+public struct ContextLine: Sendable, Hashable, Codable {
+    public var line: Int
+    public var text: String
+
+    public init(line: Int, text: String) {
+        self.line = line
+        self.text = text
     }
 }
 

@@ -13,31 +13,22 @@ public struct Searcher: Sendable {
         self.index = index
     }
 
-    /// The best `limit` hits (every hit when `limit` is nil) and the exact totals.
-    public func search(_ query: SearchQuery, limit: Int? = 10) throws(BaogaoError) -> SearchResults {
-        let plans = try Self.plans(for: query)
-        let match = plans.map { "(\($0.matchExpression))" }.joined(separator: " AND ")
-        let verify = plans.filter(\.needsVerification)
-        return try index.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.id, p.report_id, p.section_id, p.line, p.text, bm25(passages_fts) AS rank
-                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
-                WHERE passages_fts MATCH ?
-                ORDER BY rank, p.report_id, p.line
-                """, arguments: [match])
-            var picked: [Row] = []
+    /// The best `limit` hits after skipping `offset` (every hit when `limit` is nil), the exact
+    /// totals, and `context` passages before and after each hit.
+    public func search(_ query: SearchQuery, limit: Int? = 10, offset: Int = 0, context: Int = 0) throws(BaogaoError) -> SearchResults {
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(query, db)
+            var picked: [CompiledQuery.Match] = []
             var total = 0
             var reports: Set<Int64> = []
-            while let row = try rows.next() {
-                if !verify.isEmpty {
-                    let text = FoldedText(row["text"])
-                    guard verify.allSatisfy({ text.contains($0.folded) }) else { continue }
-                }
+            try compiled.forEachMatch(db) { match in
+                if total >= offset && (limit == nil || picked.count < limit!) { picked.append(match) }
                 total += 1
-                reports.insert(row["report_id"])
-                if limit == nil || picked.count < limit! { picked.append(row.copy()) }
+                reports.insert(match.reportID)
+                return true
             }
-            let hits = try picked.map { row in try hydrate(row, plans: plans, db) }
+            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
+            let hits = try picked.map { try hydrator.hit($0, context: context) }
             return SearchResults(hits: hits, totalHits: total, totalReports: reports.count,
                                  root: try IndexSchema.meta(db, "root"))
         }
@@ -53,32 +44,6 @@ public struct Searcher: Sendable {
             plans.append(plan)
         }
         return plans
-    }
-
-    private func hydrate(_ row: Row, plans: [TermPlan], _ db: Database) throws -> SearchHit {
-        let reportID: Int64 = row["report_id"]
-        let report = try Row.fetchOne(db, sql: "SELECT path, unit, year, title FROM reports WHERE id = ?",
-                                      arguments: [reportID])!
-        let text: String = row["text"]
-        return SearchHit(
-            path: report["path"], line: row["line"],
-            section: try Self.trail(of: row["section_id"], db),
-            text: text, highlights: Self.highlights(in: text, plans: plans),
-            unit: report["unit"], year: report["year"], title: report["title"],
-            score: -(row["rank"] as Double))
-    }
-
-    /// The headings from the outermost section down to `sectionID`.
-    static func trail(of sectionID: Int64?, _ db: Database) throws -> [String] {
-        guard let sectionID else { return [] }
-        return try String.fetchAll(db, sql: """
-            WITH RECURSIVE up(id, parent_id, heading, depth) AS (
-                SELECT id, parent_id, heading, 0 FROM sections WHERE id = ?
-                UNION ALL
-                SELECT s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
-            )
-            SELECT heading FROM up ORDER BY depth DESC
-            """, arguments: [sectionID])
     }
 
     /// The matched ranges of every term in `text`, merged and sorted, in Unicode scalars.
@@ -98,5 +63,11 @@ public struct Searcher: Sendable {
             }
         }
         return merged.map { [$0.lowerBound, $0.upperBound] }
+    }
+
+    /// The terms of `query` planned for highlighting (not negated; terms with nothing to
+    /// search are left out).
+    public static func highlightPlans(for query: SearchQuery) -> [TermPlan] {
+        query.positiveTerms.compactMap { TermPlan($0.text) }
     }
 }
