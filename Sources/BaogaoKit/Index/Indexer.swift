@@ -96,6 +96,10 @@ public enum Indexer {
         }
         summary.skipped.sort { $0.path < $1.path }
 
+        let rangesKnown = try index.read { db in try ReportRanges.load(db) != nil }
+        if summary.changedIndex || !rangesKnown {
+            try index.write { db in try ReportRanges.store(db) }
+        }
         (summary.reports, summary.passages) = try index.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0)

@@ -3,6 +3,7 @@ import GRDB
 /// Inserts and deletes one report's rows. Callers wrap each call in a transaction.
 enum ReportWriter {
     static func insert(_ report: ParsedReport, _ db: Database) throws {
+        try ReportRanges.invalidate(db)
         let meta = report.metadata
         try db.cachedStatement(sql: """
             INSERT INTO reports(path, size, mtime, hash, encoding, note, unit, year, title,
@@ -37,6 +38,7 @@ enum ReportWriter {
     }
 
     static func delete(reportID: Int64, _ db: Database) throws {
+        try ReportRanges.invalidate(db)
         try db.execute(sql: "DELETE FROM passages WHERE report_id = ?", arguments: [reportID])
         try db.execute(sql: "DELETE FROM sections WHERE report_id = ?", arguments: [reportID])
         try db.execute(sql: "DELETE FROM reports WHERE id = ?", arguments: [reportID])

@@ -21,11 +21,16 @@ public struct Searcher: Sendable {
             var picked: [CompiledQuery.Match] = []
             var total = 0
             var reports: Set<Int64> = []
-            try compiled.forEachMatch(db) { match in
-                if total >= offset && (limit == nil || picked.count < limit!) { picked.append(match) }
-                total += 1
-                reports.insert(match.reportID)
-                return true
+            if let limit, compiled.isExact {
+                // Count without ranking, rank without text: read only the hits shown.
+                (total, reports, picked) = try compiled.ranked(db, limit: limit, offset: offset)
+            } else {
+                try compiled.forEachMatch(db) { match in
+                    if total >= offset && (limit == nil || picked.count < limit!) { picked.append(match) }
+                    total += 1
+                    reports.insert(match.reportID)
+                    return true
+                }
             }
             let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
             let hits = try picked.map { try hydrator.hit($0, context: context) }
