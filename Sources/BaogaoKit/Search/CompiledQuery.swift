@@ -124,13 +124,18 @@ struct CompiledQuery {
         }
         let columns = ranges != nil ? "passages_fts.rowid, bm25(passages_fts), 0, 0"
             : "passages_fts.rowid, bm25(passages_fts), p.report_id, p.line"
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) \(clauses)"), arguments: arguments)
         var found: [(id: Int64, rank: Double, report: Int64, line: Int)] = []
-        while let row = try rows.next() {
-            found.append((row[0], row[1], row[2], row[3]))
-            if found.count > Self.onePassAtMost { break }
+        // A prefix term (one character) usually matches widely, and FTS5 merges the doclists
+        // of every term it prefixes before returning a row: no one-pass attempt for it.
+        let onePass = !(match ?? "").contains("*")
+        if onePass {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) \(clauses)"), arguments: arguments)
+            while let row = try rows.next() {
+                found.append((row[0], row[1], row[2], row[3]))
+                if found.count > Self.onePassAtMost { break }
+            }
         }
-        if found.count <= Self.onePassAtMost {
+        if onePass && found.count <= Self.onePassAtMost {
             var reports: Set<Int64> = []
             if let ranges {
                 for f in found { if let i = ranges.range(ofPassage: f.id) { reports.insert(ranges.reports[i]) } }
