@@ -38,17 +38,44 @@ struct UnitsCountTests {
         }
     }
 
+    /// The documented variant rule, checked by brute force: an unquoted term of 4+ ideographs
+    /// split into 2-character parts (the last 3 when odd) matches when some occurrence of every
+    /// part lies within a window of the parts' length plus 4 characters.
+    static func variantMatches(_ term: String, _ text: [UInt32]) -> Bool {
+        let folded = FoldedText(term).scalars
+        guard folded.count >= 4, folded.allSatisfy({ ScalarClass.of($0) == .ideograph }) else { return false }
+        var parts: [[UInt32]] = []
+        var i = 0
+        while i < folded.count {
+            let size = folded.count - i == 3 ? 3 : 2
+            parts.append(Array(folded[i..<i + size]))
+            i += size
+        }
+        let starts = parts.map { part in
+            (0...max(0, text.count - part.count)).filter { text.count >= part.count && Array(text[$0..<$0 + part.count]) == part }
+        }
+        guard starts.allSatisfy({ !$0.isEmpty }) else { return false }
+        let limit = folded.count + 4
+        func search(_ k: Int, _ low: Int, _ high: Int) -> Bool {
+            if k == parts.count { return high - low <= limit }
+            return starts[k].contains { s in search(k + 1, min(low, s), max(high, s + parts[k].count)) }
+        }
+        return search(0, Int.max, Int.min)
+    }
+
     /// The query's meaning, evaluated directly on one passage.
-    func matches(_ node: SearchQuery.Node, _ p: Passage) throws -> Bool {
+    func matches(_ node: SearchQuery.Node, _ p: Passage, negated: Bool = false) throws -> Bool {
         func contains(_ text: String?, _ needle: String) -> Bool {
             guard let text else { return false }
             return FoldedText(text).contains(FoldedText(needle).scalars)
         }
         switch node {
-        case .term(let t): return p.text.contains(FoldedText(t.text).scalars)
-        case .and(let xs): return try xs.allSatisfy { try matches($0, p) }
-        case .or(let xs): return try xs.contains { try matches($0, p) }
-        case .not(let x): return try !matches(x, p)
+        case .term(let t):
+            return p.text.contains(FoldedText(t.text).scalars)
+                || (!t.quoted && !negated && Self.variantMatches(t.text, p.text.scalars))
+        case .and(let xs): return try xs.allSatisfy { try matches($0, p, negated: negated) }
+        case .or(let xs): return try xs.contains { try matches($0, p, negated: negated) }
+        case .not(let x): return try !matches(x, p, negated: true)
         case .filter(let f, let column):
             switch f {
             case .unit(let name): return try p.unit.map(units.resolve(name, column: column).contains) ?? false
@@ -72,6 +99,8 @@ struct UnitsCountTests {
         "振兴 -\"乡村。\"",
         "\"乡村。振兴\" OR 万人助万企",
         "XX -(党 OR 企业)",
+        "\"乡村振兴\"",
+        "优化营商环境",
     ]
 
     @Test(arguments: queries)

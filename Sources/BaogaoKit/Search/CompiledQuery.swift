@@ -1,23 +1,37 @@
-import Foundation
 import GRDB
 
-/// A query ready to run on one index: an FTS5 MATCH expression, SQL conditions for the
-/// filters, and the exact check for terms FTS5 can only approximate.
+/// A query ready to run on one index: FTS5 MATCH expressions, SQL conditions for the filters,
+/// and the checks for what FTS5 can only approximate.
+///
+/// Matches come in two tiers: passages where every term matches as its exact phrase, then
+/// passages where some unquoted term matches only through its near variants.
 ///
 /// ```swift
 /// let compiled = try QueryCompiler.compile(query, db)
-/// try compiled.forEachMatch(db) { match in … }   // every matching passage, best first
+/// try compiled.forEachMatch(db) { match in … }   // exact tier, then variants; best first in each
 /// ```
 struct CompiledQuery {
-    /// The FTS5 expression; nil when the query has filters only.
-    var match: String?
-    /// The text part, when its candidates must be checked against the passage text.
-    var verification: TextExpression?
+    /// One tier of matches.
+    struct Tier {
+        /// The FTS5 expression; nil when the query has filters only.
+        var match: String?
+        /// The check every candidate must pass, when FTS5's answer is not exact.
+        var check: ((FoldedText) -> Bool)?
+        /// Whether this tier holds variant matches.
+        var variant: Bool
+    }
+
+    var tiers: [Tier]
     /// SQL conditions on `p` (passages) and `r` (reports), joined with AND.
     var conditions: [String]
     var arguments: StatementArguments
     /// The plans of the terms a hit contains (not negated): for highlights.
     var highlightPlans: [TermPlan]
+    /// The variants of those terms, for highlighting variant hits.
+    var highlightVariants: [TermVariant]
+
+    /// Whether the query has terms (not only filters).
+    var hasTerms: Bool { tiers.first?.match != nil }
 
     /// One matching passage, as the candidate query returns it.
     struct Match {
@@ -28,146 +42,116 @@ struct CompiledQuery {
         var text: String
         /// bm25: lower is better.
         var rank: Double
+        /// Whether it matched only through a term's variants.
+        var variant: Bool
     }
 
-    /// Calls `body` for every matching passage, best first. Return false to stop.
+    /// Calls `body` for every matching passage: the exact tier first, then the variant tier;
+    /// within each, best first when `ranked`. Return false to stop.
     func forEachMatch(_ db: Database, ranked: Bool = true, _ body: (Match) throws -> Bool) throws {
+        for tier in tiers {
+            var going = true
+            try forEachMatch(in: tier, db, ranked: ranked, limit: nil) { going = try body($0); return going }
+            if !going { return }
+        }
+    }
+
+    /// At most about this many matches of a tier are ranked by bm25 (about a microsecond
+    /// each) to pick the best few; see ``sampleStride(total:)``.
+    static let rankedAtMost = 10_000
+
+    /// The stride of the even sample of matches ranked for a query with `total` matches: 1
+    /// (every match) up to ``rankedAtMost``, else ⌈total / rankedAtMost⌉, so that a phrase in
+    /// half the passages costs what a phrase in 10,000 costs to rank.
+    static func sampleStride(total: Int) -> Int {
+        max(1, (total + rankedAtMost - 1) / rankedAtMost)
+    }
+
+    /// The matches of one tier, best first when `ranked`, at most `limit` of them.
+    ///
+    /// With a limit, no check and no filters, only rowids and bm25 are read for the ranking
+    /// and the text of the `limit` best only; with `sampleStride` > 1 only passages whose id
+    /// is a multiple of it are ranked (an even spread over the index).
+    func forEachMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?, sampleStride: Int = 1,
+                      _ body: (Match) throws -> Bool) throws {
+        if ranked, let limit, let match = tier.match, tier.check == nil, conditions.isEmpty {
+            let sample = sampleStride > 1 ? " AND rowid % \(sampleStride) = 0" : ""
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT p.id, p.report_id, p.section_id, p.line, p.text, t.rank FROM (
+                    SELECT rowid AS id, bm25(passages_fts) AS rank FROM passages_fts
+                    WHERE passages_fts MATCH ?\(sample) ORDER BY rank LIMIT ?
+                ) t JOIN passages p ON p.id = t.id ORDER BY t.rank
+                """), arguments: [match, limit])
+            while let row = try rows.next() {
+                let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3],
+                                  text: row[4], rank: row[5], variant: tier.variant)
+                guard try body(match) else { return }
+            }
+            return
+        }
         var sql = "SELECT p.id, p.report_id, p.section_id, p.line, p.text, "
         var arguments = StatementArguments()
-        if let match {
-            sql += "bm25(passages_fts) AS rank FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+        if let match = tier.match {
+            sql += "passages_fts.rank FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
             sql += "JOIN reports r ON r.id = p.report_id WHERE passages_fts MATCH ?"
             arguments += [match]
         } else {
-            sql += "0.0 AS rank FROM passages p JOIN reports r ON r.id = p.report_id WHERE 1"
+            sql += "0.0 FROM passages p JOIN reports r ON r.id = p.report_id WHERE 1"
         }
         for condition in conditions { sql += " AND (\(condition))" }
         arguments += self.arguments
-        sql += ranked ? " ORDER BY rank, p.report_id, p.line" : ""
+        if ranked && tier.match != nil { sql += " ORDER BY passages_fts.rank" }
+        // Without a check, SQLite can stop early; with one, candidates are filtered here.
+        if let limit, tier.check == nil { sql += " LIMIT \(limit)" }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var taken = 0
         while let row = try rows.next() {
             let text: String = row[4]
-            if let verification, !verification.matches(FoldedText(text)) { continue }
+            if let check = tier.check, !check(FoldedText(text)) { continue }
             let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3],
-                              text: text, rank: row[5])
+                              text: text, rank: row[5], variant: tier.variant)
             guard try body(match) else { return }
+            taken += 1
+            if let limit, taken >= limit { return }
         }
     }
 
-    /// Whether FTS5's answer is exact, so that counting and ranking need no passage text.
-    var isExact: Bool { match != nil && verification == nil }
-
-    /// At most this many matches are ranked by bm25 (about a microsecond each); a query with
-    /// more is ranked on an evenly spread sample of about this many (see ``topMatches``).
-    static let rankedAtMost = 10_000
-
-    /// The FROM and WHERE clauses of an exact query, and their arguments.
-    private func exactClauses() -> (String, StatementArguments) {
-        var sql = "FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
-        if !conditions.isEmpty { sql += "JOIN reports r ON r.id = p.report_id " }
-        sql += "WHERE passages_fts MATCH ?"
-        for condition in conditions { sql += " AND (\(condition))" }
-        var arguments: StatementArguments = [match]
-        arguments += self.arguments
-        return (sql, arguments)
-    }
-
-    /// The number of matching passages and the reports holding them, without ranking and
-    /// without reading any passage text. Without filters only FTS5's rowids are read, mapped
-    /// to reports by ``ReportRanges``. Only for ``isExact`` queries.
-    func totals(_ db: Database) throws -> (passages: Int, reports: Set<Int64>) {
-        precondition(isExact)
+    /// Matching passages and reports in all tiers, counted exactly.
+    func count(_ db: Database) throws -> (passages: Int, reports: Int) {
         var passages = 0
         var reports: Set<Int64> = []
-        if conditions.isEmpty, let ranges = try ReportRanges.load(db) {
-            let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
-                SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-                """), arguments: [match])
-            var current: (start: Int64, end: Int64, report: Int64)? = nil
-            while let id = try ids.next() {
-                passages += 1
-                if let c = current, id >= c.start && id < c.end { continue }
-                guard let i = ranges.range(ofPassage: id) else { continue }
-                reports.insert(ranges.reports[i])
-                current = (ranges.starts[i], i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max, ranges.reports[i])
-            }
-            return (passages, reports)
-        }
-        let (clauses, arguments) = exactClauses()
-        let ids = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT p.report_id " + clauses), arguments: arguments)
-        while let id = try ids.next() {
-            passages += 1
-            reports.insert(id)
-        }
-        return (passages, reports)
-    }
-
-    /// Matches ranked in one pass when a query has at most this many; more are counted in a
-    /// second pass and ranked in a third (see ``ranked(_:limit:offset:)``).
-    static let onePassAtMost = 2_000
-
-    /// The exact totals and the best `limit` matches after skipping `offset`, in the order of
-    /// ``forEachMatch`` (bm25, then report and line), reading the text of the returned matches
-    /// only. A query with few matches is ranked in one pass; one with more than
-    /// ``onePassAtMost`` is counted without ranking (``totals(_:)``), then ranked: when it has
-    /// more than ``rankedAtMost`` matches, only passages whose id is a multiple of
-    /// ⌈total / rankedAtMost⌉ are ranked, an even spread over the index, so that a phrase in
-    /// half the passages costs what a phrase in 10,000 costs. Only for ``isExact`` queries.
-    func ranked(_ db: Database, limit: Int, offset: Int) throws
-        -> (passages: Int, reports: Set<Int64>, top: [Match]) {
-        precondition(isExact)
         let ranges = conditions.isEmpty ? try ReportRanges.load(db) : nil
-        var (clauses, arguments) = exactClauses()
-        if ranges != nil {
-            // Without filters, rowid order is report and line order (see ReportRanges): no join.
-            clauses = clauses.replacingOccurrences(of: "JOIN passages p ON p.id = passages_fts.rowid ", with: "")
-        }
-        let columns = ranges != nil ? "passages_fts.rowid, bm25(passages_fts), 0, 0"
-            : "passages_fts.rowid, bm25(passages_fts), p.report_id, p.line"
-        var found: [(id: Int64, rank: Double, report: Int64, line: Int)] = []
-        // A prefix term (one character) usually matches widely, and FTS5 merges the doclists
-        // of every term it prefixes before returning a row: no one-pass attempt for it.
-        let onePass = !(match ?? "").contains("*")
-        if onePass {
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) \(clauses)"), arguments: arguments)
-            while let row = try rows.next() {
-                found.append((row[0], row[1], row[2], row[3]))
-                if found.count > Self.onePassAtMost { break }
-            }
-        }
-        if onePass && found.count <= Self.onePassAtMost {
-            var reports: Set<Int64> = []
-            if let ranges {
-                for f in found { if let i = ranges.range(ofPassage: f.id) { reports.insert(ranges.reports[i]) } }
+        for tier in tiers {
+            if tier.check == nil, let match = tier.match, let ranges {
+                // Only FTS5's rowids: ReportRanges maps them to reports without a join.
+                let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
+                    SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+                    """), arguments: [match])
+                var current: Range<Int64> = 0..<0
+                while let id = try ids.next() {
+                    passages += 1
+                    if current.contains(id) { continue }
+                    guard let i = ranges.range(ofPassage: id) else { continue }
+                    reports.insert(ranges.reports[i])
+                    current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+                }
+            } else if tier.check == nil, tier.match != nil {
+                var sql = "SELECT p.report_id, count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+                sql += "JOIN reports r ON r.id = p.report_id WHERE passages_fts MATCH ?"
+                for condition in conditions { sql += " AND (\(condition))" }
+                sql += " GROUP BY p.report_id"
+                for row in try Row.fetchAll(db, sql: sql, arguments: [tier.match!] + arguments) {
+                    reports.insert(row[0])
+                    passages += row[1] as Int
+                }
             } else {
-                for f in found { reports.insert(f.report) }
+                try forEachMatch(in: tier, db, ranked: false, limit: nil) {
+                    passages += 1
+                    reports.insert($0.reportID)
+                    return true
+                }
             }
-            found.sort { a, b in
-                if a.rank != b.rank { return a.rank < b.rank }
-                if ranges != nil { return a.id < b.id }
-                return (a.report, a.line) < (b.report, b.line)
-            }
-            let top = found.dropFirst(offset).prefix(limit).map { ($0.id, $0.rank) }
-            return (found.count, reports, try hydrate(top, db))
         }
-        let (total, reports) = try totals(db)
-        let stride = (total + Self.rankedAtMost - 1) / Self.rankedAtMost
-        if stride > 1 && offset + limit <= Self.rankedAtMost / 10 {
-            clauses += " AND passages_fts.rowid % \(stride) = 0"
-        }
-        let order = ranges != nil ? " ORDER BY rank, passages_fts.rowid" : " ORDER BY rank, p.report_id, p.line"
-        let top = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT passages_fts.rowid, bm25(passages_fts) AS rank \(clauses)\(order) LIMIT ? OFFSET ?
-            """), arguments: arguments + [limit, offset]).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
-        return (total, reports, try hydrate(top, db))
-    }
-
-    /// The matches of passages `ids` with their ranks, text read from the passages table.
-    private func hydrate(_ ranked: [(id: Int64, rank: Double)], _ db: Database) throws -> [Match] {
-        let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
-        return try ranked.map { id, rank in
-            let p = try Row.fetchOne(passage, arguments: [id])!
-            return Match(passageID: id, reportID: p[0], sectionID: p[1], line: p[2], text: p[3], rank: rank)
-        }
+        return (passages, reports.count)
     }
 }

@@ -1,11 +1,11 @@
 /// The text part of a query: terms combined with AND, OR and NOT, each term planned as an
-/// FTS5 phrase.
+/// FTS5 phrase, and unquoted positive terms with their near variants (``TermVariant``).
 ///
 /// FTS5 is asked for a superset of the matching passages (a term holding punctuation is only
-/// approximated by its phrase); when the query holds such a term, every candidate is checked
-/// exactly with ``matches(_:)``.
+/// approximated by its phrase, a variant by a NEAR group); when that is not exact, every
+/// candidate is checked with ``matches(_:variants:)``.
 indirect enum TextExpression: Sendable {
-    case term(TermPlan)
+    case term(TermPlan, variant: TermVariant? = nil)
     case and([TextExpression])
     case or([TextExpression])
     case not(TextExpression)
@@ -13,19 +13,30 @@ indirect enum TextExpression: Sendable {
     /// Whether any term needs the exact check.
     var needsVerification: Bool {
         switch self {
-        case .term(let plan): return plan.needsVerification
+        case .term(let plan, _): return plan.needsVerification
         case .and(let xs), .or(let xs): return xs.contains { $0.needsVerification }
         case .not(let x): return x.needsVerification
         }
     }
 
-    /// Whether the passage's folded text satisfies the expression exactly.
-    func matches(_ text: FoldedText) -> Bool {
+    /// Whether any term has near variants.
+    var hasVariants: Bool {
         switch self {
-        case .term(let plan): return text.contains(plan.folded)
-        case .and(let xs): return xs.allSatisfy { $0.matches(text) }
-        case .or(let xs): return xs.contains { $0.matches(text) }
-        case .not(let x): return !x.matches(text)
+        case .term(_, let variant): return variant != nil
+        case .and(let xs), .or(let xs): return xs.contains { $0.hasVariants }
+        case .not(let x): return x.hasVariants
+        }
+    }
+
+    /// Whether the passage's folded text satisfies the expression, with terms matching their
+    /// exact phrase only or also their variants.
+    func matches(_ text: FoldedText, variants: Bool = false) -> Bool {
+        switch self {
+        case .term(let plan, let variant):
+            return text.contains(plan.folded) || (variants && variant?.matches(text) == true)
+        case .and(let xs): return xs.allSatisfy { $0.matches(text, variants: variants) }
+        case .or(let xs): return xs.contains { $0.matches(text, variants: variants) }
+        case .not(let x): return !x.matches(text, variants: variants)
         }
     }
 
@@ -35,17 +46,24 @@ indirect enum TextExpression: Sendable {
         case expression(String)
     }
 
-    /// An FTS5 expression matching at least every passage the expression matches.
-    var superset: FTS { bound(superset: true) }
+    /// An FTS5 expression matching at least every passage the expression matches (with
+    /// variants when `variants`).
+    func superset(variants: Bool = false) -> FTS { bound(superset: true, variants: variants) }
 
-    private func bound(superset: Bool) -> FTS {
+    /// An FTS5 expression matching only passages the expression matches exactly.
+    var subset: FTS { bound(superset: false, variants: false) }
+
+    private func bound(superset: Bool, variants: Bool) -> FTS {
         switch self {
-        case .term(let plan):
+        case .term(let plan, let variant):
+            if superset, variants, let variant {
+                return .expression("(\(plan.matchExpression)) OR \(variant.matchExpression)")
+            }
             return superset || !plan.needsVerification ? .expression(plan.matchExpression) : .nothing
         case .or(let xs):
             var parts: [String] = []
             for x in xs {
-                switch x.bound(superset: superset) {
+                switch x.bound(superset: superset, variants: variants) {
                 case .everything: return .everything
                 case .nothing: continue
                 case .expression(let e): parts.append("(\(e))")
@@ -61,13 +79,13 @@ indirect enum TextExpression: Sendable {
             for x in xs {
                 if case .not(let inner) = x {
                     // A negated part: exclude at most what surely matches it.
-                    switch inner.bound(superset: !superset) {
+                    switch inner.bound(superset: !superset, variants: false) {
                     case .everything: return .nothing
                     case .nothing: continue
                     case .expression(let e): negatives.append("(\(e))")
                     }
                 } else {
-                    switch x.bound(superset: superset) {
+                    switch x.bound(superset: superset, variants: variants) {
                     case .everything: continue
                     case .nothing: return .nothing
                     case .expression(let e): positives.append("(\(e))")
