@@ -32,7 +32,7 @@ enum CLILatency {
     static func compare(corpus label: String, folder: URL, index: URL, textBytes: Int,
                         queries: [BenchQuery], baogao: String, rg: String?) throws -> CLIComparison {
         func runBaogao(_ q: BenchQuery) throws -> (Double, Bool) {
-            let outcome = try Spawn.run(baogao, ["search"] + q.terms + ["--index", index.path, "--color", "never"],
+            let outcome = try Spawn.run(baogao, ["search"] + q.quotedTerms + ["--index", index.path, "--color", "never"],
                                         environment: ["NO_COLOR": "1"])
             let summary = String(decoding: outcome.stdout, as: UTF8.self)
                 .split(separator: "\n").last.map(String.init) ?? ""

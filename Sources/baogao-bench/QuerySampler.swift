@@ -10,8 +10,12 @@ struct BenchQuery: Codable, Hashable {
     /// Passages containing every term, counted by brute force.
     var expected: Int
 
+    /// The terms as exact phrases, in double quotes: unquoted terms of four or more
+    /// characters also find near variants, which no substring count can check.
+    var quotedTerms: [String] { terms.map { "\"\($0)\"" } }
+
     /// The query as typed on the command line.
-    var text: String { terms.joined(separator: " ") }
+    var text: String { quotedTerms.joined(separator: " ") }
 }
 
 /// Draws a fixed, seeded sample of phrase queries from a corpus: runs of ideographs of 1, 2,

@@ -68,7 +68,7 @@ enum IndexSchema {
 
     static func meta(_ db: Database, _ key: String) throws -> String? {
         guard try db.tableExists("meta") else { return nil }
-        return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
 
     static func setMeta(_ db: Database, _ key: String, _ value: String) throws {

@@ -67,6 +67,37 @@ struct CompiledQuery {
         max(1, (total + rankedAtMost - 1) / rankedAtMost)
     }
 
+    /// A query with at most this many matches is counted and ranked in one pass.
+    static let onePassAtMost = 2_000
+
+    /// For a query of one exact tier without filters: every match counted and the best
+    /// `wanted` ranked in a single FTS5 pass (counting and ranking apart evaluate the phrase
+    /// twice). Nil when the query does not qualify or has more than ``onePassAtMost`` matches,
+    /// or for a prefix term (one character), which usually has many.
+    func rankedInOnePass(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
+        guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
+              !match.contains("*"), conditions.isEmpty, let ranges = try ReportRanges.load(db) else { return nil }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?
+            """), arguments: [match])
+        var found: [(id: Int64, rank: Double)] = []
+        while let row = try rows.next() {
+            found.append((row[0], row[1]))
+            if found.count > Self.onePassAtMost { return nil }
+        }
+        var reports: Set<Int64> = []
+        for f in found {
+            if let i = ranges.range(ofPassage: f.id) { reports.insert(ranges.reports[i]) }
+        }
+        found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+        let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
+        let best = try found.prefix(wanted).map { id, rank in
+            let p = try Row.fetchOne(passage, arguments: [id])!
+            return Match(passageID: id, reportID: p[0], sectionID: p[1], line: p[2], text: p[3], rank: rank, variant: false)
+        }
+        return (found.count, reports.count, best)
+    }
+
     /// The matches of one tier, best first when `ranked`, at most `limit` of them.
     ///
     /// With a limit, no check and no filters, only rowids and bm25 are read for the ranking
