@@ -30,7 +30,9 @@ public struct Searcher: Sendable {
             let compiled = try QueryCompiler.compile(query, db)
             // Rank more candidates than shown, so that diversity and collapsing have room.
             let wanted = limit.map { max(100, (offset + $0) * 3) }
-            let quick = try wanted.flatMap { try compiled.rankedInOnePass(db, wanted: $0) }
+            let quick = try wanted.flatMap {
+                try compiled.rankedInOnePass(db, wanted: $0) ?? compiled.rankedPrefixSample(db, wanted: $0)
+            }
             let (total, reports) = try quick.map { ($0.passages, $0.reports) } ?? compiled.count(db)
             let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             let ranked = try rank(compiled, db, wanted: wanted, total: total, prefetched: quick?.best, hydrator: hydrator)
