@@ -31,7 +31,7 @@ struct SearchFastPathTests {
         #expect(try searcher.count(query) == MatchCount(passages: all.totalHits, reports: all.totalReports))
         #expect(!top.hits.isEmpty && top.hits.count <= 10)
         let terms = query.positiveTerms.map { ScalarFolding.fold($0.text) }
-        for hit in top.hits where hit.match == "exact" {
+        for hit in top.hits where hit.match == .exact {
             let folded = ScalarFolding.fold(hit.text)
             #expect(terms.allSatisfy { folded.contains($0) }, "«\(hit.text)» lacks \(terms)")
         }

@@ -17,11 +17,14 @@ struct CompiledQuery {
         var match: String?
         /// The check every candidate must pass, when FTS5's answer is not exact.
         var check: ((FoldedText) -> Bool)?
-        /// Whether this tier holds variant matches.
-        var variant: Bool
+        /// What kind of matches the tier holds.
+        var kind: MatchKind
     }
 
+    /// The tiers that make up the query's matches (and its counts).
     var tiers: [Tier]
+    /// Passages holding every part of a term but apart: shown after the matches, not counted.
+    var related: Tier?
     /// SQL conditions on `p` (passages) and `r` (reports), joined with AND.
     var conditions: [String]
     var arguments: StatementArguments
@@ -42,8 +45,8 @@ struct CompiledQuery {
         var text: String
         /// bm25: lower is better.
         var rank: Double
-        /// Whether it matched only through a term's variants.
-        var variant: Bool
+        /// Exact, or only through a term's variants or its parts apart.
+        var kind: MatchKind
     }
 
     /// Calls `body` for every matching passage: the exact tier first, then the variant tier;
@@ -93,7 +96,7 @@ struct CompiledQuery {
         let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
         let best = try found.prefix(wanted).map { id, rank in
             let p = try Row.fetchOne(passage, arguments: [id])!
-            return Match(passageID: id, reportID: p[0], sectionID: p[1], line: p[2], text: p[3], rank: rank, variant: false)
+            return Match(passageID: id, reportID: p[0], sectionID: p[1], line: p[2], text: p[3], rank: rank, kind: .exact)
         }
         return (found.count, reports.count, best)
     }
@@ -136,7 +139,7 @@ struct CompiledQuery {
             let tf = folded.occurrences(of: term).count
             let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
             sample.append((Match(passageID: ids[k], reportID: p[0], sectionID: p[1], line: p[2], text: text,
-                                 rank: 0, variant: false), tf, length))
+                                 rank: 0, kind: .exact), tf, length))
         }
         let average = max(1, Double(sample.reduce(0) { $0 + $1.length }) / Double(max(1, sample.count)))
         let (k1, b) = (1.2, 0.75)
@@ -167,7 +170,7 @@ struct CompiledQuery {
                 """), arguments: [match, limit])
             while let row = try rows.next() {
                 let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3],
-                                  text: row[4], rank: row[5], variant: tier.variant)
+                                  text: row[4], rank: row[5], kind: tier.kind)
                 guard try body(match) else { return }
             }
             return
@@ -192,7 +195,7 @@ struct CompiledQuery {
             let text: String = row[4]
             if let check = tier.check, !check(FoldedText(text)) { continue }
             let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3],
-                              text: text, rank: row[5], variant: tier.variant)
+                              text: text, rank: row[5], kind: tier.kind)
             guard try body(match) else { return }
             taken += 1
             if let limit, taken >= limit { return }

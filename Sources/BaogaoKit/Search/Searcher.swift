@@ -13,6 +13,15 @@ public struct Searcher: Sendable {
         self.index = index
     }
 
+    /// How hits are ordered.
+    public enum Ranking: String, Sendable, CaseIterable {
+        /// Exact hits, then variants; bm25 with heading, proximity, frequency and length signals;
+        /// identical passages collapsed; at most `perReport` hits of a report per page.
+        case full
+        /// FTS5's bm25 alone over exact hits: the baseline the evaluation compares against.
+        case bm25
+    }
+
     /// How many hits per report the first page shows by default.
     public static let defaultPerReport = 3
     /// Hits are diversified in pages of this size.
@@ -25,9 +34,22 @@ public struct Searcher: Sendable {
     /// signals order them. Identical passages collapse into one hit with a count, and each page
     /// of ``page`` hits holds at most `perReport` hits of one report (nil: no limit).
     public func search(_ query: SearchQuery, limit: Int? = 10, offset: Int = 0, context: Int = 0,
-                       perReport: Int? = Searcher.defaultPerReport) throws(BaogaoError) -> SearchResults {
+                       perReport: Int? = Searcher.defaultPerReport,
+                       ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
-            let compiled = try QueryCompiler.compile(query, db)
+            var compiled = try QueryCompiler.compile(query, db)
+            if ranking == .bm25 {
+                compiled.tiers = Array(compiled.tiers.prefix(1))
+                var hits: [SearchHit] = []
+                let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
+                var skipped = 0
+                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: limit.map { $0 + offset }) { match in
+                    if skipped < offset { skipped += 1 } else { hits.append(try hydrator.hit(match, context: context)) }
+                    return true
+                }
+                let (total, reports) = try compiled.count(db)
+                return SearchResults(hits: hits, totalHits: total, totalReports: reports, root: try IndexSchema.meta(db, "root"))
+            }
             // Rank more candidates than shown, so that diversity and collapsing have room.
             let wanted = limit.map { max(100, (offset + $0) * 3) }
             let quick = try wanted.flatMap {
@@ -66,11 +88,11 @@ public struct Searcher: Sendable {
                       prefetched: [CompiledQuery.Match]? = nil, hydrator: HitHydrator) throws -> [Candidate] {
         let stride = wanted == nil ? 1 : CompiledQuery.sampleStride(total: total)
         var out: [Candidate] = []
-        for tier in compiled.tiers {
+        for (n, tier) in (compiled.tiers + (compiled.related.map { [$0] } ?? [])).enumerated() {
             let room = wanted.map { $0 - out.count }
             if let room, room <= 0 { break }
             var matches: [CompiledQuery.Match] = []
-            if let prefetched, compiled.tiers.count == 1 {
+            if let prefetched, n == 0, compiled.tiers.count == 1 {
                 matches = prefetched
             } else {
                 try compiled.forEachMatch(in: tier, db, ranked: true, limit: room, sampleStride: stride) {
