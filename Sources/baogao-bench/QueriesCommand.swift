@@ -17,6 +17,7 @@ struct QueriesCommand: ParsableCommand {
     @Option var queries = 30
     @Option var repetitions = 3
     @Option(help: "Only this group (1, 2, 3, 4, 6, 8 or '2 terms').") var group: String?
+    @Flag(help: "Print every query's medians.") var verbose = false
 
     func run() throws {
         let folded = try FoldedCorpus(index: URL(fileURLWithPath: baogao))
@@ -24,7 +25,13 @@ struct QueriesCommand: ParsableCommand {
         if let group { sample = sample.filter { $0.group == group } }
         let latency = try QueryLatency(baogao: URL(fileURLWithPath: baogao), trigram: URL(fileURLWithPath: trigram),
                                        repetitions: repetitions)
-        let (groups, _) = try latency.run(sample)
+        let (groups, medians) = try latency.run(sample)
+        if verbose {
+            for q in sample {
+                let m = medians[q]!
+                print("\(q.text)\t\(q.expected)\ttop10 \(Format.fixed(m.top10, 2))\tcount \(Format.fixed(m.count, 2))")
+            }
+        }
         for g in groups {
             func f(_ s: BaogaoBenchKit.LatencySummary?) -> String {
                 s.map { "\(Format.fixed($0.p50, 2))/\(Format.fixed($0.p95, 2))/\(Format.fixed($0.p99, 2))" } ?? "-"

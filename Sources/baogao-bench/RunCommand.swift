@@ -88,8 +88,10 @@ struct RunCommand: ParsableCommand {
         // Builds, alternating which goes first.
         let baogaoIndex = workURL.appendingPathComponent("baogao.sqlite")
         let trigramIndex = workURL.appendingPathComponent("trigram.sqlite")
+        let tunedIndex = workURL.appendingPathComponent("trigram-tuned.sqlite")
         var baogaoRuns: [ChildIndexResult] = []
         var trigramRuns: [Double] = []
+        var tunedRuns: [Double] = []
         var passages: TrigramBuild.Passages?
         for run in 0..<builds {
             func buildBaogao() throws {
@@ -100,6 +102,8 @@ struct RunCommand: ParsableCommand {
             func buildTrigram() throws {
                 progress("build \(run + 1)/\(builds): trigram")
                 trigramRuns.append(try TrigramBuild.build(passages!, at: trigramIndex))
+                progress("build \(run + 1)/\(builds): trigram with Baogao's FTS5 settings")
+                tunedRuns.append(try TrigramBuild.build(passages!, at: tunedIndex, tuned: true))
             }
             if run % 2 == 0 || passages == nil {
                 try buildBaogao(); try buildTrigram()
@@ -112,12 +116,14 @@ struct RunCommand: ParsableCommand {
         let trigramSizes = try IndexSizes.measure(trigramIndex)
         let baogaoSeconds = Percentiles.median(baogaoRuns.map(\.seconds))!
         let trigramSeconds = Percentiles.median(trigramRuns)!
+        let tunedSeconds = Percentiles.median(tunedRuns)!
         let text = Double(baogaoSizes.textBytes)
         let build = BuildComparison(
             baogaoRuns: baogaoRuns.map(\.seconds), trigramRuns: trigramRuns,
             baogaoSeconds: baogaoSeconds, trigramSeconds: trigramSeconds,
             baogaoMBPerSecond: text / 1e6 / baogaoSeconds, trigramMBPerSecond: text / 1e6 / trigramSeconds,
-            timeRatio: baogaoSeconds / trigramSeconds,
+            trigramTunedRuns: tunedRuns, trigramTunedSeconds: tunedSeconds,
+            timeRatio: baogaoSeconds / trigramSeconds, timeRatioTuned: baogaoSeconds / tunedSeconds,
             baogao: baogaoSizes, trigram: trigramSizes,
             baogaoFTSPerText: Double(baogaoSizes.ftsBytes) / text,
             trigramFTSPerText: Double(trigramSizes.ftsBytes) / text,

@@ -6,6 +6,9 @@ import GRDB
 /// table kept by a trigger), opened the same way (a GRDB `DatabasePool`: WAL, synchronous
 /// NORMAL) and written with the same transaction size (one per report).
 enum TrigramBuild {
+    /// Baogao's FTS5 automerge (`IndexTuning.ftsAutomerge`, internal to BaogaoKit).
+    static let tunedAutomerge = 8
+
     /// The passages of a Baogao index, grouped by report in id order.
     struct Passages {
         var reports: [[(id: Int64, line: Int, text: String)]]
@@ -33,7 +36,9 @@ enum TrigramBuild {
     }
 
     /// Builds the trigram index at `url` (replacing any file there); returns the seconds.
-    static func build(_ passages: Passages, at url: URL) throws -> Double {
+    /// `tuned` gives it Baogao's FTS5 settings (`IndexTuning`: automerge, one merge at the
+    /// end), to show what they do for any tokenizer.
+    static func build(_ passages: Passages, at url: URL, tuned: Bool = false) throws -> Double {
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: url.path + suffix)
         }
@@ -54,6 +59,9 @@ enum TrigramBuild {
                     INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
                 END;
                 """)
+            if tuned {
+                try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('automerge', \(tunedAutomerge))")
+            }
         }
         for (report, rows) in passages.reports.enumerated() {
             try pool.write { db in
@@ -62,6 +70,9 @@ enum TrigramBuild {
                     try insert.execute(arguments: [row.id, report, row.line, row.text])
                 }
             }
+        }
+        if tuned {
+            try pool.write { db in try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')") }
         }
         try pool.close()
         return Clock.milliseconds(since: start) / 1000

@@ -62,6 +62,7 @@ enum IndexSchema {
                 INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END;
             """)
+        try IndexTuning.configureFTS(db)
         try setMeta(db, "schema_version", String(schemaVersion))
         try setMeta(db, "tokenizer_version", tokenizerVersion)
     }

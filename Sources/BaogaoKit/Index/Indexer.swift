@@ -98,7 +98,12 @@ public enum Indexer {
 
         let rangesKnown = try index.read { db in try ReportRanges.load(db) != nil }
         if summary.changedIndex || !rangesKnown {
-            try index.write { db in try ReportRanges.store(db) }
+            let written = summary.added + summary.updated
+            try index.write { db in
+                try ReportRanges.store(db)
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0
+                try IndexTuning.finishWriting(written: written, total: total, db)
+            }
         }
         (summary.reports, summary.passages) = try index.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,

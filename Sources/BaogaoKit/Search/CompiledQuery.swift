@@ -102,7 +102,7 @@ struct CompiledQuery {
     }
 
     /// Matches of a one-character query scored in Swift, evenly spread over all its matches.
-    static let prefixSample = 1_000
+    static let prefixSample = 400
 
     /// For a one-character term (an FTS5 prefix query) alone, without filters: the exact
     /// totals and the best `wanted` of an even sample of ``prefixSample`` matches, from one
