@@ -42,6 +42,12 @@ struct BuildComparison: Codable {
     /// Trigram builds with Baogao's FTS5 settings (automerge 8, one merge at the end).
     var trigramTunedRuns: [Double]
     var trigramTunedSeconds: Double
+    /// Median CPU seconds (user and system) of each kind of build, and Baogao's over
+    /// trigram's: a check of the wall-time ratio on a busy machine.
+    var baogaoCPUSeconds: Double
+    var trigramCPUSeconds: Double
+    var trigramTunedCPUSeconds: Double
+    var cpuRatio: Double
     /// Baogao's median build time over trigram's (default FTS5 settings: the obvious
     /// alternative, and the target's baseline).
     var timeRatio: Double

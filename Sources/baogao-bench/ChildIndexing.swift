@@ -6,9 +6,13 @@ import Foundation
 struct ChildIndexResult: Codable {
     /// Wall time of `Indexer.index`, inside the child.
     var seconds: Double
-    /// Peak resident memory of the child: `VmHWM` as the child saw it, and `ru_maxrss` as
-    /// `wait4` reported it to the parent (the larger one is reported).
+    /// Peak resident memory of the child: `VmHWM` as the child saw it. (`ru_maxrss` from
+    /// `wait4` is no use here: `posix_spawn` runs the child in the parent's memory until
+    /// `execve`, and Linux keeps that high-water mark, so it reports the parent's size.)
     var peakRSSBytes: Int
+    /// CPU seconds (user and system, all threads) of the child: less sensitive than wall
+    /// time to other work on a shared machine.
+    var cpuSeconds: Double
     var reports: Int
     var passages: Int
     var skipped: [String]
@@ -23,11 +27,10 @@ enum ChildIndexing {
         }
         let outcome = try Spawn.run(executable, ["index-child", folder.path, index.path])
         guard outcome.status == 0,
-              var result = try? JSONDecoder().decode(ChildIndexResult.self, from: outcome.stdout) else {
+              let result = try? JSONDecoder().decode(ChildIndexResult.self, from: outcome.stdout) else {
             throw BenchError("indexing \(folder.path) failed in the child process (status \(outcome.status)): "
                              + String(decoding: outcome.stdout, as: UTF8.self))
         }
-        result.peakRSSBytes = max(result.peakRSSBytes, outcome.peakRSSBytes)
         return result
     }
 }
@@ -51,7 +54,7 @@ struct IndexChildCommand: ParsableCommand {
         let summary = try Indexer.index(folder: URL(fileURLWithPath: folder), into: URL(fileURLWithPath: index),
                                         rebuild: true)
         let result = ChildIndexResult(
-            seconds: summary.seconds, peakRSSBytes: PeakMemory.bytes(),
+            seconds: summary.seconds, peakRSSBytes: PeakMemory.bytes(), cpuSeconds: CPUTime.seconds(),
             reports: summary.reports, passages: summary.passages,
             skipped: summary.skipped.map { "\($0.path): \($0.reason)" })
         FileHandle.standardOutput.write(try JSONEncoder().encode(result))
@@ -70,5 +73,15 @@ enum PeakMemory {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return usage.ru_maxrss * 1024
+    }
+}
+
+/// CPU time used by this process so far, all threads.
+enum CPUTime {
+    static func seconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return s(usage.ru_utime) + s(usage.ru_stime)
     }
 }

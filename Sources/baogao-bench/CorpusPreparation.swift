@@ -45,20 +45,24 @@ enum CorpusPreparation {
         return nil
     }
 
-    /// A corpus of at least `bytes` bytes generated from the repository's `corpus/` into
-    /// `work`, reused when an identical one is already there.
-    static func generated(bytes: Int, work: URL) throws -> URL {
-        guard let root = packageRoot() else {
+    /// A corpus of at least `bytes` bytes generated into `work` from the reports of `source`
+    /// (the repository's `corpus/` when nil), reused when an identical one is already there.
+    static func generated(bytes: Int, work: URL, source: URL? = nil) throws -> URL {
+        guard let sourceFolder = source ?? packageRoot()?.appendingPathComponent("corpus") else {
             throw BenchError("cannot find the repository's corpus/ folder to generate a corpus from: "
                              + "run from the repository or pass a FOLDER")
         }
         let fm = FileManager.default
-        let folder = work.appendingPathComponent("generated-\(ByteSize.label(bytes))")
+        let files = sampleFiles(sourceFolder)
+        guard !files.isEmpty else { throw BenchError("\(sourceFolder.path) holds no .txt or .md files to generate from") }
+        let name = source.map { "-from-" + $0.lastPathComponent } ?? ""
+        let folder = work.appendingPathComponent("generated-\(ByteSize.label(bytes))\(name)")
         let marker = folder.appendingPathComponent(".complete")
-        let stamp = "generator \(generatorVersion) seed \(seed) bytes \(bytes) sources \(try sourceFingerprint(root))"
+        let stamp = "generator \(generatorVersion) seed \(seed) bytes \(bytes) sources \(try fingerprint(files, in: sourceFolder))"
         if (try? String(contentsOf: marker, encoding: .utf8)) == stamp { return folder }
         try? fm.removeItem(at: folder)
-        let generator = CorpusGenerator(sources: try sources(root), seed: seed)
+        let texts = try files.map { String(decoding: try Data(contentsOf: $0), as: UTF8.self) }
+        let generator = CorpusGenerator(sources: texts, seed: seed)
         try generator.generate(totalBytes: bytes) { name, text in
             let url = folder.appendingPathComponent(name)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -68,28 +72,31 @@ enum CorpusPreparation {
         return folder
     }
 
-    /// The sample reports' texts, sorted by file name.
-    static func sources(_ root: URL) throws -> [String] {
-        try sampleFiles(root).map { url in
-            String(decoding: try Data(contentsOf: url), as: UTF8.self)
+    /// The `.txt` and `.md` files under `folder`, sorted by relative path.
+    private static func sampleFiles(_ folder: URL) -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil,
+                                                        options: [.skipsHiddenFiles])
+        var files: [URL] = []
+        while let url = enumerator?.nextObject() as? URL {
+            if ["txt", "md"].contains(url.pathExtension) { files.append(url) }
         }
+        return files.sorted { $0.path < $1.path }
     }
 
-    private static func sampleFiles(_ root: URL) throws -> [URL] {
-        let corpus = root.appendingPathComponent("corpus")
-        return try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
-            .filter { ["txt", "md"].contains($0.pathExtension) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
-
-    /// A stable hash of the sample files' names and bytes (FNV-1a).
-    private static func sourceFingerprint(_ root: URL) throws -> String {
+    /// A stable hash of the files' relative names and bytes (FNV-1a).
+    private static func fingerprint(_ files: [URL], in folder: URL) throws -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for url in try sampleFiles(root) {
-            for byte in Data(url.lastPathComponent.utf8) + (try Data(contentsOf: url)) {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
+        func mix(_ data: Data) {
+            data.withUnsafeBytes { raw in
+                for byte in raw {
+                    hash ^= UInt64(byte)
+                    hash &*= 0x0000_0100_0000_01B3
+                }
             }
+        }
+        for url in files {
+            mix(Data(url.path.dropFirst(folder.path.count).utf8))
+            mix(try Data(contentsOf: url))
         }
         return String(hash, radix: 16)
     }

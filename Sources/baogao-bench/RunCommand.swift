@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Size of the generated corpus when no folder is measured (e.g. 100MB).")
     var size: String?
 
+    @Option(help: ArgumentHelp("Generate corpora from this folder's reports (default: the measured folder for the growth curve, else the repository's corpus/).", valueName: "folder"))
+    var source: String?
+
     @Flag(help: "Print JSON instead of tables.")
     var json = false
 
@@ -58,6 +61,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var notes: [String] = []
+        let sourceURL = source.map { URL(fileURLWithPath: $0) }
         var machine = MachineInfo.current()
         let workURL = URL(fileURLWithPath: work ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("baogao-bench").path)
@@ -77,11 +81,13 @@ struct RunCommand: ParsableCommand {
             if size == nil {
                 notes.append("\(CorpusPreparation.defaultRelativeFolder) is absent: measured a generated corpus instead")
             }
-            progress("generating a \(ByteSize.label(bytes)) corpus from corpus/")
-            corpusURL = try CorpusPreparation.generated(bytes: bytes, work: workURL)
-            origin = "generated from corpus/ (seed \(CorpusPreparation.seed))"
+            progress("generating a \(ByteSize.label(bytes)) corpus from \(source ?? "corpus/")")
+            corpusURL = try CorpusPreparation.generated(bytes: bytes, work: workURL, source: sourceURL)
+            origin = "generated from \(source ?? "corpus/") (seed \(CorpusPreparation.seed))"
             generatedBytes = bytes
         }
+        // The growth curve recombines the measured folder's own text when there is one.
+        let scaleSource = sourceURL ?? (generatedBytes == nil ? corpusURL : nil)
         let (files, fileBytes) = CorpusPreparation.warm(corpusURL)
         guard files > 0 else { throw BenchError("\(corpusURL.path) holds no files") }
 
@@ -90,8 +96,8 @@ struct RunCommand: ParsableCommand {
         let trigramIndex = workURL.appendingPathComponent("trigram.sqlite")
         let tunedIndex = workURL.appendingPathComponent("trigram-tuned.sqlite")
         var baogaoRuns: [ChildIndexResult] = []
-        var trigramRuns: [Double] = []
-        var tunedRuns: [Double] = []
+        var trigramRuns: [(seconds: Double, cpuSeconds: Double)] = []
+        var tunedRuns: [(seconds: Double, cpuSeconds: Double)] = []
         var passages: TrigramBuild.Passages?
         for run in 0..<builds {
             func buildBaogao() throws {
@@ -115,21 +121,26 @@ struct RunCommand: ParsableCommand {
         let baogaoSizes = try IndexSizes.measure(baogaoIndex)
         let trigramSizes = try IndexSizes.measure(trigramIndex)
         let baogaoSeconds = Percentiles.median(baogaoRuns.map(\.seconds))!
-        let trigramSeconds = Percentiles.median(trigramRuns)!
-        let tunedSeconds = Percentiles.median(tunedRuns)!
+        let trigramSeconds = Percentiles.median(trigramRuns.map(\.seconds))!
+        let tunedSeconds = Percentiles.median(tunedRuns.map(\.seconds))!
+        let baogaoCPU = Percentiles.median(baogaoRuns.map(\.cpuSeconds))!
+        let trigramCPU = Percentiles.median(trigramRuns.map(\.cpuSeconds))!
         let text = Double(baogaoSizes.textBytes)
         let build = BuildComparison(
-            baogaoRuns: baogaoRuns.map(\.seconds), trigramRuns: trigramRuns,
+            baogaoRuns: baogaoRuns.map(\.seconds), trigramRuns: trigramRuns.map(\.seconds),
             baogaoSeconds: baogaoSeconds, trigramSeconds: trigramSeconds,
             baogaoMBPerSecond: text / 1e6 / baogaoSeconds, trigramMBPerSecond: text / 1e6 / trigramSeconds,
-            trigramTunedRuns: tunedRuns, trigramTunedSeconds: tunedSeconds,
+            trigramTunedRuns: tunedRuns.map(\.seconds), trigramTunedSeconds: tunedSeconds,
+            baogaoCPUSeconds: baogaoCPU, trigramCPUSeconds: trigramCPU,
+            trigramTunedCPUSeconds: Percentiles.median(tunedRuns.map(\.cpuSeconds))!, cpuRatio: baogaoCPU / trigramCPU,
             timeRatio: baogaoSeconds / trigramSeconds, timeRatioTuned: baogaoSeconds / tunedSeconds,
             baogao: baogaoSizes, trigram: trigramSizes,
             baogaoFTSPerText: Double(baogaoSizes.ftsBytes) / text,
             trigramFTSPerText: Double(trigramSizes.ftsBytes) / text,
             bytesRatio: Double(baogaoSizes.ftsBytes) / Double(trigramSizes.ftsBytes),
             baogaoPeakRSSBytes: baogaoRuns.map(\.peakRSSBytes).max()!)
-        let corpusName = generatedBytes.map(ByteSize.label) ?? corpusURL.lastPathComponent
+        let corpusName = generatedBytes.map { ByteSize.label($0) + (source.map { " from " + URL(fileURLWithPath: $0).lastPathComponent } ?? "") }
+            ?? corpusURL.lastPathComponent
         let corpus = CorpusInfo(folder: folder ?? corpusURL.path, origin: origin, files: files,
                                 reports: first.reports, passages: first.passages,
                                 textBytes: baogaoSizes.textBytes, fileBytes: fileBytes, skipped: first.skipped)
@@ -160,11 +171,11 @@ struct RunCommand: ParsableCommand {
                 queries: CLILatency.subset(sample, perLength: cliQueries), baogao: baogao, rg: rg))
         }
         for bytes in scaleSizes ?? [] where bytes != generatedBytes {
-            let label = ByteSize.label(bytes)
+            let label = ByteSize.label(bytes) + (scaleSource.map { " from " + $0.lastPathComponent } ?? "")
             progress("growth curve: generating and indexing \(label)")
-            let folderURL = try CorpusPreparation.generated(bytes: bytes, work: workURL)
+            let folderURL = try CorpusPreparation.generated(bytes: bytes, work: workURL, source: scaleSource)
             _ = CorpusPreparation.warm(folderURL)
-            let index = workURL.appendingPathComponent("scale-\(label).sqlite")
+            let index = workURL.appendingPathComponent("scale-\(ByteSize.label(bytes)).sqlite")
             let result = try ChildIndexing.run(folder: folderURL, index: index)
             let scaled = try FoldedCorpus(index: index)
             memory.append(MemoryPoint(corpus: label, textBytes: scaled.originalBytes,

@@ -11,7 +11,8 @@ enum Spawn {
         var stdout: Data
         /// Wall time from spawn to exit.
         var milliseconds: Double
-        /// The child's peak resident set size (`ru_maxrss`), in bytes.
+        /// The child's `ru_maxrss`, in bytes: at least the parent's size at the spawn (the
+        /// child runs in the parent's memory until `execve`).
         var peakRSSBytes: Int
     }
 
