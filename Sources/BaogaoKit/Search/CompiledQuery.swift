@@ -61,11 +61,11 @@ struct CompiledQuery {
 
     /// At most about this many matches of a tier are ranked by bm25 (about a microsecond
     /// each) to pick the best few; see ``sampleStride(total:)``.
-    static let rankedAtMost = 5_000
+    static let rankedAtMost = 2_000
 
     /// The stride of the even sample of matches ranked for a query with `total` matches: 1
     /// (every match) up to ``rankedAtMost``, else ⌈total / rankedAtMost⌉, so that a phrase in
-    /// half the passages costs what a phrase in 5,000 costs to rank.
+    /// half the passages costs what a phrase in 2,000 costs to rank.
     static func sampleStride(total: Int) -> Int {
         max(1, (total + rankedAtMost - 1) / rankedAtMost)
     }
@@ -101,19 +101,20 @@ struct CompiledQuery {
         return (found.count, reports.count, best)
     }
 
-    /// Matches of a one-character query scored in Swift, evenly spread over all its matches.
-    static let prefixSample = 400
+    /// Matches of a widely matching term scored in Swift, evenly spread over all its matches.
+    static let termSample = 400
 
-    /// For a one-character term (an FTS5 prefix query) alone, without filters: the exact
-    /// totals and the best `wanted` of an even sample of ``prefixSample`` matches, from one
-    /// FTS5 pass. FTS5 merges the doclists of every bigram starting with the character before
-    /// it returns a row (tens of milliseconds for the commonest ones) and bm25 would do it
-    /// twice more (once for its IDF); here the rowids of that one pass are counted, sampled,
-    /// and the sample is scored by bm25's term-frequency and length part (its IDF is the same
-    /// for every match of one term and cancels in the ``Ranker``'s relevance).
-    func rankedPrefixSample(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
+    /// For one term alone (one tier, no filters) matching widely: the exact totals and the
+    /// best `wanted` of an even sample of ``termSample`` matches, from one FTS5 pass over
+    /// rowids. Ranking with bm25 in FTS5 would evaluate the phrase twice more (the ranked
+    /// pass and bm25's IDF), and for one character (a prefix query) each evaluation merges
+    /// the doclists of every bigram starting with it. The sample is scored by bm25's
+    /// term-frequency and length part: the IDF of a single term is the same for every match
+    /// and cancels in the ``Ranker``'s relevance. Call it when ``rankedInOnePass`` found too
+    /// many matches, or for a prefix term.
+    func rankedFromSample(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
-              match.contains("*"), conditions.isEmpty, highlightPlans.count == 1,
+              conditions.isEmpty, highlightPlans.count == 1,
               let ranges = try ReportRanges.load(db) else { return nil }
         let term = highlightPlans[0].folded
         var ids: [Int64] = []
@@ -129,7 +130,7 @@ struct CompiledQuery {
             reports.insert(ranges.reports[i])
             current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
         }
-        let stride = max(1, ids.count / Self.prefixSample)
+        let stride = max(1, ids.count / Self.termSample)
         let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
         var sample: [(match: Match, tf: Int, length: Int)] = []
         for k in Swift.stride(from: 0, to: ids.count, by: stride) {

@@ -53,7 +53,7 @@ public struct Searcher: Sendable {
             // Rank more candidates than shown, so that diversity and collapsing have room.
             let wanted = limit.map { max(100, (offset + $0) * 3) }
             let quick = try wanted.flatMap {
-                try compiled.rankedInOnePass(db, wanted: $0) ?? compiled.rankedPrefixSample(db, wanted: $0)
+                try compiled.rankedInOnePass(db, wanted: $0) ?? compiled.rankedFromSample(db, wanted: $0)
             }
             let (total, reports) = try quick.map { ($0.passages, $0.reports) } ?? compiled.count(db)
             let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
