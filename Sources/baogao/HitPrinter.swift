@@ -14,23 +14,34 @@ struct HitPrinter {
         for (n, hit) in results.hits.enumerated() {
             out += block(hit, rank: n + 1)
         }
-        let shown = results.hits.count
+        let shown = results.hits.filter { $0.match != .related }.count
+        let related = results.hits.count - shown
         let total = results.totalHits
         let reports = "\(results.totalReports) report\(results.totalReports == 1 ? "" : "s")"
         if total == 0 {
-            out += "no hits\n"
+            out += "no hits"
         } else if shown < total {
-            out += "\(total) hits in \(reports) (showing \(shown); --limit 0 shows all)\n"
+            out += "\(total) hits in \(reports) (showing \(shown); --limit 0 shows all)"
         } else {
-            out += "\(total) hit\(total == 1 ? "" : "s") in \(reports)\n"
+            out += "\(total) hit\(total == 1 ? "" : "s") in \(reports)"
         }
+        if related > 0 {
+            out += "; then \(related) related passage\(related == 1 ? "" : "s") with the words apart"
+        }
+        out += "\n"
         Output.write(out)
     }
 
     /// One hit: rank, unit · year · title, breadcrumb, path:line, the passage (and its context).
     func block(_ hit: SearchHit, rank: Int? = nil) -> String {
         var out = rank.map { style("\($0).", "1") + "  " } ?? ""
-        out += style(Self.about(unit: hit.unit, year: hit.year, title: hit.title), "1") + "\n"
+        out += style(Self.about(unit: hit.unit, year: hit.year, title: hit.title), "1")
+        if hit.match == .variant { out += style("  (near variant)", "2") }
+        if hit.match == .related { out += style("  (related: the words apart)", "2") }
+        if let duplicates = hit.duplicates {
+            out += style("  (+\(duplicates) identical passage\(duplicates == 1 ? "" : "s") elsewhere)", "2")
+        }
+        out += "\n"
         if !hit.section.isEmpty {
             out += "    \(style(hit.section.joined(separator: " › "), "36"))\n"
         }
@@ -55,13 +66,8 @@ struct HitPrinter {
     /// The passage (or a window of it) with the matches marked.
     func passage(_ text: String, highlights: [[Int]]) -> String {
         let scalars = Array(text.unicodeScalars)
-        var lower = 0
-        var upper = scalars.count
-        if !full, scalars.count > window {
-            let first = highlights.first?[0] ?? 0
-            lower = max(0, min(first - window / 4, scalars.count - window))
-            upper = min(scalars.count, lower + window)
-        }
+        let shown = full ? 0..<scalars.count : Snippet.window(length: scalars.count, highlights: highlights, size: window)
+        let (lower, upper) = (shown.lowerBound, shown.upperBound)
         var out = lower > 0 ? "…" : ""
         var at = lower
         func slice(_ range: Range<Int>) -> String {

@@ -34,6 +34,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: [.customShort("C"), .long], help: "Show N passages before and after each hit.")
     var context = 0
 
+    @Option(help: "At most N hits of one report in each page of 10 (0 = no limit).")
+    var perReport = Searcher.defaultPerReport
+
     @Option(help: "Colour matches: auto, always or never.")
     var color: ColorChoice = .auto
 
@@ -43,6 +46,7 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
         guard context >= 0 else { throw ValidationError("--context must be 0 or more") }
+        guard perReport >= 0 else { throw ValidationError("--per-report must be 0 or more") }
         guard !query.isEmpty else { throw ValidationError("missing query") }
         let modes = [json, vimgrep, filesWithMatches, count].filter { $0 }.count
         guard modes <= 1 else { throw ValidationError("choose one of --json, --vimgrep, -l and -c") }
@@ -60,7 +64,8 @@ struct SearchCommand: ParsableCommand {
             return
         }
         let all = vimgrep
-        let results = try Searcher(index: index).search(parsed, limit: all || limit == 0 ? nil : limit, context: context)
+        let results = try Searcher(index: index).search(parsed, limit: all || limit == 0 ? nil : limit, context: context,
+                                                        perReport: perReport == 0 ? nil : perReport)
         let printer = HitPrinter(color: Terminal.useColor(color), full: full, root: results.root)
         if json {
             printer.printJSONLines(results.hits)

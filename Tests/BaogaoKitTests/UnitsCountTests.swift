@@ -38,17 +38,46 @@ struct UnitsCountTests {
         }
     }
 
+    /// The documented variant rule, checked by brute force: an unquoted term of 4+ ideographs,
+    /// split in any way into parts of 2 or 3 characters, matches when for some split one
+    /// occurrence of every part lies within a window of the parts' length plus 4 characters.
+    static func variantMatches(_ term: String, _ text: [UInt32]) -> Bool {
+        let folded = FoldedText(term).scalars
+        guard folded.count >= 4, folded.allSatisfy({ ScalarClass.of($0) == .ideograph }) else { return false }
+        var splits: [[[UInt32]]] = []
+        func split(_ from: Int, _ parts: [[UInt32]]) {
+            if from == folded.count { splits.append(parts); return }
+            for size in [2, 3] where from + size <= folded.count && !(from == 0 && size == folded.count) {
+                split(from + size, parts + [Array(folded[from..<from + size])])
+            }
+        }
+        split(0, [])
+        return splits.prefix(8).contains { parts in
+            let starts = parts.map { part in
+                text.count < part.count ? [] : (0...(text.count - part.count)).filter { Array(text[$0..<$0 + part.count]) == part }
+            }
+            guard starts.allSatisfy({ !$0.isEmpty }) else { return false }
+            func search(_ k: Int, _ low: Int, _ high: Int) -> Bool {
+                if k == parts.count { return high - low <= folded.count + 4 }
+                return starts[k].contains { s in search(k + 1, min(low, s), max(high, s + parts[k].count)) }
+            }
+            return search(0, Int.max, Int.min)
+        }
+    }
+
     /// The query's meaning, evaluated directly on one passage.
-    func matches(_ node: SearchQuery.Node, _ p: Passage) throws -> Bool {
+    func matches(_ node: SearchQuery.Node, _ p: Passage, negated: Bool = false) throws -> Bool {
         func contains(_ text: String?, _ needle: String) -> Bool {
             guard let text else { return false }
             return FoldedText(text).contains(FoldedText(needle).scalars)
         }
         switch node {
-        case .term(let t): return p.text.contains(FoldedText(t.text).scalars)
-        case .and(let xs): return try xs.allSatisfy { try matches($0, p) }
-        case .or(let xs): return try xs.contains { try matches($0, p) }
-        case .not(let x): return try !matches(x, p)
+        case .term(let t):
+            return p.text.contains(FoldedText(t.text).scalars)
+                || (!t.quoted && !negated && Self.variantMatches(t.text, p.text.scalars))
+        case .and(let xs): return try xs.allSatisfy { try matches($0, p, negated: negated) }
+        case .or(let xs): return try xs.contains { try matches($0, p, negated: negated) }
+        case .not(let x): return try !matches(x, p, negated: true)
         case .filter(let f, let column):
             switch f {
             case .unit(let name): return try p.unit.map(units.resolve(name, column: column).contains) ?? false
@@ -72,6 +101,8 @@ struct UnitsCountTests {
         "振兴 -\"乡村。\"",
         "\"乡村。振兴\" OR 万人助万企",
         "XX -(党 OR 企业)",
+        "\"乡村振兴\"",
+        "优化营商环境",
     ]
 
     @Test(arguments: queries)

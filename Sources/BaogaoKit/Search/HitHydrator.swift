@@ -5,12 +5,14 @@ import GRDB
 final class HitHydrator {
     private let db: Database
     private let plans: [TermPlan]
+    private let variantPlans: [TermPlan]
     private var reports: [Int64: Row] = [:]
     private var trails: [Int64: [String]] = [:]
 
-    init(db: Database, plans: [TermPlan]) {
+    init(db: Database, plans: [TermPlan], variants: [TermVariant] = []) {
         self.db = db
         self.plans = plans
+        self.variantPlans = variants.flatMap(\.partPlans)
     }
 
     func hit(_ match: CompiledQuery.Match, context: Int = 0) throws -> SearchHit {
@@ -18,9 +20,11 @@ final class HitHydrator {
         var hit = SearchHit(
             path: report["path"], line: match.line,
             section: try trail(of: match.sectionID),
-            text: match.text, highlights: Searcher.highlights(in: match.text, plans: plans),
+            text: match.text,
+            highlights: Searcher.highlights(in: match.text, plans: match.kind == .exact ? plans : plans + variantPlans),
             unit: report["unit"], year: report["year"], title: report["title"],
             score: -match.rank)
+        hit.match = match.kind
         if context > 0 {
             hit.before = try Row.fetchAll(db, sql: """
                 SELECT line, text FROM passages WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT ?

@@ -26,22 +26,48 @@ enum QueryCompiler {
             }
         }
 
-        var match: String?
-        var verification: TextExpression?
+        var tiers: [CompiledQuery.Tier] = []
+        var variants: [TermVariant] = []
+        var related: CompiledQuery.Tier?
         if !text.isEmpty {
             let all = TextExpression.and(text)
             try checkNegations(all, query: query)
-            guard case .expression(let expression) = all.superset else {
+            guard case .expression(let exact) = all.superset() else {
                 throw QueryError("nothing to search for: “-” only excludes; add a term to find, e.g. 乡村振兴 -疫情")
             }
-            match = expression
-            verification = all.needsVerification ? all : nil
+            tiers.append(.init(match: exact, check: all.needsVerification ? { all.matches($0) } : nil, kind: .exact))
+            if all.hasVariants, case .expression(let expanded) = all.superset(variants: true) {
+                // Passages matching only through variants: FTS5 leaves out the exact tier when it
+                // can say exactly what that is; the check decides the rest.
+                var sure: String?
+                if case .expression(let subset) = all.subset, !all.needsVerification { sure = subset }
+                func excludingExact(_ e: String) -> String { sure.map { "(\(e)) NOT (\($0))" } ?? e }
+                tiers.append(.init(match: excludingExact(expanded),
+                                   check: { all.matches($0, reach: .variants) && !all.matches($0, reach: .exact) },
+                                   kind: .variant))
+                variants = Self.variants(in: all)
+                if case .expression(let loose) = all.superset(reach: .related) {
+                    related = .init(match: excludingExact(loose),
+                                    check: { all.matches($0, reach: .related) && !all.matches($0, reach: .variants) },
+                                    kind: .related)
+                }
+            }
         } else if requireTerms {
             throw QueryError("nothing to search for: filters only narrow a search; add a term, e.g. 乡村振兴 \(describe(parts))")
+        } else {
+            tiers.append(.init(match: nil, check: nil, kind: .exact))
         }
         let highlights = query.positiveTerms.compactMap { TermPlan($0.text) }
-        return CompiledQuery(match: match, verification: verification, conditions: conditions,
-                             arguments: arguments, highlightPlans: highlights)
+        return CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
+                             highlightPlans: highlights, highlightVariants: variants)
+    }
+
+    private static func variants(in expression: TextExpression) -> [TermVariant] {
+        switch expression {
+        case .term(_, let variant): return variant.map { [$0] } ?? []
+        case .and(let xs), .or(let xs): return xs.flatMap(variants(in:))
+        case .not: return []
+        }
     }
 
     private enum Kind {
@@ -80,17 +106,18 @@ enum QueryCompiler {
         }.joined(separator: " ")
     }
 
-    private static func expression(_ node: SearchQuery.Node) throws -> TextExpression {
+    /// The text expression of `node`; unquoted terms outside any negation get their variants.
+    private static func expression(_ node: SearchQuery.Node, negated: Bool = false) throws -> TextExpression {
         switch node {
         case .term(let term):
             guard let plan = TermPlan(term.text) else {
                 throw QueryError("“\(term.text)” (column \(term.column)) has no letters, digits or characters to search for",
                                  column: term.column)
             }
-            return .term(plan)
-        case .and(let xs): return .and(try xs.map(expression))
-        case .or(let xs): return .or(try xs.map(expression))
-        case .not(let x): return .not(try expression(x))
+            return .term(plan, variant: term.quoted || negated ? nil : TermVariant(plan))
+        case .and(let xs): return .and(try xs.map { try expression($0, negated: negated) })
+        case .or(let xs): return .or(try xs.map { try expression($0, negated: negated) })
+        case .not(let x): return .not(try expression(x, negated: true))
         case .filter: fatalError("filters are separated before")
         }
     }

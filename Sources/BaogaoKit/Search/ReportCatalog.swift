@@ -28,7 +28,7 @@ public struct ReportCatalog: Sendable {
             var allowed: Set<Int64>?
             if let query {
                 let compiled = try QueryCompiler.compile(query, db, requireTerms: false)
-                if compiled.match != nil {
+                if compiled.hasTerms {
                     var counts: [Int64: Int] = [:]
                     try compiled.forEachMatch(db, ranked: false) { counts[$0.reportID, default: 0] += 1; return true }
                     matches = counts

@@ -16,6 +16,11 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var title: String?
     /// Relevance: higher is better.
     public var score: Double
+    /// `exact` when every term matched as its phrase, `variant` when some matched through its
+    /// parts close together (乡村全面振兴 for 乡村振兴), `related` when through its parts apart.
+    public var match: MatchKind = .exact
+    /// Identical passages in other places folded into this hit, when there are any.
+    public var duplicates: Int?
     /// Passages before and after the hit in the same report, when context was asked for.
     public var before: [ContextLine]?
     public var after: [ContextLine]?
@@ -34,9 +39,19 @@ public struct SearchHit: Sendable, Hashable, Codable {
     }
 }
 
+/// How a hit matched the query's terms.
+public enum MatchKind: String, Sendable, Hashable, Codable {
+    /// Every term as its exact phrase.
+    case exact
+    /// Some unquoted term only through its parts close together: counted as a match.
+    case variant
+    /// Some unquoted term only through its parts apart: shown after the matches, not counted.
+    case related
+}
+
 extension SearchHit {
     private enum CodingKeys: String, CodingKey {
-        case path, line, section, text, highlights, unit, year, title, score, before, after
+        case path, line, section, text, highlights, unit, year, title, score, match, duplicates, before, after
     }
 
     /// Encodes every key, a missing unit, year or title as `null`: the JSON shape never varies.
@@ -51,6 +66,8 @@ extension SearchHit {
         try container.encode(year, forKey: .year)
         try container.encode(title, forKey: .title)
         try container.encode(score, forKey: .score)
+        try container.encode(match, forKey: .match)
+        try container.encodeIfPresent(duplicates, forKey: .duplicates)
         try container.encodeIfPresent(before, forKey: .before)
         try container.encodeIfPresent(after, forKey: .after)
     }

@@ -13,25 +13,146 @@ public struct Searcher: Sendable {
         self.index = index
     }
 
+    /// How hits are ordered.
+    public enum Ranking: String, Sendable, CaseIterable {
+        /// Exact hits, then variants; bm25 with heading, proximity, frequency and length signals;
+        /// identical passages collapsed; at most `perReport` hits of a report per page.
+        case full
+        /// FTS5's bm25 alone over exact hits: the baseline the evaluation compares against.
+        case bm25
+    }
+
+    /// How many hits per report the first page shows by default.
+    public static let defaultPerReport = 3
+    /// Hits are diversified in pages of this size.
+    public static let page = 10
+
     /// The best `limit` hits after skipping `offset` (every hit when `limit` is nil), the exact
     /// totals, and `context` passages before and after each hit.
-    public func search(_ query: SearchQuery, limit: Int? = 10, offset: Int = 0, context: Int = 0) throws(BaogaoError) -> SearchResults {
+    ///
+    /// Exact-phrase hits come first, then variant hits; within each, bm25 and the ``Ranker``'s
+    /// signals order them. Identical passages collapse into one hit with a count, and each page
+    /// of ``page`` hits holds at most `perReport` hits of one report (nil: no limit).
+    public func search(_ query: SearchQuery, limit: Int? = 10, offset: Int = 0, context: Int = 0,
+                       perReport: Int? = Searcher.defaultPerReport,
+                       ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
-            let compiled = try QueryCompiler.compile(query, db)
-            var picked: [CompiledQuery.Match] = []
-            var total = 0
-            var reports: Set<Int64> = []
-            try compiled.forEachMatch(db) { match in
-                if total >= offset && (limit == nil || picked.count < limit!) { picked.append(match) }
-                total += 1
-                reports.insert(match.reportID)
-                return true
+            var compiled = try QueryCompiler.compile(query, db)
+            if ranking == .bm25 {
+                compiled.tiers = Array(compiled.tiers.prefix(1))
+                var hits: [SearchHit] = []
+                let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
+                var skipped = 0
+                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: limit.map { $0 + offset }) { match in
+                    if skipped < offset { skipped += 1 } else { hits.append(try hydrator.hit(match, context: context)) }
+                    return true
+                }
+                let (total, reports) = try compiled.count(db)
+                return SearchResults(hits: hits, totalHits: total, totalReports: reports, root: try IndexSchema.meta(db, "root"))
             }
-            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
-            let hits = try picked.map { try hydrator.hit($0, context: context) }
-            return SearchResults(hits: hits, totalHits: total, totalReports: reports.count,
+            let (total, reports) = try compiled.count(db)
+            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
+            // Rank more candidates than shown, so that diversity and collapsing have room.
+            let wanted = limit.map { max(100, (offset + $0) * 3) }
+            let ranked = try rank(compiled, db, wanted: wanted, hydrator: hydrator)
+            let collapsed = Self.collapse(ranked)
+            let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
+            let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
+            let hits = try page.map { candidate in
+                var hit = try hydrator.hit(candidate.match, context: context)
+                hit.score = candidate.score
+                hit.duplicates = candidate.duplicates.isEmpty ? nil : candidate.duplicates.count
+                return hit
+            }
+            return SearchResults(hits: hits, totalHits: total, totalReports: reports,
                                  root: try IndexSchema.meta(db, "root"))
         }
+    }
+
+    /// A match with its final score, and identical passages folded into it.
+    struct Candidate {
+        var match: CompiledQuery.Match
+        var score: Double
+        var key: String
+        var duplicates: [CompiledQuery.Match] = []
+    }
+
+    /// The best `wanted` matches (all when nil): exact tier first, each tier re-scored.
+    private func rank(_ compiled: CompiledQuery, _ db: Database, wanted: Int?,
+                      hydrator: HitHydrator) throws -> [Candidate] {
+        var out: [Candidate] = []
+        for tier in compiled.tiers + (compiled.related.map { [$0] } ?? []) {
+            let room = wanted.map { $0 - out.count }
+            if let room, room <= 0 { break }
+            var matches: [CompiledQuery.Match] = []
+            try compiled.forEachMatch(in: tier, db, ranked: true, limit: room) { matches.append($0); return true }
+            let best = matches.map { -$0.rank }.max() ?? 0
+            let ranker = Ranker(plans: compiled.highlightPlans, variants: compiled.highlightVariants)
+            var scored: [Candidate] = []
+            for match in matches {
+                let text = FoldedText(match.text)
+                let signals = ranker.signals(text: text, trail: try hydrator.trail(of: match.sectionID))
+                let relevance = best > 1e-9 ? -match.rank / best : 0
+                let key = String(String.UnicodeScalarView(text.scalars.compactMap { v in
+                    ScalarClass.of(v) == .separator ? nil : Unicode.Scalar(v)
+                }))
+                scored.append(Candidate(match: match, score: ranker.score(relevance: relevance, signals: signals), key: key))
+            }
+            scored.sort {
+                $0.score != $1.score ? $0.score > $1.score
+                    : ($0.match.reportID, $0.match.line) < ($1.match.reportID, $1.match.line)
+            }
+            out += scored
+        }
+        return out
+    }
+
+    /// Identical passages (same text, ignoring punctuation and spaces) keep only the best.
+    static func collapse(_ candidates: [Candidate]) -> [Candidate] {
+        var out: [Candidate] = []
+        var seen: [String: Int] = [:]
+        for candidate in candidates {
+            if candidate.key.unicodeScalars.count >= 8, let at = seen[candidate.key] {
+                out[at].duplicates.append(candidate.match)
+            } else {
+                seen[candidate.key] = out.count
+                out.append(candidate)
+            }
+        }
+        return out
+    }
+
+    /// Reorders so that each page of ``page`` hits holds at most `perReport` hits of a report;
+    /// a hit held back goes to the next page that has room for it.
+    static func diversify(_ candidates: [Candidate], perReport: Int) -> [Candidate] {
+        guard perReport > 0 else { return candidates }
+        var waiting = candidates
+        var out: [Candidate] = []
+        out.reserveCapacity(candidates.count)
+        while !waiting.isEmpty {
+            var counts: [Int64: Int] = [:]
+            var held: [Candidate] = []
+            var filled = 0
+            var index = 0
+            while index < waiting.count && filled < page {
+                let candidate = waiting[index]
+                index += 1
+                if counts[candidate.match.reportID, default: 0] < perReport {
+                    counts[candidate.match.reportID, default: 0] += 1
+                    out.append(candidate)
+                    filled += 1
+                } else {
+                    held.append(candidate)
+                }
+            }
+            if filled == 0 {
+                // Only over-quota hits are left: let them through in order.
+                out += waiting
+                break
+            }
+            waiting = held + waiting[index...]
+        }
+        return out
     }
 
     /// The FTS5 plan of every term, or a message naming the term that has nothing to search.

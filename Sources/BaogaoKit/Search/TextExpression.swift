@@ -1,11 +1,11 @@
 /// The text part of a query: terms combined with AND, OR and NOT, each term planned as an
-/// FTS5 phrase.
+/// FTS5 phrase, and unquoted positive terms with their near variants (``TermVariant``).
 ///
 /// FTS5 is asked for a superset of the matching passages (a term holding punctuation is only
-/// approximated by its phrase); when the query holds such a term, every candidate is checked
-/// exactly with ``matches(_:)``.
+/// approximated by its phrase, a variant by a NEAR group); when that is not exact, every
+/// candidate is checked with ``matches(_:variants:)``.
 indirect enum TextExpression: Sendable {
-    case term(TermPlan)
+    case term(TermPlan, variant: TermVariant? = nil)
     case and([TextExpression])
     case or([TextExpression])
     case not(TextExpression)
@@ -13,19 +13,48 @@ indirect enum TextExpression: Sendable {
     /// Whether any term needs the exact check.
     var needsVerification: Bool {
         switch self {
-        case .term(let plan): return plan.needsVerification
+        case .term(let plan, _): return plan.needsVerification
         case .and(let xs), .or(let xs): return xs.contains { $0.needsVerification }
         case .not(let x): return x.needsVerification
         }
     }
 
-    /// Whether the passage's folded text satisfies the expression exactly.
-    func matches(_ text: FoldedText) -> Bool {
+    /// Whether any term has near variants.
+    var hasVariants: Bool {
         switch self {
-        case .term(let plan): return text.contains(plan.folded)
-        case .and(let xs): return xs.allSatisfy { $0.matches(text) }
-        case .or(let xs): return xs.contains { $0.matches(text) }
-        case .not(let x): return !x.matches(text)
+        case .term(_, let variant): return variant != nil
+        case .and(let xs), .or(let xs): return xs.contains { $0.hasVariants }
+        case .not(let x): return x.hasVariants
+        }
+    }
+
+    /// How far a term may stray from its exact phrase.
+    enum Reach: Int, Comparable {
+        /// The exact phrase only.
+        case exact
+        /// Also its parts close together (``TermVariant/matches(_:)``).
+        case variants
+        /// Also its parts anywhere in the passage (``TermVariant/matchesLoosely(_:)``).
+        case related
+
+        static func < (a: Reach, b: Reach) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Whether the passage's folded text satisfies the expression, with terms matching their
+    /// exact phrase only or also their variants.
+    func matches(_ text: FoldedText, variants: Bool = false) -> Bool {
+        matches(text, reach: variants ? .variants : .exact)
+    }
+
+    func matches(_ text: FoldedText, reach: Reach) -> Bool {
+        switch self {
+        case .term(let plan, let variant):
+            if text.contains(plan.folded) { return true }
+            guard let variant, reach > .exact else { return false }
+            return reach == .related ? variant.matchesLoosely(text) : variant.matches(text)
+        case .and(let xs): return xs.allSatisfy { $0.matches(text, reach: reach) }
+        case .or(let xs): return xs.contains { $0.matches(text, reach: reach) }
+        case .not(let x): return !x.matches(text, reach: .exact)
         }
     }
 
@@ -35,17 +64,28 @@ indirect enum TextExpression: Sendable {
         case expression(String)
     }
 
-    /// An FTS5 expression matching at least every passage the expression matches.
-    var superset: FTS { bound(superset: true) }
+    /// An FTS5 expression matching at least every passage the expression matches (with
+    /// variants when `variants`).
+    func superset(variants: Bool = false) -> FTS { bound(superset: true, reach: variants ? .variants : .exact) }
 
-    private func bound(superset: Bool) -> FTS {
+    /// An FTS5 expression matching at least every passage the expression matches at `reach`.
+    func superset(reach: Reach) -> FTS { bound(superset: true, reach: reach) }
+
+    /// An FTS5 expression matching only passages the expression matches exactly.
+    var subset: FTS { bound(superset: false, reach: .exact) }
+
+    private func bound(superset: Bool, reach: Reach) -> FTS {
         switch self {
-        case .term(let plan):
+        case .term(let plan, let variant):
+            if superset, reach > .exact, let variant {
+                let wider = reach == .related ? variant.looseExpression : variant.matchExpression
+                return .expression("(\(plan.matchExpression)) OR \(wider)")
+            }
             return superset || !plan.needsVerification ? .expression(plan.matchExpression) : .nothing
         case .or(let xs):
             var parts: [String] = []
             for x in xs {
-                switch x.bound(superset: superset) {
+                switch x.bound(superset: superset, reach: reach) {
                 case .everything: return .everything
                 case .nothing: continue
                 case .expression(let e): parts.append("(\(e))")
@@ -61,13 +101,13 @@ indirect enum TextExpression: Sendable {
             for x in xs {
                 if case .not(let inner) = x {
                     // A negated part: exclude at most what surely matches it.
-                    switch inner.bound(superset: !superset) {
+                    switch inner.bound(superset: !superset, reach: .exact) {
                     case .everything: return .nothing
                     case .nothing: continue
                     case .expression(let e): negatives.append("(\(e))")
                     }
                 } else {
-                    switch x.bound(superset: superset) {
+                    switch x.bound(superset: superset, reach: reach) {
                     case .everything: continue
                     case .nothing: return .nothing
                     case .expression(let e): positives.append("(\(e))")
