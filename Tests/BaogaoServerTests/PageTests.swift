@@ -18,7 +18,7 @@ struct PageTests {
         #expect(attributeValues("value", in: page).contains("万人助万企"))
         #expect(page.contains("共 <b>2</b> 处，来自 <b>2</b> 份报告"))
         let hits = api["hits"] as! [[String: Any]]
-        let items = matches(of: #"(<li class="hit".*?</li>)"#, in: page)
+        let items = matches(of: #"(<li class="hit .*?</li>)"#, in: page)
         #expect(items.count == hits.count)
         for (item, hit) in zip(items, hits) {
             let unit = hit["unit"] as! String, year = hit["year"] as! Int, title = hit["title"] as! String

@@ -1,6 +1,9 @@
+import BaogaoKit
+
 /// Turns a passage and its highlight ranges (Unicode scalar offsets, as hits carry them) into
 /// escaped HTML with `<mark>` around the matches: whole, a slice, or a window around the first
-/// match for long passages.
+/// match for long passages
+/// (the best cluster of matches).
 ///
 /// ```swift
 /// Highlighter.html("推进乡村振兴", highlights: [[2, 6]])  // "推进<mark>乡村振兴</mark>"
@@ -27,16 +30,14 @@ enum Highlighter {
         return out + HTML.escape(slice(scalars, at..<range.upperBound))
     }
 
-    /// The passage, or for one longer than `window` scalars a window of that size starting a
-    /// quarter-window before the first match, with `…` where it was cut.
+    /// The passage, or for one longer than `window` scalars the window holding the most
+    /// matched characters (as the command line chooses it), with `…` where it was cut.
     static func snippet(_ text: String, highlights: [[Int]], window: Int = 160) -> String {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count > window else { return html(scalars, highlights: highlights).trimmingWhitespace() }
-        let first = highlights.first?.first ?? 0
-        let lower = max(0, min(first - window / 4, scalars.count - window))
-        let upper = min(scalars.count, lower + window)
-        return (lower > 0 ? "…" : "") + html(scalars, highlights: highlights, range: lower..<upper)
-            + (upper < scalars.count ? "…" : "")
+        let shown = Snippet.window(length: scalars.count, highlights: highlights, size: window)
+        return (shown.lowerBound > 0 ? "…" : "") + html(scalars, highlights: highlights, range: shown)
+            + (shown.upperBound < scalars.count ? "…" : "")
     }
 
     static func slice(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {

@@ -59,9 +59,18 @@ enum SearchPage {
     static func hit(_ hit: SearchHit, query: String) -> String {
         let link = Link.report(path: hit.path, line: hit.line, query: query)
         let crumbs = hit.section.map { "<span>\(HTML.escape($0))</span>" }.joined(separator: "<i> › </i>")
+        var notes = ""
+        switch hit.match {
+        case .exact: break
+        case .variant: notes += "<span class=\"note\" title=\"词语之间隔了几个字，如“乡村全面振兴”之于“乡村振兴”\">近似</span>"
+        case .related: notes += "<span class=\"note related\" title=\"词语分开出现，不计入结果数\">相关</span>"
+        }
+        if let duplicates = hit.duplicates {
+            notes += "<span class=\"note\">另有 \(duplicates) 处相同段落</span>"
+        }
         return """
-            <li class="hit" \(HTML.attribute("data-path", hit.path)) data-line="\(hit.line)">
-            <div class="about"><span class="unit">\(HTML.escape(hit.unit ?? "未知单位"))</span><i> · </i><span class="year">\(hit.year.map(String.init) ?? "年份未知")</span><i> · </i><a class="title" href="\(link)">\(HTML.escape(hit.title ?? hit.path))</a></div>
+            <li class="hit match-\(hit.match.rawValue)" \(HTML.attribute("data-path", hit.path)) data-line="\(hit.line)">
+            <div class="about"><span class="unit">\(HTML.escape(hit.unit ?? "未知单位"))</span><i> · </i><span class="year">\(hit.year.map(String.init) ?? "年份未知")</span><i> · </i><a class="title" href="\(link)">\(HTML.escape(hit.title ?? hit.path))</a>\(notes)</div>
             \(crumbs.isEmpty ? "" : "<div class=\"crumbs\">\(crumbs)</div>")
             <p class="snippet">\(Highlighter.snippet(hit.text, highlights: hit.highlights))</p>
             <div class="where"><a href="\(link)">\(HTML.escape(hit.path)):\(hit.line)</a></div>
