@@ -191,3 +191,51 @@ struct ErrorTests {
         }
     }
 }
+
+/// Any string a client can send as a query, a path or a number is answered below 500.
+struct RandomInputTests {
+    /// A deterministic generator, so every run sends the same requests.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = ["乡村振兴", "万人助万企", "\"", "(", ")", "-", " OR ", "unit:", "year:", "..", "section:", "title:",
+                         ":", "%", "%2", "%zz", "+", "&", "=", "#", "?", "/", "../", "\u{0}", "\u{1B}", "😀", "ＡＰＰ",
+                         "<script>", "'", "\\", "年", " ", "2021", "%E4", "%FF", "%00", "。"]
+
+    @Test func randomRequestsNeverFailTheServer() async throws {
+        let fixture = try Fixture.get()
+        var rng = SplitMix64(state: 20_260_101)
+        var targets: [String] = []
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...6, using: &rng)
+            let raw = (0..<count).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
+            // Half the time the raw text (malformed escapes and all), half the time encoded.
+            let value = Bool.random(using: &rng) ? raw.replacingOccurrences(of: "#", with: "%23").replacingOccurrences(of: " ", with: "+")
+                                                 : encode(raw)
+            let endpoint = ["/?q=", "/api/search?q=", "/api/units?by=year&q=", "/api/reports?q=", "/api/report?path=",
+                            "/api/section?line=2&path=", "/report?line=3&path=", "/api/search?q=%E4%B9%A1&limit=",
+                            "/?q=%E4%B9%A1&page="].randomElement(using: &rng)!
+            targets.append(endpoint + value)
+        }
+        let requests = targets
+        let answered = try await withApp(fixture.index) { client in
+            var statuses: [String: Int] = [:]
+            for target in requests {
+                statuses[target] = Int(try await client.get(target).status.code)
+            }
+            return statuses
+        }
+        let failures = answered.filter { $0.value >= 500 }
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(answered.values.contains(200))
+        #expect(answered.values.contains(400))
+    }
+}

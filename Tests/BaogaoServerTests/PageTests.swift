@@ -161,7 +161,7 @@ struct PageTests {
         let top = Double(rows.map { $0["passages"] as! Int }.max()!)
         for (rect, row) in zip(rects, rows) {
             let width = Double(attributeValues("width", in: rect)[0])!
-            #expect(abs(width - Double(row["passages"] as! Int) / top * 300) < 0.01)
+            #expect(abs(width - Double(row["passages"] as! Int) / top * 150) < 0.01)
         }
         #expect(page.contains("<span class=\"current\">按单位</span>"))
     }

@@ -11,8 +11,8 @@ import BaogaoKit
 enum TrendChart {
     /// The height of the tallest year bar, in SVG units.
     static let plotHeight = 120.0
-    /// The length of the longest unit bar.
-    static let plotWidth = 300.0
+    /// The length of the longest unit bar (the chart is made for a sidebar about 300 wide).
+    static let plotWidth = 150.0
     /// At most this many units are drawn.
     static let maxUnits = 20
 
@@ -59,8 +59,8 @@ enum TrendChart {
         let shown = rows.filter { $0.unit != nil }.prefix(maxUnits)
         guard !shown.isEmpty else { return "" }
         let top = max(1, shown.map(\.passages).max() ?? 1)
-        let rowHeight = 24.0, labelWidth = 170.0
-        let width = labelWidth + plotWidth + 48
+        let rowHeight = 24.0, labelWidth = 112.0
+        let width = labelWidth + plotWidth + 36
         let height = Double(shown.count) * rowHeight + 4
         var out = """
             <svg class="chart chart-unit" viewBox="0 0 \(format(width)) \(format(height))" width="\(format(width))" height="\(format(height))" role="img" aria-label="各单位提及次数">
@@ -71,7 +71,7 @@ enum TrendChart {
             let w = scaled(row.passages, top, plotWidth)
             let y = 2 + Double(i) * rowHeight
             out += """
-                <a href="\(Facets.link(adding: Facets.filter("unit", unit), to: query))"><text class="label unit-label" x="\(format(labelWidth - 6))" y="\(format(y + 16))">\(HTML.escape(clipped(unit, to: 11)))</text><rect class="bar" x="\(format(labelWidth))" y="\(format(y + 3))" width="\(format(w))" height="\(format(rowHeight - 8))" \(HTML.attribute("data-unit", unit)) data-count="\(row.passages)"><title>\(HTML.escape(unit))：\(row.passages) 处</title></rect><text class="value" x="\(format(labelWidth + w + 6))" y="\(format(y + 16))">\(row.passages)</text></a>
+                <a href="\(Facets.link(adding: Facets.filter("unit", unit), to: query))"><text class="label unit-label" x="\(format(labelWidth - 6))" y="\(format(y + 16))">\(HTML.escape(clipped(unit, to: 8)))</text><rect class="bar" x="\(format(labelWidth))" y="\(format(y + 3))" width="\(format(w))" height="\(format(rowHeight - 8))" \(HTML.attribute("data-unit", unit)) data-count="\(row.passages)"><title>\(HTML.escape(unit))：\(row.passages) 处</title></rect><text class="value" x="\(format(labelWidth + w + 6))" y="\(format(y + 16))">\(row.passages)</text></a>
 
                 """
         }
