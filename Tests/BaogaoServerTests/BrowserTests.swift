@@ -91,6 +91,8 @@ enum Chromium {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // A browser that hangs must not hang the test run.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 90) { if process.isRunning { process.terminate() } }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         _ = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
