@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BaogaoKitTests",
-            dependencies: ["BaogaoKit"]
+            dependencies: ["BaogaoKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "BaogaoCLITests",

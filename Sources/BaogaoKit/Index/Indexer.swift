@@ -4,8 +4,9 @@ import GRDB
 /// Brings an index up to date with a folder of reports.
 ///
 /// Only new and changed files are read (size and modification time, then a content hash);
-/// files gone from the folder are removed; each changed file is replaced in one
-/// transaction, so no report is ever half written, duplicated or orphaned. Files are read and
+/// files gone from the folder are removed; a changed file is replaced inside one
+/// transaction (several files may share one), so no report is ever half written,
+/// duplicated or orphaned. Files are read and
 /// parsed on all cores (``ParsePipeline``) while one writer stores them in folder order;
 /// only a few files are in memory at once. When metadata.csv or the column mapping of
 /// collections changes, the reports concerned are read again.
@@ -86,9 +87,12 @@ public enum Indexer {
         }
 
         let present = Set(scan.files.map(\.relativePath))
-        for (path, old) in known.sorted(by: { $0.key < $1.key }) where !present.contains(path) {
-            try index.write { db in try ReportWriter.deleteFile(id: old.id, db) }
-            summary.removed += 1
+        let gone = known.filter { !present.contains($0.key) }
+        if !gone.isEmpty {
+            try index.write { db in
+                for old in gone.values { try ReportWriter.deleteFile(id: old.id, db) }
+            }
+            summary.removed += gone.count
         }
 
         let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext())
@@ -103,37 +107,35 @@ public enum Indexer {
                                      bytesTotal: jobs.reduce(0) { $0 + $1.file.size },
                                      elapsed: 0, currentFile: nil)
         options.progress?(progress)
-        while let outcome = pipeline.next() {
-            let job = outcome.job
-            switch outcome.result {
-            case .failure(let reason):
-                summary.skipped.append(SkippedFile(path: job.file.relativePath, reason: reason))
-                if let old = job.known {
-                    try index.write { db in try ReportWriter.deleteFile(id: old.id, db) }
-                    summary.removed += 1
+        try index.writeWithoutTransaction { db in
+            // Files are grouped into transactions of a few MB (or a second's work): FTS5 then
+            // writes a few large segments instead of one per file. A file is always inside
+            // one transaction, so it is never half in the index.
+            var pendingBytes: Int64 = 0
+            var lastCommit = Date()
+            do {
+                while let outcome = pipeline.next() {
+                    if !db.isInsideTransaction {
+                        try db.beginTransaction(.immediate)
+                        pendingBytes = 0
+                        lastCommit = Date()
+                    }
+                    try write(outcome, summary: &summary, db)
+                    pendingBytes += outcome.job.file.size
+                    if pendingBytes >= commitBytes || Date().timeIntervalSince(lastCommit) >= commitInterval {
+                        try db.commit()
+                    }
+                    progress.filesDone += 1
+                    progress.bytesDone += outcome.job.file.size
+                    progress.currentFile = outcome.job.file.relativePath
+                    progress.elapsed = Date().timeIntervalSince(readingStarted)
+                    options.progress?(progress)
                 }
-            case .sameContent:
-                try index.write { db in
-                    try ReportWriter.touch(fileID: job.known!.id, size: job.file.size, modified: job.file.modified, db)
-                }
-                summary.unchanged += 1
-            case .parsed(let parsed):
-                try index.write { db in
-                    if let old = job.known { try ReportWriter.deleteFile(id: old.id, db) }
-                    try ReportWriter.insert(parsed, db)
-                }
-                summary.remarks += parsed.notes.map { SkippedFile(path: job.file.relativePath, reason: $0) }
-                if job.known == nil { summary.added += 1 } else { summary.updated += 1 }
+                if db.isInsideTransaction { try db.commit() }
+            } catch {
+                if db.isInsideTransaction { try? db.rollback() }
+                throw error
             }
-            if case .failure = outcome.result {} else {
-                summary.filesRead += 1
-                summary.bytesRead += job.file.size
-            }
-            progress.filesDone += 1
-            progress.bytesDone += job.file.size
-            progress.currentFile = job.file.relativePath
-            progress.elapsed = Date().timeIntervalSince(readingStarted)
-            options.progress?(progress)
         }
 
         try index.write { db in
@@ -150,6 +152,35 @@ public enum Indexer {
         progress.isFinished = true
         options.progress?(progress)
         return summary
+    }
+
+    /// A transaction is committed once it holds this many bytes of files…
+    static let commitBytes: Int64 = 16 << 20
+    /// …or has been open this long.
+    static let commitInterval: TimeInterval = 1
+
+    /// Stores one file's outcome: replaced, touched, or removed when it can no longer be read.
+    private static func write(_ outcome: (job: Job, result: Result), summary: inout IndexSummary, _ db: Database) throws {
+        let job = outcome.job
+        switch outcome.result {
+        case .failure(let reason):
+            summary.skipped.append(SkippedFile(path: job.file.relativePath, reason: reason))
+            if let old = job.known {
+                try ReportWriter.deleteFile(id: old.id, db)
+                summary.removed += 1
+            }
+            return
+        case .sameContent:
+            try ReportWriter.touch(fileID: job.known!.id, size: job.file.size, modified: job.file.modified, db)
+            summary.unchanged += 1
+        case .parsed(let parsed):
+            if let old = job.known { try ReportWriter.deleteFile(id: old.id, db) }
+            try ReportWriter.insert(parsed, db)
+            summary.remarks += parsed.notes.map { SkippedFile(path: job.file.relativePath, reason: $0) }
+            if job.known == nil { summary.added += 1 } else { summary.updated += 1 }
+        }
+        summary.filesRead += 1
+        summary.bytesRead += job.file.size
     }
 
     /// What the index holds about a file.
