@@ -30,13 +30,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Builders of .docx and .pdf fixtures, shared by the test targets (no binary blobs).
+        .target(
+            name: "BaogaoTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/BaogaoTestSupport"
+        ),
         .testTarget(
             name: "BaogaoKitTests",
-            dependencies: ["BaogaoKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["BaogaoKit", "BaogaoTestSupport"]
         ),
         .testTarget(
             name: "BaogaoCLITests",
-            dependencies: ["BaogaoKit", "baogao"]
+            dependencies: ["BaogaoKit", "baogao", "BaogaoTestSupport"]
         ),
     ]
 )

@@ -21,6 +21,8 @@ struct DocxNumbering {
         var text: String?
         /// Legal numbering: every number of the label shown in decimals.
         var isLegal = false
+        /// What separates the label from the text: "tab" (the default), "space" or "nothing".
+        var suffix = "tab"
     }
 
     private var abstracts: [String: [Int: Level]] = [:]
@@ -63,8 +65,9 @@ struct DocxNumbering {
             label += WordNumberFormat.format(value, as: this.isLegal && l < level ? "decimal" : definition(l).format)
         }
         guard !label.isEmpty else { return nil }
-        // Word separates the label from the text with a tab; after 、 or ） nothing is needed.
-        if let last = label.unicodeScalars.last, last.value < 0x80 { label += " " }
+        // Word separates the label from the text with a tab or a space; after 、 or ）
+        // nothing is needed in plain text, after "1." a space keeps the number apart.
+        if this.suffix != "nothing", let last = label.unicodeScalars.last, last.value < 0x80 { label += " " }
         return label
     }
 
@@ -98,6 +101,7 @@ struct DocxNumbering {
             case "numFmt" where level != nil: definition.format = val ?? "decimal"
             case "lvlText" where level != nil: definition.text = val
             case "isLgl" where level != nil: definition.isLegal = OOXML.isOn(val)
+            case "suff" where level != nil: definition.suffix = val ?? "tab"
             default: break
             }
         }

@@ -23,7 +23,8 @@ enum OOXML {
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        guard parser.parse() else {
+        // FoundationXML may return true and still record an error (an unclosed element).
+        guard parser.parse(), parser.parserError == nil else {
             let line = parser.lineNumber
             throw BaogaoError("damaged .docx (\(part) is not well-formed XML near line \(line))")
         }

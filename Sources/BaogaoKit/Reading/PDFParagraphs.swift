@@ -30,6 +30,8 @@ enum PDFParagraphs {
         var indent: Int
         var content: Substring
         var page: Int
+        /// A page number stood between this line and the one before.
+        var afterPageNumber = false
         var isBlank: Bool { content.isEmpty }
         var end: Int { indent + content.unicodeScalars.count }
     }
@@ -53,13 +55,17 @@ enum PDFParagraphs {
         var paragraphs: [String] = []
         var current = ""
         var previous: Line?
+        var blankBefore = false
         for line in lines {
             if line.isBlank {
-                flush(&current, into: &paragraphs)
-                previous = nil
+                blankBefore = true
                 continue
             }
-            if let prev = previous, !current.isEmpty,
+            // A blank line ends a paragraph, except the blank lines around a page's footer
+            // or at the bottom and top of pages: layout, not paragraphs.
+            let separated = blankBefore && previous?.page == line.page && !line.afterPageNumber
+            blankBefore = false
+            if let prev = previous, !current.isEmpty, !separated,
                prev.end >= fullFrom,
                !endsSentence(prev.content),
                !startsHeading(line.content),
@@ -83,6 +89,7 @@ enum PDFParagraphs {
     private static func split(_ text: String) -> [Line] {
         var lines: [Line] = []
         var page = 0
+        var droppedPageNumber = false
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var raw = raw
             while raw.first == "\u{0C}" {
@@ -95,8 +102,12 @@ enum PDFParagraphs {
             let end = scalars.lastIndex { !ExplicitHeadings.isSpace($0) }.map { scalars.index(after: $0) } ?? start
             let indent = scalars.distance(from: scalars.startIndex, to: start)
             let content = Substring(scalars[start..<end])
-            if isPageNumber(content) { continue }
-            lines.append(Line(indent: indent, content: content, page: page))
+            if isPageNumber(content) {
+                droppedPageNumber = true
+                continue
+            }
+            lines.append(Line(indent: indent, content: content, page: page, afterPageNumber: droppedPageNumber))
+            if !content.isEmpty { droppedPageNumber = false }
         }
         return lines
     }

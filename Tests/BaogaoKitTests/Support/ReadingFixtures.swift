@@ -1,3 +1,4 @@
+import BaogaoTestSupport
 import Foundation
 @testable import BaogaoKit
 

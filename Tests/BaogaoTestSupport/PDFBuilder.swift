@@ -9,20 +9,22 @@ import Foundation
 /// pdf.text("一、总体情况", x: 72, y: 760)
 /// try pdf.data().write(to: url)
 /// ```
-struct PDFBuilder {
+public struct PDFBuilder {
     /// Text per page: (x, y, text), y from the bottom of an A4 page.
-    var pages: [[(x: Int, y: Int, text: String)]] = [[]]
+    public var pages: [[(x: Int, y: Int, text: String)]] = [[]]
 
-    mutating func text(_ text: String, x: Int, y: Int) {
+    public init() {}
+
+    public mutating func text(_ text: String, x: Int, y: Int) {
         pages[pages.count - 1].append((x, y, text))
     }
 
-    mutating func newPage() { pages.append([]) }
+    public mutating func newPage() { pages.append([]) }
 
     /// Lays out paragraphs as a word processor would: 12 pt characters, 28 per line, the
     /// first line indented by two characters, lines 18 pt apart, headings on a line of their
     /// own with a larger gap before them.
-    mutating func flow(_ blocks: [(text: String, isHeading: Bool)], perLine: Int = 28, top: Int = 780) {
+    public mutating func flow(_ blocks: [(text: String, isHeading: Bool)], perLine: Int = 28, top: Int = 780) {
         var y = top
         for block in blocks {
             var chars = Array(block.text.unicodeScalars)
@@ -48,7 +50,7 @@ struct PDFBuilder {
         }
     }
 
-    func data() -> Data {
+    public func data() -> Data {
         var objects: [String] = [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "", // pages, below

@@ -10,8 +10,8 @@ import ZIPFoundation
 /// docx.paragraph("全年完成投资12亿元。")
 /// try docx.write(to: folder.appendingPathComponent("a.docx"))
 /// ```
-struct DocxBuilder {
-    static let namespaces = """
+public struct DocxBuilder {
+    public static let namespaces = """
         xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
         xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" \
         xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" \
@@ -19,15 +19,17 @@ struct DocxBuilder {
         """
 
     /// The body's XML, block after block.
-    var body = ""
-    var styles: String? = DocxBuilder.standardStyles
-    var numbering: String? = DocxBuilder.chineseNumbering
+    public var body = ""
+    public var styles: String? = DocxBuilder.standardStyles
+    public var numbering: String? = DocxBuilder.chineseNumbering
     /// Extra parts, by path.
-    var extraParts: [String: String] = [:]
+    public var extraParts: [String: String] = [:]
+
+    public init() {}
 
     /// A paragraph whose text is split over two runs (as Word does), with optional style,
     /// outline level and list numbering.
-    mutating func paragraph(_ text: String, style: String? = nil, outline: Int? = nil,
+    public mutating func paragraph(_ text: String, style: String? = nil, outline: Int? = nil,
                             list: (numID: Int, level: Int)? = nil) {
         var properties = ""
         if let style { properties += #"<w:pStyle w:val="\#(style)"/>"# }
@@ -37,7 +39,7 @@ struct DocxBuilder {
     }
 
     /// A table, one array of cell texts per row.
-    mutating func table(_ rows: [[String]]) {
+    public mutating func table(_ rows: [[String]]) {
         body += "<w:tbl><w:tblPr/>"
         for row in rows {
             body += "<w:tr>" + row.map { "<w:tc><w:p>\(Self.runs($0))</w:p></w:tc>" }.joined() + "</w:tr>"
@@ -46,10 +48,10 @@ struct DocxBuilder {
     }
 
     /// Raw body XML, for the odd cases (tracked changes, fields, text boxes).
-    mutating func raw(_ xml: String) { body += xml }
+    public mutating func raw(_ xml: String) { body += xml }
 
     /// Two runs when the text is long enough, like Word's spell-check splits.
-    static func runs(_ text: String) -> String {
+    public static func runs(_ text: String) -> String {
         let chars = Array(text)
         let cut = chars.count / 2
         let parts = chars.count > 3 ? [String(chars[..<cut]), String(chars[cut...])] : [text]
@@ -57,18 +59,18 @@ struct DocxBuilder {
             .joined(separator: "<w:proofErr w:type=\"gramStart\"/>")
     }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    var documentXML: String {
+    public var documentXML: String {
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document \#(Self.namespaces)><w:body>"#
             + body + #"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>"#
     }
 
     /// The package's bytes.
-    func data() throws -> Data {
+    public func data() throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         var parts: [(String, String)] = [
             ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#),
@@ -88,14 +90,14 @@ struct DocxBuilder {
         return archive.data!
     }
 
-    func write(to url: URL) throws {
+    public func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data().write(to: url)
     }
 
     /// Heading 1–3 with outline levels as Word writes them; "heading 4" by name only; a
     /// Chinese-named style "标题 2" (as WPS writes); Title; a body style based on Normal.
-    static let standardStyles = #"""
+    public static let standardStyles = #"""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
         <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
@@ -113,7 +115,7 @@ struct DocxBuilder {
 
     /// List 1: 一、 › （一） › 1. (chineseCounting, chineseCounting, decimal), as Chinese
     /// templates define it. List 2 uses the same definition, restarting at 三.
-    static let chineseNumbering = #"""
+    public static let chineseNumbering = #"""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
         <w:abstractNum w:abstractNumId="0">
