@@ -49,7 +49,7 @@ final class ProgressDisplay: @unchecked Sendable {
             drewSomething = true
             write("\r\u{1B}[K" + Self.fit(Self.describe(progress), width: Self.terminalWidth() - 1))
         case .lines:
-            guard progress.filesTotal > 0 else { return }
+            guard progress.filesTotal > 0, progress.filesDone > 0 else { return }
             if progress.isFinished || Date().timeIntervalSince(lastDrawn) >= lineInterval {
                 lastDrawn = Date()
                 write(Self.describe(progress) + "\n")
