@@ -1,23 +1,18 @@
 import BaogaoKit
 import Foundation
 
-/// Prints search hits for people (text) or programs (JSON Lines).
+/// Prints search hits for people (text), editors (vimgrep) or programs (JSON Lines).
 struct HitPrinter {
     var color: Bool
     var full: Bool
+    var root: String?
     /// Passages longer than this (in Unicode scalars) print as a window around the first match.
     var window = 160
 
     func print(_ results: SearchResults) {
         var out = ""
         for (n, hit) in results.hits.enumerated() {
-            let about = [hit.unit ?? "?", hit.year.map(String.init) ?? "?", hit.title ?? "?"].joined(separator: " · ")
-            out += "\(style("\(n + 1).", "1"))  \(style(about, "1"))\n"
-            if !hit.section.isEmpty {
-                out += "    \(style(hit.section.joined(separator: " › "), "36"))\n"
-            }
-            out += "    \(style("\(Terminal.display(hit.path, root: results.root)):\(hit.line)", "35"))\n"
-            out += "    \(passage(hit))\n\n"
+            out += block(hit, rank: n + 1)
         }
         let shown = results.hits.count
         let total = results.totalHits
@@ -29,52 +24,109 @@ struct HitPrinter {
         } else {
             out += "\(total) hit\(total == 1 ? "" : "s") in \(reports)\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.write(out)
     }
 
-    /// The passage (or a window of it) with the matches marked.
-    func passage(_ hit: SearchHit) -> String {
-        let scalars = Array(hit.text.unicodeScalars)
-        var lower = 0
-        var upper = scalars.count
-        if !full, scalars.count > window {
-            let first = hit.highlights.first?[0] ?? 0
-            lower = max(0, min(first - window / 4, scalars.count - window))
-            upper = min(scalars.count, lower + window)
+    /// One hit: rank, unit · year · title, breadcrumb, path:line, the passage (and its context).
+    func block(_ hit: SearchHit, rank: Int? = nil) -> String {
+        var out = rank.map { style("\($0).", "1") + "  " } ?? ""
+        out += style(Self.about(unit: hit.unit, year: hit.year, title: hit.title), "1")
+        if hit.match == "variant" { out += style("  (near variant)", "2") }
+        if let duplicates = hit.duplicates {
+            out += style("  (+\(duplicates) identical passage\(duplicates == 1 ? "" : "s") elsewhere)", "2")
         }
+        out += "\n"
+        if !hit.section.isEmpty {
+            out += "    \(style(hit.section.joined(separator: " › "), "36"))\n"
+        }
+        out += "    \(style("\(path(hit.path)):\(hit.line)", "35"))\n"
+        for line in hit.before ?? [] {
+            out += "    \(style("\(line.line)-", "2")) \(style(Self.clip(line.text, to: window), "2"))\n"
+        }
+        let marker = hit.before != nil || hit.after != nil ? style("\(hit.line):", "32") + " " : ""
+        out += "    \(marker)\(passage(hit.text, highlights: hit.highlights))\n"
+        for line in hit.after ?? [] {
+            out += "    \(style("\(line.line)-", "2")) \(style(Self.clip(line.text, to: window), "2"))\n"
+        }
+        return out + "\n"
+    }
+
+    static func about(unit: String?, year: Int?, title: String?) -> String {
+        [unit ?? "?", year.map(String.init) ?? "?", title ?? "?"].joined(separator: " · ")
+    }
+
+    func path(_ path: String) -> String { Terminal.display(path, root: root) }
+
+    /// The passage (or a window of it) with the matches marked.
+    func passage(_ text: String, highlights: [[Int]]) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let shown = full ? 0..<scalars.count : Snippet.window(length: scalars.count, highlights: highlights, size: window)
+        let (lower, upper) = (shown.lowerBound, shown.upperBound)
         var out = lower > 0 ? "…" : ""
         var at = lower
-        func append(_ range: Range<Int>) {
+        func slice(_ range: Range<Int>) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[range])
-            out += String(view)
+            return String(view)
         }
-        for h in hit.highlights where h[1] > lower && h[0] < upper {
+        for h in highlights where h[1] > lower && h[0] < upper {
             let start = max(h[0], at)
             let end = min(h[1], upper)
             guard start < end else { continue }
-            append(at..<start)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            out += style(String(view), "1;31")
+            out += slice(at..<start) + style(slice(start..<end), "1;31")
             at = end
         }
-        append(at..<upper)
+        out += slice(at..<upper)
         if upper < scalars.count { out += "…" }
         return out.trimmingCharacters(in: .whitespaces)
     }
 
-    private func style(_ text: String, _ code: String) -> String {
+    static func clip(_ text: String, to count: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > count else { return text.trimmingCharacters(in: .whitespaces) }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars.prefix(count))
+        return String(view).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    func style(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    static func printJSONLines(_ results: SearchResults) {
+    /// `path:line:column:text`, the column a 1-based byte offset of the first match (as vim
+    /// and ripgrep count).
+    func printVimgrep(_ hits: [SearchHit]) {
+        var out = ""
+        for hit in hits {
+            let first = hit.highlights.first?[0] ?? 0
+            let column = String(String.UnicodeScalarView(hit.text.unicodeScalars.prefix(first))).utf8.count + 1
+            out += "\(path(hit.path)):\(hit.line):\(column):\(hit.text)\n"
+        }
+        Output.write(out)
+    }
+
+    func printJSONLines(_ hits: [SearchHit]) {
+        var lines: [any Encodable] = []
+        for var hit in hits {
+            hit.path = path(hit.path)
+            lines.append(hit)
+        }
+        Output.writeJSONLines(lines)
+    }
+}
+
+/// Writes to standard output in one piece.
+enum Output {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func writeJSONLines(_ values: [any Encodable]) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = Data()
-        for var hit in results.hits {
-            hit.path = Terminal.display(hit.path, root: results.root)
-            if let line = try? encoder.encode(hit) {
+        for value in values {
+            if let line = try? encoder.encode(value) {
                 out.append(line)
                 out.append(0x0A)
             }

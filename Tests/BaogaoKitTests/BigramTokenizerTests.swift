@@ -19,11 +19,15 @@ struct BigramTokenizerTests {
         // The closing unigram keeps 乡村 and 村振 apart: no phrase across 。
         Case(text: "乡村。村振兴", expected: ["乡村@0..<6#0", "村@3..<6#1", "村振@9..<15#2", "振兴@12..<18#3", "兴@15..<18#4"]),
         Case(text: "PM2.5", expected: ["pm2@0..<3#0", "5@4..<5#1"]),
-        Case(text: "5G网络", expected: ["5g@0..<2#0", "网络@2..<8#1", "络@5..<8#2"]),
-        Case(text: "市XX办事", expected: ["市@0..<3#0", "xx@3..<5#1", "办事@5..<11#2", "事@8..<11#3"]),
+        // A word touching an ideograph run: the token after the boundary also comes glued (^),
+        // colocated, so "校XX" and "校、XX" differ.
+        Case(text: "5G网络", expected: ["5g@0..<2#0", "网络@2..<8#1", "^网络@2..<8#1", "络@5..<8#2"]),
+        Case(text: "校XX", expected: ["校@0..<3#0", "xx@3..<5#1", "^xx@3..<5#1"]),
+        Case(text: "校、XX", expected: ["校@0..<3#0", "xx@6..<8#1"]),
+        Case(text: "市XX办事", expected: ["市@0..<3#0", "xx@3..<5#1", "^xx@3..<5#1", "办事@5..<11#2", "^办事@5..<11#2", "事@8..<11#3"]),
         // Full-width letters and digits fold to ASCII; ranges stay on the original bytes.
         Case(text: "ＡＰＰ", expected: ["app@0..<9#0"]),
-        Case(text: "２０２１年", expected: ["2021@0..<12#0", "年@12..<15#1"]),
+        Case(text: "２０２１年", expected: ["2021@0..<12#0", "年@12..<15#1", "^年@12..<15#1"]),
         Case(text: "（１）", expected: ["1@3..<6#0"]),
         // A Kangxi radical and a compatibility ideograph fold to the unified ideograph.
         Case(text: "⼀是", expected: ["一是@0..<6#0", "是@3..<6#1"]),
@@ -36,7 +40,7 @@ struct BigramTokenizerTests {
         Case(text: "Café au lait", expected: ["café@0..<5#0", "au@6..<8#1", "lait@9..<13#2"]),
         Case(text: "한국어", expected: ["한국@0..<6#0", "국어@3..<9#1", "어@6..<9#2"]),
         Case(text: "“万人助万企”", expected: ["万人@3..<9#0", "人助@6..<12#1", "助万@9..<15#2", "万企@12..<18#3", "企@15..<18#4"]),
-        Case(text: "1-2家", expected: ["1@0..<1#0", "2@2..<3#1", "家@3..<6#2"]),
+        Case(text: "1-2家", expected: ["1@0..<1#0", "2@2..<3#1", "家@3..<6#2", "^家@3..<6#2"]),
         // Query mode: runs of two or more yield bigrams only; a lone character stays.
         Case(text: "乡村振兴", mode: .query, expected: ["乡村@0..<6#0", "村振@3..<9#1", "振兴@6..<12#2"]),
         Case(text: "村", mode: .query, expected: ["村@0..<3#0"]),
@@ -53,7 +57,7 @@ struct BigramTokenizerTests {
         let bytes: [UInt8] = Array("乡村".utf8) + [0xFF, 0xC3] + Array("振兴".utf8)
         var tokens: [String] = []
         bytes.withUnsafeBufferPointer { buffer in
-            _ = BigramTokenizer.tokenize(buffer, mode: .document) { token, _, _ in
+            _ = BigramTokenizer.tokenize(buffer, mode: .document) { token, _, _, _ in
                 tokens.append(String(decoding: token, as: UTF8.self))
                 return true
             }
@@ -65,7 +69,7 @@ struct BigramTokenizerTests {
         let bytes = Array("乡村振兴".utf8)
         var count = 0
         let finished = bytes.withUnsafeBufferPointer { buffer in
-            BigramTokenizer.tokenize(buffer, mode: .document) { _, _, _ in
+            BigramTokenizer.tokenize(buffer, mode: .document) { _, _, _, _ in
                 count += 1
                 return count < 2
             }
@@ -79,7 +83,8 @@ struct BigramTokenizerTests {
         let bytes = Array(text.utf8)
         for token in BigramTokenizer.tokens(in: text) {
             let slice = String(decoding: bytes[token.range], as: UTF8.self)
-            #expect(ScalarFolding.fold(slice).contains(token.text) || token.text == "平成" || token.text == "成",
+            let text = token.text.replacingOccurrences(of: String(BigramTokenizer.glue), with: "")
+            #expect(ScalarFolding.fold(slice).contains(text) || text == "平成" || text == "成",
                     "\(token) does not slice its text")
         }
     }

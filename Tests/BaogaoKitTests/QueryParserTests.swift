@@ -9,9 +9,11 @@ struct QueryParserTests {
         (#""数字 政府""#, ["数字 政府"]),
         (#""数字 政府" 乡村"#, ["数字 政府", "乡村"]),
         (#""说""好""""#, [#"说"好""#]),
-        ("OR", ["OR"]),
+        ("or", ["or"]),
         ("a*b", ["a*b"]),
-        ("NEAR(乡村", ["NEAR(乡村"]),
+        ("NEAR", ["NEAR"]),
+        ("1-2家", ["1-2家"]),
+        ("（一）", ["（一）"]),
     ])
     func terms(_ query: String, _ expected: [String]) throws {
         #expect(try SearchQuery(parsing: query).terms.map(\.text) == expected)

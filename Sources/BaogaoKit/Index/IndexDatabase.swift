@@ -37,7 +37,7 @@ public final class IndexDatabase: Sendable {
     }
 
     /// Opens an index for writing, creating it when missing. An index of another version is
-    /// deleted and created anew (``OpenOutcome/rebuiltBecause``); a file that is not a Baogao
+    /// deleted and created anew (the reason is returned); a file that is not a Baogao
     /// index is never touched.
     static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError) -> (IndexDatabase, String?) {
         let fm = FileManager.default
@@ -105,6 +105,7 @@ public final class IndexDatabase: Sendable {
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(tokenizer: BaogaoFTS5Tokenizer.self)
+            db.add(function: SQLFunctions.contains)
         }
         config.busyMode = .timeout(5)
         do {
@@ -121,7 +122,9 @@ public final class IndexDatabase: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
-        do { return try pool.read(body) } catch let error as BaogaoError { throw error } catch {
+        do { return try pool.read(body) } catch let error as BaogaoError { throw error } catch let error as QueryError {
+            throw BaogaoError(error.message)
+        } catch {
             throw Self.describe(error, url: url)
         }
     }

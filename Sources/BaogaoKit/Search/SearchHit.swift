@@ -16,6 +16,14 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var title: String?
     /// Relevance: higher is better.
     public var score: Double
+    /// `exact` when every term matched as its phrase, `variant` when some matched through its
+    /// parts (乡村全面振兴 for 乡村振兴).
+    public var match: String = "exact"
+    /// Identical passages in other places folded into this hit, when there are any.
+    public var duplicates: Int?
+    /// Passages before and after the hit in the same report, when context was asked for.
+    public var before: [ContextLine]?
+    public var after: [ContextLine]?
 
     public init(path: String, line: Int, section: [String], text: String, highlights: [[Int]],
                 unit: String?, year: Int?, title: String?, score: Double) {
@@ -33,7 +41,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
 
 extension SearchHit {
     private enum CodingKeys: String, CodingKey {
-        case path, line, section, text, highlights, unit, year, title, score
+        case path, line, section, text, highlights, unit, year, title, score, match, duplicates, before, after
     }
 
     /// Encodes every key, a missing unit, year or title as `null`: the JSON shape never varies.
@@ -48,6 +56,21 @@ extension SearchHit {
         try container.encode(year, forKey: .year)
         try container.encode(title, forKey: .title)
         try container.encode(score, forKey: .score)
+        try container.encode(match, forKey: .match)
+        try container.encodeIfPresent(duplicates, forKey: .duplicates)
+        try container.encodeIfPresent(before, forKey: .before)
+        try container.encodeIfPresent(after, forKey: .after)
+    }
+}
+
+/// A passage shown around a hit (`--context`).
+public struct ContextLine: Sendable, Hashable, Codable {
+    public var line: Int
+    public var text: String
+
+    public init(line: Int, text: String) {
+        self.line = line
+        self.text = text
     }
 }
 

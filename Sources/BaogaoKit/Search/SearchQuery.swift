@@ -1,11 +1,12 @@
-/// A parsed search query: terms that must all match, each as a phrase.
+/// A parsed search query: terms (each a phrase) combined with AND, OR, `-` and parentheses,
+/// and filters on unit, year, section and title.
 ///
 /// ```swift
-/// let query = try SearchQuery(parsing: "乡村振兴 \"数字 政府\"")
-/// query.terms.map(\.text)  // ["乡村振兴", "数字 政府"]
+/// let query = try SearchQuery(parsing: "乡村振兴 OR 乡村全面振兴 -疫情 unit:农业 year:2021..2023")
+/// query.root  // and([or([term 乡村振兴, term 乡村全面振兴]), not(term 疫情), filter unit, filter year])
 /// ```
 public struct SearchQuery: Sendable, Hashable {
-    /// One term of a query.
+    /// One term of a query: a phrase to find.
     public struct Term: Sendable, Hashable {
         /// The term's text, without quotes.
         public var text: String
@@ -21,16 +22,67 @@ public struct SearchQuery: Sendable, Hashable {
         }
     }
 
-    public var terms: [Term]
-
-    public init(terms: [Term]) {
-        self.terms = terms
+    /// A restriction on where passages come from.
+    public enum Filter: Sendable, Hashable {
+        /// A unit: its exact name, a unique prefix, or a unique part of it.
+        case unit(String)
+        /// Years, inclusive.
+        case year(ClosedRange<Int>)
+        /// Passages whose section headings (any level) contain the text.
+        case section(String)
+        /// Reports whose title contains the text.
+        case title(String)
     }
 
-    /// Parses `text`: space-separated terms; `"…"` is one term that may hold spaces, and `""`
-    /// inside it stands for one `"`.
+    /// A node of the query tree.
+    public indirect enum Node: Sendable, Hashable {
+        case term(Term)
+        case filter(Filter, column: Int)
+        case and([Node])
+        case or([Node])
+        case not(Node)
+    }
+
+    /// The query tree; `and` of everything typed at the top level.
+    public var root: Node
+
+    public init(root: Node) {
+        self.root = root
+    }
+
+    /// Parses `text`. Every input is either a query or a ``QueryError`` pointing at the problem.
     public init(parsing text: String) throws(QueryError) {
-        self.terms = try QueryParser.parse(text)
+        var parser = try QueryParser(text)
+        self.root = try parser.parse()
+    }
+
+    /// Every term of the query, in the order typed (negated ones included).
+    public var terms: [Term] {
+        var out: [Term] = []
+        func walk(_ node: Node) {
+            switch node {
+            case .term(let t): out.append(t)
+            case .filter: break
+            case .and(let xs), .or(let xs): xs.forEach(walk)
+            case .not(let x): walk(x)
+            }
+        }
+        walk(root)
+        return out
+    }
+
+    /// The terms a hit must contain somewhere (not negated): what highlights show.
+    public var positiveTerms: [Term] {
+        var out: [Term] = []
+        func walk(_ node: Node) {
+            switch node {
+            case .term(let t): out.append(t)
+            case .filter, .not: break
+            case .and(let xs), .or(let xs): xs.forEach(walk)
+            }
+        }
+        walk(root)
+        return out
     }
 }
 

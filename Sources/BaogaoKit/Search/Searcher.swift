@@ -13,34 +13,124 @@ public struct Searcher: Sendable {
         self.index = index
     }
 
-    /// The best `limit` hits (every hit when `limit` is nil) and the exact totals.
-    public func search(_ query: SearchQuery, limit: Int? = 10) throws(BaogaoError) -> SearchResults {
-        let plans = try Self.plans(for: query)
-        let match = plans.map { "(\($0.matchExpression))" }.joined(separator: " AND ")
-        let verify = plans.filter(\.needsVerification)
-        return try index.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.id, p.report_id, p.section_id, p.line, p.text, bm25(passages_fts) AS rank
-                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
-                WHERE passages_fts MATCH ?
-                ORDER BY rank, p.report_id, p.line
-                """, arguments: [match])
-            var picked: [Row] = []
-            var total = 0
-            var reports: Set<Int64> = []
-            while let row = try rows.next() {
-                if !verify.isEmpty {
-                    let text = FoldedText(row["text"])
-                    guard verify.allSatisfy({ text.contains($0.folded) }) else { continue }
-                }
-                total += 1
-                reports.insert(row["report_id"])
-                if limit == nil || picked.count < limit! { picked.append(row.copy()) }
+    /// How many hits per report the first page shows by default.
+    public static let defaultPerReport = 3
+    /// Hits are diversified in pages of this size.
+    public static let page = 10
+
+    /// The best `limit` hits after skipping `offset` (every hit when `limit` is nil), the exact
+    /// totals, and `context` passages before and after each hit.
+    ///
+    /// Exact-phrase hits come first, then variant hits; within each, bm25 and the ``Ranker``'s
+    /// signals order them. Identical passages collapse into one hit with a count, and each page
+    /// of ``page`` hits holds at most `perReport` hits of one report (nil: no limit).
+    public func search(_ query: SearchQuery, limit: Int? = 10, offset: Int = 0, context: Int = 0,
+                       perReport: Int? = Searcher.defaultPerReport) throws(BaogaoError) -> SearchResults {
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(query, db)
+            let (total, reports) = try compiled.count(db)
+            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
+            // Rank more candidates than shown, so that diversity and collapsing have room.
+            let wanted = limit.map { max(100, (offset + $0) * 3) }
+            let ranked = try rank(compiled, db, wanted: wanted, hydrator: hydrator)
+            let collapsed = Self.collapse(ranked)
+            let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
+            let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
+            let hits = try page.map { candidate in
+                var hit = try hydrator.hit(candidate.match, context: context)
+                hit.score = candidate.score
+                hit.duplicates = candidate.duplicates.isEmpty ? nil : candidate.duplicates.count
+                return hit
             }
-            let hits = try picked.map { row in try hydrate(row, plans: plans, db) }
-            return SearchResults(hits: hits, totalHits: total, totalReports: reports.count,
+            return SearchResults(hits: hits, totalHits: total, totalReports: reports,
                                  root: try IndexSchema.meta(db, "root"))
         }
+    }
+
+    /// A match with its final score, and identical passages folded into it.
+    struct Candidate {
+        var match: CompiledQuery.Match
+        var score: Double
+        var key: String
+        var duplicates: [CompiledQuery.Match] = []
+    }
+
+    /// The best `wanted` matches (all when nil): exact tier first, each tier re-scored.
+    private func rank(_ compiled: CompiledQuery, _ db: Database, wanted: Int?,
+                      hydrator: HitHydrator) throws -> [Candidate] {
+        var out: [Candidate] = []
+        for tier in compiled.tiers {
+            let room = wanted.map { $0 - out.count }
+            if let room, room <= 0 { break }
+            var matches: [CompiledQuery.Match] = []
+            try compiled.forEachMatch(in: tier, db, ranked: true, limit: room) { matches.append($0); return true }
+            let best = matches.map { -$0.rank }.max() ?? 0
+            let ranker = Ranker(plans: compiled.highlightPlans, variants: compiled.highlightVariants)
+            var scored: [Candidate] = []
+            for match in matches {
+                let text = FoldedText(match.text)
+                let signals = ranker.signals(text: text, trail: try hydrator.trail(of: match.sectionID))
+                let relevance = best > 1e-9 ? -match.rank / best : 0
+                let key = String(String.UnicodeScalarView(text.scalars.compactMap { v in
+                    ScalarClass.of(v) == .separator ? nil : Unicode.Scalar(v)
+                }))
+                scored.append(Candidate(match: match, score: ranker.score(relevance: relevance, signals: signals), key: key))
+            }
+            scored.sort {
+                $0.score != $1.score ? $0.score > $1.score
+                    : ($0.match.reportID, $0.match.line) < ($1.match.reportID, $1.match.line)
+            }
+            out += scored
+        }
+        return out
+    }
+
+    /// Identical passages (same text, ignoring punctuation and spaces) keep only the best.
+    static func collapse(_ candidates: [Candidate]) -> [Candidate] {
+        var out: [Candidate] = []
+        var seen: [String: Int] = [:]
+        for candidate in candidates {
+            if candidate.key.unicodeScalars.count >= 8, let at = seen[candidate.key] {
+                out[at].duplicates.append(candidate.match)
+            } else {
+                seen[candidate.key] = out.count
+                out.append(candidate)
+            }
+        }
+        return out
+    }
+
+    /// Reorders so that each page of ``page`` hits holds at most `perReport` hits of a report;
+    /// a hit held back goes to the next page that has room for it.
+    static func diversify(_ candidates: [Candidate], perReport: Int) -> [Candidate] {
+        guard perReport > 0 else { return candidates }
+        var waiting = candidates
+        var out: [Candidate] = []
+        out.reserveCapacity(candidates.count)
+        while !waiting.isEmpty {
+            var counts: [Int64: Int] = [:]
+            var held: [Candidate] = []
+            var filled = 0
+            var index = 0
+            while index < waiting.count && filled < page {
+                let candidate = waiting[index]
+                index += 1
+                if counts[candidate.match.reportID, default: 0] < perReport {
+                    counts[candidate.match.reportID, default: 0] += 1
+                    out.append(candidate)
+                    filled += 1
+                } else {
+                    held.append(candidate)
+                }
+            }
+            if filled == 0 {
+                // Only over-quota hits are left: let them through in order.
+                out += waiting
+                break
+            }
+            waiting = held + waiting[index...]
+        }
+        return out
     }
 
     /// The FTS5 plan of every term, or a message naming the term that has nothing to search.
@@ -53,32 +143,6 @@ public struct Searcher: Sendable {
             plans.append(plan)
         }
         return plans
-    }
-
-    private func hydrate(_ row: Row, plans: [TermPlan], _ db: Database) throws -> SearchHit {
-        let reportID: Int64 = row["report_id"]
-        let report = try Row.fetchOne(db, sql: "SELECT path, unit, year, title FROM reports WHERE id = ?",
-                                      arguments: [reportID])!
-        let text: String = row["text"]
-        return SearchHit(
-            path: report["path"], line: row["line"],
-            section: try Self.trail(of: row["section_id"], db),
-            text: text, highlights: Self.highlights(in: text, plans: plans),
-            unit: report["unit"], year: report["year"], title: report["title"],
-            score: -(row["rank"] as Double))
-    }
-
-    /// The headings from the outermost section down to `sectionID`.
-    static func trail(of sectionID: Int64?, _ db: Database) throws -> [String] {
-        guard let sectionID else { return [] }
-        return try String.fetchAll(db, sql: """
-            WITH RECURSIVE up(id, parent_id, heading, depth) AS (
-                SELECT id, parent_id, heading, 0 FROM sections WHERE id = ?
-                UNION ALL
-                SELECT s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
-            )
-            SELECT heading FROM up ORDER BY depth DESC
-            """, arguments: [sectionID])
     }
 
     /// The matched ranges of every term in `text`, merged and sorted, in Unicode scalars.
@@ -98,5 +162,11 @@ public struct Searcher: Sendable {
             }
         }
         return merged.map { [$0.lowerBound, $0.upperBound] }
+    }
+
+    /// The terms of `query` planned for highlighting (not negated; terms with nothing to
+    /// search are left out).
+    public static func highlightPlans(for query: SearchQuery) -> [TermPlan] {
+        query.positiveTerms.compactMap { TermPlan($0.text) }
     }
 }

@@ -5,12 +5,14 @@
 /// passages: an ideograph run becomes its bigrams, plus the unigram of its last character when
 /// the term goes on after it (the document's run must end there too); a lone ideograph at the
 /// end of the term becomes a prefix token, since in the document it starts a bigram or ends a
-/// run. Separators (punctuation, spaces) are not tokens, so a term holding one is checked
+/// run. Where a word and an ideograph touch inside the term ("XX办", "5G网络"), the token after
+/// the boundary is the glued one (see ``BigramTokenizer/glue``), so "校XX" never matches
+/// "校、XX". Separators (punctuation, spaces) are not tokens, so a term holding one is checked
 /// against the passage text after FTS5 has found the candidates.
 ///
 /// ```swift
 /// TermPlan("乡村振兴")!.matchExpression  // "\"乡村\" + \"村振\" + \"振兴\""
-/// TermPlan("XX办")!.matchExpression      // "\"xx\" + \"办\" *"
+/// TermPlan("XX办")!.matchExpression      // "\"xx\" + \"\u{E000}办\" *"
 /// TermPlan("，")                         // nil: nothing to search for
 /// ```
 public struct TermPlan: Sendable, Hashable {
@@ -32,10 +34,15 @@ public struct TermPlan: Sendable, Hashable {
         var needsVerification = false
         var run: [UInt32] = []
         var word = String.UnicodeScalarView()
+        // Whether the current run or word touches one of the other kind before it.
+        var runGlued = false
+        var wordGlued = false
+        let glue = String(BigramTokenizer.glue)
 
         func scalar(_ v: UInt32) -> Unicode.Scalar { Unicode.Scalar(v)! }
         func closeRun(followed: Bool) {
             guard !run.isEmpty else { return }
+            let first = tokens.count
             if run.count == 1 {
                 tokens.append(String(Character(scalar(run[0]))))
                 if !followed { prefixLast = true }
@@ -48,21 +55,30 @@ public struct TermPlan: Sendable, Hashable {
                 }
                 if followed { tokens.append(String(Character(scalar(run[run.count - 1])))) }
             }
+            if runGlued { tokens[first] = glue + tokens[first] }
             run.removeAll()
+            runGlued = false
         }
         func closeWord() {
             guard !word.isEmpty else { return }
-            tokens.append(String(word))
+            tokens.append((wordGlued ? glue : "") + String(word))
             word = String.UnicodeScalarView()
+            wordGlued = false
         }
 
         for v in folded {
             switch ScalarClass.of(v) {
             case .ideograph:
-                closeWord()
+                if !word.isEmpty {
+                    closeWord()
+                    runGlued = true
+                }
                 run.append(v)
             case .word:
-                closeRun(followed: true)
+                if !run.isEmpty {
+                    closeRun(followed: true)
+                    wordGlued = true
+                }
                 word.append(scalar(v))
             case .separator:
                 closeRun(followed: true)

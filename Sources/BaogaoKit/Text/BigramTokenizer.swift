@@ -15,6 +15,15 @@
 /// a position, so a phrase never matches across a run boundary: "乡村。村振兴" gives
 /// 乡村 村 村振 振兴 兴, where 乡村 and 村振 are not adjacent. In ``Mode/query`` a run of two or
 /// more characters yields its bigrams only, since the run may continue in the document.
+///
+/// Punctuation takes no position, so "校XX" and "校、XX" would give the same token sequence.
+/// Where a word and an ideograph run touch with nothing between them, the first token after
+/// the boundary is therefore emitted twice at the same position: as itself and, colocated, with
+/// the ``glue`` mark in front. A term that holds such a boundary asks for the glued token:
+///
+/// ```swift
+/// BigramTokenizer.tokens(in: "5G网络").map(\.text)  // ["5g", "网络", "\u{E000}网络", "络"]
+/// ```
 public enum BigramTokenizer {
     /// What the text is tokenized for.
     public enum Mode: Sendable {
@@ -25,7 +34,12 @@ public enum BigramTokenizer {
     }
 
     /// Bumped whenever the tokens of some text change; stored in every index.
-    public static let version = 1
+    public static let version = 2
+
+    /// The mark in front of a token that touches a run of the other kind (word ↔ ideograph)
+    /// with nothing between them. A private-use character: never part of a token otherwise.
+    public static let glue: Unicode.Scalar = "\u{E000}"
+    static let glueBytes: [UInt8] = [0xEE, 0x80, 0x80]
 
     /// One token, for tests and tools. The hot path uses ``tokenize(_:mode:emit:)``.
     public struct Token: Sendable, Hashable, CustomStringConvertible {
@@ -40,7 +54,11 @@ public enum BigramTokenizer {
             self.position = position
         }
 
-        public var description: String { "\(text)@\(range.lowerBound)..<\(range.upperBound)#\(position)" }
+        /// `text@start..<end#position`, the glue mark shown as `^`.
+        public var description: String {
+            let shown = text.unicodeScalars.first == BigramTokenizer.glue ? "^" + String(text.unicodeScalars.dropFirst()) : text
+            return "\(shown)@\(range.lowerBound)..<\(range.upperBound)#\(position)"
+        }
     }
 
     /// Tokenizes `text` into an array of tokens.
@@ -48,15 +66,18 @@ public enum BigramTokenizer {
         var tokens: [Token] = []
         var utf8 = Array(text.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in
-            _ = tokenize(UnsafeBufferPointer(buffer), mode: mode) { bytes, start, end in
-                tokens.append(Token(String(decoding: bytes, as: UTF8.self), start..<end, tokens.count))
+            var position = -1
+            _ = tokenize(UnsafeBufferPointer(buffer), mode: mode) { bytes, start, end, colocated in
+                if !colocated { position += 1 }
+                tokens.append(Token(String(decoding: bytes, as: UTF8.self), start..<end, position))
                 return true
             }
         }
         return tokens
     }
 
-    /// Calls `emit(token, start, end)` for every token of `text`, in position order.
+    /// Calls `emit(token, start, end, colocated)` for every token of `text`, in position order;
+    /// `colocated` is true for a glued token standing at the same position as the one before.
     ///
     /// `token` is only valid during the call. Returning `false` from `emit` stops tokenizing,
     /// and the function returns `false`.
@@ -64,12 +85,15 @@ public enum BigramTokenizer {
     public static func tokenize(
         _ text: UnsafeBufferPointer<UInt8>,
         mode: Mode,
-        emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool
+        emit: Emit
     ) -> Bool {
         var state = State(base: text, mode: mode)
         return state.run(emit)
     }
 }
+
+/// Receives one token: its bytes, byte range, and whether it is colocated with the previous one.
+public typealias Emit = (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool
 
 /// The scanning state of one ``BigramTokenizer/tokenize(_:mode:emit:)`` call.
 private struct State {
@@ -91,15 +115,20 @@ private struct State {
     var wordEnd = 0
 
     var scratch: [UInt8] = []
+    var glued: [UInt8] = []
+
+    // Whether the next token starts a run touching a run of the other kind.
+    var glueNext = false
 
     init(base: UnsafeBufferPointer<UInt8>, mode: BigramTokenizer.Mode) {
         self.base = base
         self.mode = mode
         word.reserveCapacity(64)
         scratch.reserveCapacity(16)
+        glued.reserveCapacity(16)
     }
 
-    mutating func run(_ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
+    mutating func run(_ emit: Emit) -> Bool {
         let count = base.count
         var i = 0
         while i < count {
@@ -108,13 +137,14 @@ private struct State {
                 let start = i
                 i += 1
                 if (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x30 && lead <= 0x39) {
-                    guard endRun(emit) else { return false }
+                    guard startWord(emit) else { return false }
                     appendWordByte(lead, start: start, end: i)
                 } else if lead >= 0x41 && lead <= 0x5A {
-                    guard endRun(emit) else { return false }
+                    guard startWord(emit) else { return false }
                     appendWordByte(lead + 0x20, start: start, end: i)
                 } else {
                     guard endRun(emit), endWord(emit) else { return false }
+                    glueNext = false
                 }
                 continue
             }
@@ -123,6 +153,7 @@ private struct State {
             i += length
             guard let value else {
                 guard endRun(emit), endWord(emit) else { return false }
+                glueNext = false
                 continue
             }
             if ScalarFolding.isIdentity(value) {
@@ -159,10 +190,13 @@ private struct State {
 
     @inline(__always)
     mutating func handle(_ value: UInt32, start: Int, end: Int, original: Bool,
-                         _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
+                         _ emit: Emit) -> Bool {
         switch ScalarClass.of(value) {
         case .ideograph:
-            guard endWord(emit) else { return false }
+            if !word.isEmpty {
+                guard endWord(emit) else { return false }
+                glueNext = true
+            }
             if hasPrevious {
                 guard emitBigram(value, end: end, original: original && previousIsOriginal && previousEnd == start, emit)
                 else { return false }
@@ -175,7 +209,7 @@ private struct State {
             storePrevious(value)
             return true
         case .word:
-            guard endRun(emit) else { return false }
+            guard startWord(emit) else { return false }
             if value < 0x80 {
                 appendWordByte(UInt8(value), start: start, end: end)
             } else {
@@ -185,8 +219,31 @@ private struct State {
             }
             return true
         case .separator:
-            return endRun(emit) && endWord(emit)
+            guard endRun(emit), endWord(emit) else { return false }
+            glueNext = false
+            return true
         }
+    }
+
+    /// Before a word character: closes an ideograph run, gluing the word to it when touching.
+    @inline(__always)
+    mutating func startWord(_ emit: Emit) -> Bool {
+        guard hasPrevious else { return true }
+        guard endRun(emit) else { return false }
+        glueNext = true
+        return true
+    }
+
+    /// Emits a token, and its glued copy at the same position when it starts a touching run.
+    @inline(__always)
+    mutating func put(_ token: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ emit: Emit) -> Bool {
+        guard emit(token, start, end, false) else { return false }
+        guard glueNext else { return true }
+        glueNext = false
+        glued.removeAll(keepingCapacity: true)
+        glued.append(contentsOf: BigramTokenizer.glueBytes)
+        glued.append(contentsOf: token)
+        return glued.withUnsafeBufferPointer { emit($0, start, end, true) }
     }
 
     @inline(__always)
@@ -226,39 +283,52 @@ private struct State {
 
     @inline(__always)
     mutating func emitBigram(_ value: UInt32, end: Int, original: Bool,
-                             _ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
+                             _ emit: Emit) -> Bool {
         if original {
             // Both characters are unchanged by folding and adjacent: point into the text.
-            return emit(UnsafeBufferPointer(rebasing: base[previousStart..<end]), previousStart, end)
+            return put(UnsafeBufferPointer(rebasing: base[previousStart..<end]), previousStart, end, emit)
         }
         startScratchWithPrevious()
         appendUTF8(value, to: &scratch)
-        let start = previousStart
-        return scratch.withUnsafeBufferPointer { emit($0, start, end) }
+        return emitScratch(previousStart, end, emit)
+    }
+
+    /// Emits the token assembled in `scratch` (swapped out so `put` may use `self`).
+    @inline(__always)
+    mutating func emitScratch(_ start: Int, _ end: Int, _ emit: Emit) -> Bool {
+        var token = scratch
+        scratch = []
+        defer {
+            token.removeAll(keepingCapacity: true)
+            scratch = token
+        }
+        return token.withUnsafeBufferPointer { put($0, start, end, emit) }
     }
 
     /// Closes the current run of ideographs with the unigram of its last character.
     @inline(__always)
-    mutating func endRun(_ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
+    mutating func endRun(_ emit: Emit) -> Bool {
         guard hasPrevious else { return true }
         hasPrevious = false
         defer { runLength = 0 }
         if mode == .query && runLength > 1 { return true }
         if previousIsOriginal {
-            return emit(UnsafeBufferPointer(rebasing: base[previousStart..<previousEnd]), previousStart, previousEnd)
+            return put(UnsafeBufferPointer(rebasing: base[previousStart..<previousEnd]), previousStart, previousEnd, emit)
         }
         startScratchWithPrevious()
-        let (start, end) = (previousStart, previousEnd)
-        return scratch.withUnsafeBufferPointer { emit($0, start, end) }
+        return emitScratch(previousStart, previousEnd, emit)
     }
 
     @inline(__always)
-    mutating func endWord(_ emit: (UnsafeBufferPointer<UInt8>, Int, Int) -> Bool) -> Bool {
+    mutating func endWord(_ emit: Emit) -> Bool {
         guard !word.isEmpty else { return true }
-        let (start, end) = (wordStart, wordEnd)
-        let ok = word.withUnsafeBufferPointer { emit($0, start, end) }
-        word.removeAll(keepingCapacity: true)
-        return ok
+        var token = word
+        word = []
+        defer {
+            token.removeAll(keepingCapacity: true)
+            word = token
+        }
+        return token.withUnsafeBufferPointer { put($0, wordStart, wordEnd, emit) }
     }
 }
 

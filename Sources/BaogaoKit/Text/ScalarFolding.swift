@@ -1,29 +1,29 @@
 import Foundation
 import Synchronization
 
-/// Folds one Unicode scalar for matching: NFKC, then case folding; default-ignorable code
-/// points (zero-width space, variation selectors, soft hyphen) fold to nothing.
+/// Folds one Unicode scalar for matching: NFKC, then case folding, then traditional and
+/// variant Han characters to simplified (``ScriptVariants``); default-ignorable code points
+/// (zero-width space, variation selectors, soft hyphen) fold to nothing.
 ///
 /// Matching works on folded text, display on the original: `Ｐ` → `p`, `２` → `2`, `⼀` → `一`,
-/// `㍻` → `平成`. Folding is per scalar, so every folded scalar points back to exactly one
-/// original scalar.
+/// `㍻` → `平成`, `鄉` → `乡`. Folding is per scalar, so every folded scalar points back to
+/// exactly one original scalar.
 ///
 /// ```swift
 /// ScalarFolding.folded("Ｐ")  // ["p"]
-/// ScalarFolding.folded("乡")  // ["乡"]
+/// ScalarFolding.folded("鄉")  // ["乡"]
 /// ```
 public enum ScalarFolding {
     /// Bumped whenever folding changes what is indexed; part of the tokenizer version.
-    public static let version = 1
+    public static let version = 2
 
     /// Whether `scalar` folds to itself. Cheap: no table lookup for ASCII and Han.
     @inline(__always)
     public static func isIdentity(_ value: UInt32) -> Bool {
         if value < 0x80 { return !(value >= 0x41 && value <= 0x5A) }
-        if value >= 0x4E00 && value <= 0x9FFF { return true }
-        if value >= 0x3400 && value <= 0x4DBF { return true }
+        if value >= 0x4E00 && value <= 0x9FFF { return ScriptVariants.simplified(value) == nil }
         guard let scalar = Unicode.Scalar(value) else { return true }
-        return !scalar.properties.changesWhenNFKCCaseFolded
+        return !scalar.properties.changesWhenNFKCCaseFolded && ScriptVariants.simplified(value) == nil
     }
 
     /// The folded form of `scalar` (empty for ignorable code points).
@@ -55,6 +55,8 @@ public enum ScalarFolding {
         if scalar.properties.isDefaultIgnorableCodePoint { return [] }
         let nfkc = String(scalar).precomposedStringWithCompatibilityMapping
         let lowered = nfkc.lowercased().precomposedStringWithCompatibilityMapping
-        return lowered.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint }
+        return lowered.unicodeScalars
+            .filter { !$0.properties.isDefaultIgnorableCodePoint }
+            .map { ScriptVariants.simplified($0.value).flatMap(Unicode.Scalar.init) ?? $0 }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The repository's root folder, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The sample corpus shipped with the repository.
 let sampleCorpus = repositoryRoot.appendingPathComponent("corpus")

@@ -1,0 +1,114 @@
+import GRDB
+
+/// How `units` groups the matching passages.
+public enum Grouping: String, Sendable, CaseIterable, Codable {
+    case unit, year, report
+}
+
+/// One row of an aggregation: a unit, a year or a report, with exact counts and its best hit.
+public struct AggregateRow: Sendable, Hashable {
+    /// The grouping this row belongs to.
+    public var grouping: Grouping
+    /// The unit (unit and report groupings); nil when unknown.
+    public var unit: String?
+    /// The year (year and report groupings); nil when unknown.
+    public var year: Int?
+    /// The report's path (report grouping).
+    public var path: String?
+    /// The report's title (report grouping).
+    public var title: String?
+    /// Reports with at least one matching passage.
+    public var reports: Int
+    /// Matching passages, counted exactly.
+    public var passages: Int
+    /// The years of those reports, ascending.
+    public var years: [Int]
+    /// The best-ranked matching passage of the row.
+    public var best: SearchHit
+}
+
+/// The answer to `units`: rows and the totals over all of them.
+public struct Aggregation: Sendable, Hashable {
+    public var rows: [AggregateRow]
+    public var totalHits: Int
+    public var totalReports: Int
+    /// The folder the index was built from; paths are relative to it.
+    public var root: String?
+}
+
+/// Counts every matching passage per unit, year or report: "which units mention 乡村振兴".
+///
+/// ```swift
+/// let rows = try Aggregator(index: index).aggregate(try SearchQuery(parsing: "乡村振兴"), by: .unit).rows
+/// rows.first?.unit  // "市农业农村局"
+/// ```
+public struct Aggregator: Sendable {
+    public let index: IndexDatabase
+
+    public init(index: IndexDatabase) {
+        self.index = index
+    }
+
+    public func aggregate(_ query: SearchQuery, by grouping: Grouping) throws(BaogaoError) -> Aggregation {
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(query, db)
+            let reports = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, unit, year, path FROM reports")
+                .map { row -> (Int64, (unit: String?, year: Int?, path: String)) in (row[0], (row[1], row[2], row[3])) })
+
+            struct Group {
+                var best: CompiledQuery.Match
+                var reports: Set<Int64> = []
+                var years: Set<Int> = []
+                var passages = 0
+            }
+            var groups: [String: Group] = [:]
+            var order: [String] = []
+            var total = 0
+            var allReports: Set<Int64> = []
+            try compiled.forEachMatch(db) { match in
+                let report = reports[match.reportID]!
+                let key: String
+                switch grouping {
+                case .unit: key = report.unit.map { "u:" + $0 } ?? "-"
+                case .year: key = report.year.map { "y:\($0)" } ?? "-"
+                case .report: key = "r:\(match.reportID)"
+                }
+                if groups[key] == nil {
+                    groups[key] = Group(best: match)
+                    order.append(key)
+                }
+                groups[key]!.passages += 1
+                groups[key]!.reports.insert(match.reportID)
+                if let year = report.year { groups[key]!.years.insert(year) }
+                total += 1
+                allReports.insert(match.reportID)
+                return true
+            }
+
+            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
+            var rows: [AggregateRow] = []
+            for key in order {
+                let group = groups[key]!
+                let report = reports[group.best.reportID]!
+                rows.append(AggregateRow(
+                    grouping: grouping,
+                    unit: grouping == .year ? nil : report.unit,
+                    year: grouping == .unit ? nil : report.year,
+                    path: grouping == .report ? report.path : nil,
+                    title: grouping == .report ? try hydrator.report(group.best.reportID)["title"] : nil,
+                    reports: group.reports.count, passages: group.passages,
+                    years: group.years.sorted(), best: try hydrator.hit(group.best)))
+            }
+            if grouping == .year {
+                rows.sort { ($0.year ?? Int.max) < ($1.year ?? Int.max) }
+            } else {
+                // Most passages first; ties keep the order of their best hits.
+                rows = rows.enumerated().sorted {
+                    $0.element.passages != $1.element.passages ? $0.element.passages > $1.element.passages : $0.offset < $1.offset
+                }.map(\.element)
+            }
+            return Aggregation(rows: rows, totalHits: total, totalReports: allReports.count,
+                               root: try IndexSchema.meta(db, "root"))
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+
+/// Turns matching passages into ``SearchHit``s: report metadata, section trail, highlights,
+/// context. Caches per report and section, since hits cluster.
+final class HitHydrator {
+    private let db: Database
+    private let plans: [TermPlan]
+    private let variantPlans: [TermPlan]
+    private var reports: [Int64: Row] = [:]
+    private var trails: [Int64: [String]] = [:]
+
+    init(db: Database, plans: [TermPlan], variants: [TermVariant] = []) {
+        self.db = db
+        self.plans = plans
+        self.variantPlans = variants.flatMap(\.partPlans)
+    }
+
+    func hit(_ match: CompiledQuery.Match, context: Int = 0) throws -> SearchHit {
+        let report = try self.report(match.reportID)
+        var hit = SearchHit(
+            path: report["path"], line: match.line,
+            section: try trail(of: match.sectionID),
+            text: match.text,
+            highlights: Searcher.highlights(in: match.text, plans: match.variant ? plans + variantPlans : plans),
+            unit: report["unit"], year: report["year"], title: report["title"],
+            score: -match.rank)
+        hit.match = match.variant ? "variant" : "exact"
+        if context > 0 {
+            hit.before = try Row.fetchAll(db, sql: """
+                SELECT line, text FROM passages WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT ?
+                """, arguments: [match.reportID, match.line, context]).reversed().map { ContextLine(line: $0[0], text: $0[1]) }
+            hit.after = try Row.fetchAll(db, sql: """
+                SELECT line, text FROM passages WHERE report_id = ? AND line > ? ORDER BY line LIMIT ?
+                """, arguments: [match.reportID, match.line, context]).map { ContextLine(line: $0[0], text: $0[1]) }
+        }
+        return hit
+    }
+
+    func report(_ id: Int64) throws -> Row {
+        if let row = reports[id] { return row }
+        let row = try Row.fetchOne(db, sql: "SELECT path, unit, year, title FROM reports WHERE id = ?", arguments: [id])!
+        reports[id] = row
+        return row
+    }
+
+    /// The headings from the outermost section down to `sectionID`.
+    func trail(of sectionID: Int64?) throws -> [String] {
+        guard let sectionID else { return [] }
+        if let cached = trails[sectionID] { return cached }
+        let trail = try String.fetchAll(db, sql: """
+            WITH RECURSIVE up(id, parent_id, heading, depth) AS (
+                SELECT id, parent_id, heading, 0 FROM sections WHERE id = ?
+                UNION ALL
+                SELECT s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
+            )
+            SELECT heading FROM up ORDER BY depth DESC
+            """, arguments: [sectionID])
+        trails[sectionID] = trail
+        return trail
+    }
+}

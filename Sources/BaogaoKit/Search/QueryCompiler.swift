@@ -1,0 +1,206 @@
+import GRDB
+
+/// Turns a ``SearchQuery`` into a ``CompiledQuery`` for one index: plans every term, resolves
+/// unit names, and checks what FTS5 could not answer ("-疫情" alone, a unit that is not there).
+enum QueryCompiler {
+    /// - Parameter requireTerms: whether the query must have a term to find (search, units) or
+    ///   may be filters only (reports).
+    static func compile(_ query: SearchQuery, _ db: Database, requireTerms: Bool = true) throws -> CompiledQuery {
+        let parts: [SearchQuery.Node]
+        if case .and(let xs) = query.root { parts = xs } else { parts = [query.root] }
+
+        var text: [TextExpression] = []
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        for part in parts {
+            switch kind(of: part) {
+            case .filters:
+                let (sql, args) = try filterSQL(part, db)
+                conditions.append(sql)
+                arguments += args
+            case .text:
+                text.append(try expression(part))
+            case .mixed(let column):
+                throw QueryError("filters cannot share an OR or a group with search terms (column \(column)): "
+                                 + "put unit:, year:, section: and title: outside the parentheses", column: column)
+            }
+        }
+
+        var tiers: [CompiledQuery.Tier] = []
+        var variants: [TermVariant] = []
+        if !text.isEmpty {
+            let all = TextExpression.and(text)
+            try checkNegations(all, query: query)
+            guard case .expression(let exact) = all.superset() else {
+                throw QueryError("nothing to search for: “-” only excludes; add a term to find, e.g. 乡村振兴 -疫情")
+            }
+            tiers.append(.init(match: exact, check: all.needsVerification ? { all.matches($0) } : nil, variant: false))
+            if all.hasVariants, case .expression(let expanded) = all.superset(variants: true) {
+                // Passages matching only through variants: FTS5 leaves out the exact tier when it
+                // can say exactly what that is; the check decides the rest.
+                let candidates: String
+                if case .expression(let sure) = all.subset, !all.needsVerification {
+                    candidates = "(\(expanded)) NOT (\(sure))"
+                } else {
+                    candidates = expanded
+                }
+                tiers.append(.init(match: candidates,
+                                   check: { all.matches($0, variants: true) && !all.matches($0) }, variant: true))
+                variants = Self.variants(in: all)
+            }
+        } else if requireTerms {
+            throw QueryError("nothing to search for: filters only narrow a search; add a term, e.g. 乡村振兴 \(describe(parts))")
+        } else {
+            tiers.append(.init(match: nil, check: nil, variant: false))
+        }
+        let highlights = query.positiveTerms.compactMap { TermPlan($0.text) }
+        return CompiledQuery(tiers: tiers, conditions: conditions, arguments: arguments,
+                             highlightPlans: highlights, highlightVariants: variants)
+    }
+
+    private static func variants(in expression: TextExpression) -> [TermVariant] {
+        switch expression {
+        case .term(_, let variant): return variant.map { [$0] } ?? []
+        case .and(let xs), .or(let xs): return xs.flatMap(variants(in:))
+        case .not: return []
+        }
+    }
+
+    private enum Kind {
+        case filters, text
+        case mixed(column: Int)
+    }
+
+    private static func kind(of node: SearchQuery.Node) -> Kind {
+        var filters = false
+        var terms = false
+        var column = 0
+        func walk(_ n: SearchQuery.Node) {
+            switch n {
+            case .filter(_, let c): filters = true; column = c
+            case .term(let t): terms = true; if column == 0 { column = t.column }
+            case .and(let xs), .or(let xs): xs.forEach(walk)
+            case .not(let x): walk(x)
+            }
+        }
+        walk(node)
+        if filters && terms { return .mixed(column: column) }
+        return filters ? .filters : .text
+    }
+
+    private static func describe(_ parts: [SearchQuery.Node]) -> String {
+        parts.compactMap { node -> String? in
+            if case .filter(let f, _) = node {
+                switch f {
+                case .unit(let u): return "unit:\(u)"
+                case .year(let r): return r.count == 1 ? "year:\(r.lowerBound)" : "year:\(r.lowerBound)..\(r.upperBound)"
+                case .section(let s): return "section:\(s)"
+                case .title(let t): return "title:\(t)"
+                }
+            }
+            return nil
+        }.joined(separator: " ")
+    }
+
+    /// The text expression of `node`; unquoted terms outside any negation get their variants.
+    private static func expression(_ node: SearchQuery.Node, negated: Bool = false) throws -> TextExpression {
+        switch node {
+        case .term(let term):
+            guard let plan = TermPlan(term.text) else {
+                throw QueryError("“\(term.text)” (column \(term.column)) has no letters, digits or characters to search for",
+                                 column: term.column)
+            }
+            return .term(plan, variant: term.quoted || negated ? nil : TermVariant(plan))
+        case .and(let xs): return .and(try xs.map { try expression($0, negated: negated) })
+        case .or(let xs): return .or(try xs.map { try expression($0, negated: negated) })
+        case .not(let x): return .not(try expression(x, negated: true))
+        case .filter: fatalError("filters are separated before")
+        }
+    }
+
+    /// Every negation must stand in an AND beside something to find: `乡村 -疫情`, not `-疫情`
+    /// alone or `乡村 OR -疫情`.
+    private static func checkNegations(_ expression: TextExpression, query: SearchQuery) throws {
+        func positive(_ e: TextExpression) -> Bool {
+            switch e {
+            case .term: return true
+            case .not: return false
+            case .and(let xs): return xs.contains(where: positive)
+            case .or(let xs): return xs.allSatisfy(positive)
+            }
+        }
+        func check(_ e: TextExpression) throws {
+            switch e {
+            case .term: return
+            case .not(let x): try check(x)
+            case .and(let xs), .or(let xs):
+                if case .or = e, !xs.allSatisfy(positive) {
+                    throw QueryError("each side of OR needs a term to find; “-” only excludes (e.g. (乡村振兴 OR 乡村全面振兴) -疫情)")
+                }
+                if case .and = e, !positive(e) {
+                    throw QueryError("nothing to search for: “-” only excludes; add a term to find, e.g. 乡村振兴 -疫情")
+                }
+                try xs.forEach(check)
+            }
+        }
+        try check(expression)
+    }
+
+    // MARK: Filters
+
+    private static func filterSQL(_ node: SearchQuery.Node, _ db: Database) throws -> (String, StatementArguments) {
+        switch node {
+        case .filter(let filter, let column):
+            return try filterSQL(filter, column: column, db)
+        case .not(let inner):
+            let (sql, args) = try filterSQL(inner, db)
+            return ("NOT COALESCE((\(sql)), 0)", args)
+        case .and(let xs), .or(let xs):
+            var parts: [String] = []
+            var args = StatementArguments()
+            for x in xs {
+                let (sql, a) = try filterSQL(x, db)
+                parts.append("(\(sql))")
+                args += a
+            }
+            if case .or = node { return (parts.joined(separator: " OR "), args) }
+            return (parts.joined(separator: " AND "), args)
+        case .term:
+            fatalError("terms are separated before")
+        }
+    }
+
+    private static func filterSQL(_ filter: SearchQuery.Filter, column: Int, _ db: Database) throws -> (String, StatementArguments) {
+        switch filter {
+        case .unit(let name):
+            let units = try UnitResolver(db).resolve(name, column: column)
+            let marks = Array(repeating: "?", count: units.count).joined(separator: ", ")
+            return ("r.unit IN (\(marks))", StatementArguments(units))
+        case .year(let range):
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE year BETWEEN ? AND ?",
+                                         arguments: [range.lowerBound, range.upperBound]) ?? 0
+            if count == 0 {
+                let years = try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year")
+                let span = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)..\(range.upperBound)"
+                let known = years.isEmpty ? "no report has a known year" : "years in the index: " + years.map(String.init).joined(separator: ", ")
+                throw QueryError("no reports from \(span) (column \(column)); \(known)", column: column)
+            }
+            return ("r.year BETWEEN ? AND ?", [range.lowerBound, range.upperBound])
+        case .section(let text):
+            guard TermPlan(text) != nil else {
+                throw QueryError("section:\(text) (column \(column)) has nothing to match", column: column)
+            }
+            return ("""
+                p.section_id IN (WITH RECURSIVE sub(id) AS (
+                    SELECT id FROM sections WHERE report_id = p.report_id AND baogao_contains(heading, ?)
+                    UNION SELECT s.id FROM sections s JOIN sub ON s.parent_id = sub.id)
+                SELECT id FROM sub)
+                """, [text])
+        case .title(let text):
+            guard TermPlan(text) != nil else {
+                throw QueryError("title:\(text) (column \(column)) has nothing to match", column: column)
+            }
+            return ("baogao_contains(r.title, ?)", [text])
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+
+/// The reports of an index: listing them, their outlines, and whole sections by line.
+///
+/// ```swift
+/// let catalog = ReportCatalog(index: index)
+/// let view = try catalog.section(path: "市XX办_2021_机关党建工作总结.txt", line: 31)
+/// view.section  // ["四、党建引领，争相出彩服务大局", "（五）巩固脱贫攻坚成果，助力乡村振兴"]
+/// ```
+public struct ReportCatalog: Sendable {
+    public let index: IndexDatabase
+
+    public init(index: IndexDatabase) {
+        self.index = index
+    }
+
+    /// The folder the index was built from.
+    public func root() throws(BaogaoError) -> String? {
+        try index.read { db in try IndexSchema.meta(db, "root") }
+    }
+
+    /// The reports matching the query's filters (and, when it has terms, holding a match),
+    /// ordered by unit, year and path. No query lists them all.
+    public func reports(matching query: SearchQuery? = nil) throws(BaogaoError) -> [ReportInfo] {
+        try index.read { db in
+            var matches: [Int64: Int]?
+            var allowed: Set<Int64>?
+            if let query {
+                let compiled = try QueryCompiler.compile(query, db, requireTerms: false)
+                if compiled.hasTerms {
+                    var counts: [Int64: Int] = [:]
+                    try compiled.forEachMatch(db, ranked: false) { counts[$0.reportID, default: 0] += 1; return true }
+                    matches = counts
+                    allowed = Set(counts.keys)
+                } else {
+                    var ids: Set<Int64> = []
+                    try compiled.forEachMatch(db, ranked: false) { ids.insert($0.reportID); return true }
+                    allowed = ids
+                }
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM reports ORDER BY unit IS NULL, unit, year, path")
+                .filter { allowed?.contains($0["id"]) ?? true }
+                .map { row in
+                    var info = Self.info(row)
+                    info.matches = matches?[row["id"]]
+                    return info
+                }
+        }
+    }
+
+    /// The section holding `line` of the report at `path`, highlighting `query`'s terms.
+    public func section(path: String, line: Int, query: SearchQuery? = nil) throws(BaogaoError) -> SectionView {
+        try index.read { db in
+            let report = try Self.report(path, db)
+            let id: Int64 = report["id"]
+            let passages = try Row.fetchAll(db, sql: "SELECT line, text, section_id FROM passages WHERE report_id = ? ORDER BY line",
+                                            arguments: [id])
+            guard let last = passages.last else { throw BaogaoError("\(path) has no indexed text") }
+            guard line >= 1, line <= last["line"] as Int else {
+                throw BaogaoError("\(path) has no line \(line): its lines with text run from 1 to \(last["line"] as Int)")
+            }
+            let sections = try Row.fetchAll(db, sql: "SELECT id, parent_id, rank, heading, line FROM sections WHERE report_id = ? ORDER BY line",
+                                            arguments: [id])
+            // The innermost section: that of the passage at `line`, or the nearest before it.
+            let holder = passages.last { ($0["line"] as Int) <= line } ?? passages[0]
+            let sectionID: Int64? = holder["section_id"]
+            let (start, end): (Int, Int)
+            if let sectionID, let index = sections.firstIndex(where: { ($0["id"] as Int64) == sectionID }) {
+                let rank: Int = sections[index]["rank"]
+                start = sections[index]["line"]
+                end = sections[(index + 1)...].first { ($0["rank"] as Int) <= rank }?["line"] ?? Int.max
+            } else {
+                start = 1
+                end = sections.first?["line"] ?? Int.max
+            }
+            let plans = query.map(Searcher.highlightPlans(for:)) ?? []
+            let lines = passages
+                .filter { ($0["line"] as Int) >= start && ($0["line"] as Int) < end }
+                .map { row -> ShownLine in
+                    let text: String = row["text"]
+                    return ShownLine(line: row["line"], text: text, highlights: Searcher.highlights(in: text, plans: plans))
+                }
+            return SectionView(report: Self.info(report), section: try HitHydrator(db: db, plans: []).trail(of: sectionID),
+                               focus: line, lines: lines)
+        }
+    }
+
+    /// Every heading of the report at `path`, with its line and depth.
+    public func outline(path: String) throws(BaogaoError) -> (report: ReportInfo, headings: [OutlineEntry]) {
+        try index.read { db in
+            let report = try Self.report(path, db)
+            let rows = try Row.fetchAll(db, sql: "SELECT id, parent_id, heading, line FROM sections WHERE report_id = ? ORDER BY line",
+                                        arguments: [report["id"]])
+            var depth: [Int64: Int] = [:]
+            let entries = rows.map { row -> OutlineEntry in
+                let parent: Int64? = row["parent_id"]
+                let d = parent.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
+                depth[row["id"]] = d
+                return OutlineEntry(line: row["line"], depth: d, heading: row["heading"])
+            }
+            return (Self.info(report), entries)
+        }
+    }
+
+    /// Finds a report by the path a user typed: absolute, relative to the indexed folder, or
+    /// the unique end of a stored path.
+    static func report(_ path: String, _ db: Database) throws -> Row {
+        var candidates = [path]
+        if let root = try IndexSchema.meta(db, "root"), path.hasPrefix(root + "/") {
+            candidates.insert(String(path.dropFirst(root.count + 1)), at: 0)
+        }
+        for candidate in candidates {
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM reports WHERE path = ?", arguments: [candidate]) {
+                return row
+            }
+        }
+        let name = (path as NSString).lastPathComponent
+        let ends = try Row.fetchAll(db, sql: "SELECT * FROM reports WHERE path = ? OR path LIKE ? ESCAPE '\\'",
+                                    arguments: [name, "%/" + name.replacingOccurrences(of: "\\", with: "\\\\")
+                                        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")])
+            .filter { path.hasSuffix($0["path"] as String) || ($0["path"] as String).hasSuffix(path) }
+        if ends.count == 1 { return ends[0] }
+        if ends.count > 1 {
+            throw BaogaoError("\(path) matches \(ends.count) indexed reports: "
+                              + ends.prefix(5).map { $0["path"] as String }.joined(separator: ", "))
+        }
+        throw BaogaoError("\(path) is not in the index (run `baogao reports` to list the indexed reports)")
+    }
+
+    static func info(_ row: Row) -> ReportInfo {
+        ReportInfo(path: row["path"], unit: row["unit"], year: row["year"], title: row["title"],
+                   passages: row["passage_count"], encoding: row["encoding"], note: row["note"],
+                   sources: .init(unit: row["unit_source"], year: row["year_source"], title: row["title_source"]),
+                   matches: nil)
+    }
+}

@@ -1,0 +1,36 @@
+import BaogaoKit
+import Foundation
+
+/// Prints lists of reports: `baogao reports`, `search -l` and `search -c`.
+struct ReportPrinter {
+    var root: String?
+
+    func path(_ path: String) -> String { Terminal.display(path, root: root) }
+
+    /// `-l`: one path per line; `-c`: `path:count`.
+    func printCounts(_ reports: [ReportInfo], countsOnly: Bool) {
+        let sorted = reports.sorted { $0.path < $1.path }
+        Output.write(sorted.map { countsOnly ? "\(path($0.path)):\($0.matches ?? 0)" : path($0.path) }
+            .map { $0 + "\n" }.joined())
+    }
+
+    func printTable(_ reports: [ReportInfo]) {
+        var out = ""
+        for report in reports {
+            let counts = report.matches.map { "\($0) of \(report.passages) passages" } ?? "\(report.passages) passages"
+            out += HitPrinter.about(unit: report.unit, year: report.year, title: report.title)
+            out += "  (\(counts))\n    \(path(report.path))\n"
+        }
+        let total = reports.count
+        out += "\(total) report\(total == 1 ? "" : "s")\n"
+        Output.write(out)
+    }
+
+    func printJSONLines(_ reports: [ReportInfo]) {
+        Output.writeJSONLines(reports.map { report -> ReportInfo in
+            var shown = report
+            shown.path = path(report.path)
+            return shown
+        })
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import BaogaoKit
+import Foundation
+
+struct UnitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "units",
+        abstract: "Which units mention it: matching passages counted per unit, year or report.",
+        discussion: """
+            Counts are exact: every matching passage is counted. Rows are sorted by passages
+            (by year for --by year). Exit status: 0 found, 1 none, 2 error.
+            """
+    )
+
+    @OptionGroup var query: QueryArguments
+    @OptionGroup var location: IndexLocation
+
+    @Option(help: "Group by unit, year or report.")
+    var by: Grouping = .unit
+
+    @Flag(help: "Print JSON Lines, one object per row.")
+    var json = false
+
+    func validate() throws {
+        guard !query.isEmpty else { throw ValidationError("missing query") }
+    }
+
+    func run() throws {
+        let parsed = try query.parsed()
+        let aggregation = try Aggregator(index: try location.openForSearch()).aggregate(parsed, by: by)
+        let printer = HitPrinter(color: false, full: false, root: aggregation.root)
+        if json {
+            Output.writeJSONLines(aggregation.rows.map { row -> UnitRowJSON in
+                var best = row.best
+                best.path = printer.path(best.path)
+                return UnitRowJSON(row: row, path: row.path.map(printer.path), best: best)
+            })
+        } else {
+            printTable(aggregation, printer: printer)
+        }
+        if aggregation.totalHits == 0 { throw ExitCode(1) }
+    }
+
+    private func printTable(_ aggregation: Aggregation, printer: HitPrinter) {
+        var out = ""
+        for row in aggregation.rows {
+            let name: String
+            switch row.grouping {
+            case .unit: name = row.unit ?? "(unknown unit)"
+            case .year: name = row.year.map(String.init) ?? "(unknown year)"
+            case .report: name = printer.path(row.path ?? "?")
+            }
+            let years = row.years.isEmpty ? "" : "  " + Self.span(row.years)
+            out += "\(name)  \(row.passages) passage\(row.passages == 1 ? "" : "s") in \(row.reports) report\(row.reports == 1 ? "" : "s")\(years)\n"
+            let trail = row.best.section.isEmpty ? "" : row.best.section.joined(separator: " › ") + "  "
+            out += "    best: \(trail)\(printer.path(row.best.path)):\(row.best.line)\n"
+        }
+        let groups = aggregation.rows.count
+        out += "\(aggregation.totalHits) passages in \(aggregation.totalReports) reports, \(groups) \(by.rawValue)\(groups == 1 ? "" : "s")\n"
+        Output.write(out)
+    }
+
+    /// "2021–2023" for consecutive years, else "2021, 2023".
+    static func span(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "" }
+        if years.count > 1 && last - first + 1 == years.count { return "\(first)–\(last)" }
+        return years.map(String.init).joined(separator: ", ")
+    }
+}
+
+extension Grouping: ExpressibleByArgument {}
+
+/// A `units --json` row: the grouping key, counts, years and the best hit as `search --json`
+/// prints it.
+struct UnitRowJSON: Encodable {
+    var row: AggregateRow
+    var path: String?
+    var best: SearchHit
+
+    private enum CodingKeys: String, CodingKey {
+        case unit, year, path, title, reports, passages, years, best
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch row.grouping {
+        case .unit:
+            try c.encode(row.unit, forKey: .unit)
+        case .year:
+            try c.encode(row.year, forKey: .year)
+        case .report:
+            try c.encode(path, forKey: .path)
+            try c.encode(row.unit, forKey: .unit)
+            try c.encode(row.year, forKey: .year)
+            try c.encode(row.title, forKey: .title)
+        }
+        try c.encode(row.reports, forKey: .reports)
+        try c.encode(row.passages, forKey: .passages)
+        try c.encode(row.years, forKey: .years)
+        try c.encode(best, forKey: .best)
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// `units` counts equal a brute-force count over the sample corpus, for queries with filters
+/// and exclusions; and no string a user can type crashes or leaks a SQLite error.
+@Suite(.serialized)
+struct UnitsCountTests {
+    struct Passage {
+        var reportID: Int64
+        var text: FoldedText
+        var unit: String?
+        var year: Int?
+        var title: String?
+        var trail: [String]
+    }
+
+    let index: IndexDatabase
+    let passages: [Passage]
+    let units: UnitResolver
+
+    init() throws {
+        let url = try temporaryFolder().appendingPathComponent("units.sqlite")
+        _ = try Indexer.index(folder: sampleCorpus, into: url)
+        index = try IndexDatabase.open(at: url)
+        (passages, units) = try index.read { db in
+            let hydrator = HitHydrator(db: db, plans: [])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT p.report_id, p.section_id, p.text, r.unit, r.year, r.title
+                FROM passages p JOIN reports r ON r.id = p.report_id
+                """)
+            let passages = try rows.map { row in
+                Passage(reportID: row["report_id"], text: FoldedText(row["text"]), unit: row["unit"], year: row["year"],
+                        title: row["title"], trail: try hydrator.trail(of: row["section_id"]))
+            }
+            return (passages, try UnitResolver(db))
+        }
+    }
+
+    /// The documented variant rule, checked by brute force: an unquoted term of 4+ ideographs
+    /// split into 2-character parts (the last 3 when odd) matches when some occurrence of every
+    /// part lies within a window of the parts' length plus 4 characters.
+    static func variantMatches(_ term: String, _ text: [UInt32]) -> Bool {
+        let folded = FoldedText(term).scalars
+        guard folded.count >= 4, folded.allSatisfy({ ScalarClass.of($0) == .ideograph }) else { return false }
+        var parts: [[UInt32]] = []
+        var i = 0
+        while i < folded.count {
+            let size = folded.count - i == 3 ? 3 : 2
+            parts.append(Array(folded[i..<i + size]))
+            i += size
+        }
+        let starts = parts.map { part in
+            (0...max(0, text.count - part.count)).filter { text.count >= part.count && Array(text[$0..<$0 + part.count]) == part }
+        }
+        guard starts.allSatisfy({ !$0.isEmpty }) else { return false }
+        let limit = folded.count + 4
+        func search(_ k: Int, _ low: Int, _ high: Int) -> Bool {
+            if k == parts.count { return high - low <= limit }
+            return starts[k].contains { s in search(k + 1, min(low, s), max(high, s + parts[k].count)) }
+        }
+        return search(0, Int.max, Int.min)
+    }
+
+    /// The query's meaning, evaluated directly on one passage.
+    func matches(_ node: SearchQuery.Node, _ p: Passage, negated: Bool = false) throws -> Bool {
+        func contains(_ text: String?, _ needle: String) -> Bool {
+            guard let text else { return false }
+            return FoldedText(text).contains(FoldedText(needle).scalars)
+        }
+        switch node {
+        case .term(let t):
+            return p.text.contains(FoldedText(t.text).scalars)
+                || (!t.quoted && !negated && Self.variantMatches(t.text, p.text.scalars))
+        case .and(let xs): return try xs.allSatisfy { try matches($0, p, negated: negated) }
+        case .or(let xs): return try xs.contains { try matches($0, p, negated: negated) }
+        case .not(let x): return try !matches(x, p, negated: true)
+        case .filter(let f, let column):
+            switch f {
+            case .unit(let name): return try p.unit.map(units.resolve(name, column: column).contains) ?? false
+            case .year(let range): return p.year.map(range.contains) ?? false
+            case .section(let s): return p.trail.contains { contains($0, s) }
+            case .title(let s): return contains(p.title, s)
+            }
+        }
+    }
+
+    static let queries = [
+        "乡村振兴",
+        "万人助万企",
+        "乡村振兴 OR 乡村全面振兴",
+        "乡村振兴 -疫情",
+        "(乡村振兴 OR 万人助万企) -unit:市农业农村局",
+        "党建 unit:市XX办",
+        "党 year:2022..2023",
+        "企业 section:营商环境",
+        "工作 title:总结 -year:2021",
+        "振兴 -\"乡村。\"",
+        "\"乡村。振兴\" OR 万人助万企",
+        "XX -(党 OR 企业)",
+        "\"乡村振兴\"",
+        "优化营商环境",
+    ]
+
+    @Test(arguments: queries)
+    func countsEqualBruteForce(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        let matching = try passages.filter { try matches(query.root, $0) }
+        #expect(!matching.isEmpty, "the corpus should answer \(text)")
+
+        let byUnit = try Aggregator(index: index).aggregate(query, by: .unit)
+        #expect(byUnit.totalHits == matching.count)
+        #expect(byUnit.totalReports == Set(matching.map(\.reportID)).count)
+        let expectedUnits = Dictionary(grouping: matching, by: \.unit)
+        #expect(byUnit.rows.count == expectedUnits.count)
+        for row in byUnit.rows {
+            let group = expectedUnits[row.unit] ?? []
+            #expect(row.passages == group.count, "\(text): unit \(row.unit ?? "nil")")
+            #expect(row.reports == Set(group.map(\.reportID)).count)
+            #expect(row.years == Set(group.compactMap(\.year)).sorted())
+            #expect(row.best.unit == row.unit)
+        }
+        #expect(byUnit.rows.map(\.passages) == byUnit.rows.map(\.passages).sorted(by: >))
+
+        let byYear = try Aggregator(index: index).aggregate(query, by: .year)
+        let expectedYears = Dictionary(grouping: matching, by: \.year)
+        #expect(Dictionary(uniqueKeysWithValues: byYear.rows.map { ($0.year, $0.passages) })
+                == expectedYears.mapValues(\.count))
+
+        let byReport = try Aggregator(index: index).aggregate(query, by: .report)
+        #expect(byReport.rows.count == Set(matching.map(\.reportID)).count)
+        #expect(byReport.rows.map(\.passages).reduce(0, +) == matching.count)
+
+        let search = try Searcher(index: index).search(query, limit: nil)
+        #expect(search.totalHits == matching.count)
+    }
+
+    /// Random strings of CJK, ASCII punctuation, quotes, colons, parentheses, emoji and control
+    /// characters: every one is either an answer or a message, never a crash or SQLite's words.
+    @Test func randomStringsNeverCrashOrLeakSQLite() throws {
+        let alphabet: [String] = ["乡", "村", "振", "兴", "党", "建", "市", "X", "a", "Z", "1", "2", " ", " ", "\u{3000}",
+                                  "\"", "\"", "'", ":", "：", "(", ")", "（", "）", "-", "*", "^", "+", "OR", "AND", "NOT",
+                                  "NEAR", "unit:", "year:", "section:", "title:", "..", "，", "。", "😀", "\u{0}", "\u{7}",
+                                  "\n", "\t", "\\", "{", "}", "%", "_", "$", "2021", "“", "”", "\u{200B}", "é", "ｑ"]
+        var rng = SplitMix64(seed: 42)
+        var answered = 0
+        var refused = 0
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...10, using: &rng)
+            let text = (0..<count).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            do {
+                let query = try SearchQuery(parsing: text)
+                _ = try Searcher(index: index).search(query, limit: 5)
+                _ = try Aggregator(index: index).aggregate(query, by: .unit)
+                answered += 1
+            } catch let error as QueryError {
+                #expect(!error.message.isEmpty)
+                refused += 1
+            } catch let error as BaogaoError {
+                for leak in ["SQLite", "sqlite", "fts5", "syntax error", "MATCH", "malformed"] {
+                    #expect(!error.message.contains(leak), "«\(text)» leaked: \(error.message)")
+                }
+                refused += 1
+            }
+        }
+        #expect(answered > 300)
+        #expect(refused > 300)
+    }
+}
