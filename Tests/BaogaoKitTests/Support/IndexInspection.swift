@@ -28,11 +28,12 @@ struct IndexSnapshot: Equatable {
                        unitSource: $0["unit_source"], yearSource: $0["year_source"], titleSource: $0["title_source"],
                        passages: $0["passage_count"], encoding: $0["encoding"])
             }
+            let hydrator = HitHydrator(db: db, plans: [])
             let passages = try Row.fetchAll(db, sql: """
                 SELECT r.path, p.line, p.text, p.section_id FROM passages p JOIN reports r ON r.id = p.report_id
                 """).map {
                 Passage(path: $0["path"], line: $0["line"], text: $0["text"],
-                        trail: try Searcher.trail(of: $0["section_id"], db))
+                        trail: try hydrator.trail(of: $0["section_id"]))
             }.sorted()
             return (files, reports, passages)
         }
