@@ -11,8 +11,10 @@ struct FormatEquivalenceTests {
         expected = view(try readReport(Data(SampleReport.text.utf8), named: "report.txt"))
     }
 
-    @Test func theTextItselfHasTenPassages() {
+    @Test func theTextItselfHasTenPassagesAndFourHeadings() {
         #expect(expected.count == 10)
+        #expect(expected[5].trail == ["一、总体情况", "（二）强化要素保障"])
+        #expect(expected[7].trail == ["二、主要做法"])
         #expect(expected[8].text == "项目\t投资（亿元）\t进度")
     }
 
@@ -24,6 +26,32 @@ struct FormatEquivalenceTests {
 
     @Test func docxWithWordListNumbering() throws {
         let report = try readReport(try SampleReport.docxListNumbered.data(), named: "report.docx")
+        #expect(view(report) == expected)
+    }
+
+    @Test func docxWithHeadingStylesOnNumberedHeadings() throws {
+        var docx = DocxBuilder()
+        docx.paragraph(SampleReport.title, style: "Title")
+        docx.paragraph(SampleReport.preamble)
+        docx.paragraph("一、" + SampleReport.part1, style: "Heading1")
+        docx.paragraph(SampleReport.part1Body, style: "BodyText")
+        docx.paragraph("（一）" + SampleReport.item1, style: "Heading2")
+        docx.paragraph("（二）" + SampleReport.item2, style: "Heading2")
+        docx.paragraph("二、" + SampleReport.part2, style: "Heading1")
+        docx.paragraph(SampleReport.part2Body)
+        docx.table(SampleReport.table)
+        let report = try readReport(try docx.data(), named: "report.docx")
+        #expect(view(report) == expected)
+        #expect(report.structure.sections.map(\.heading) == ["一、总体情况", "（一）加强组织领导", "（二）强化要素保障", "二、主要做法"])
+    }
+
+    @Test func htmlWithHeadingTagsOnNumberedHeadings() throws {
+        let html = SampleReport.html(charset: "utf-8")
+            .replacingOccurrences(of: "<p>\(SampleReport.title)</p>", with: "<h1>\(SampleReport.title)</h1>")
+            .replacingOccurrences(of: "<p><strong>一、\(SampleReport.part1)</strong></p>", with: "<h2>一、\(SampleReport.part1)</h2>")
+            .replacingOccurrences(of: "<p>二、\(SampleReport.part2)</p>", with: "<h2>二、\(SampleReport.part2)</h2>")
+        #expect(html.contains("<h2>二、"))
+        let report = try readReport(Data(html.utf8), named: "report.html")
         #expect(view(report) == expected)
     }
 
