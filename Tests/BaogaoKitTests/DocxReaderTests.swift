@@ -77,6 +77,17 @@ struct DocxReaderTests {
         #expect(report.structure.sections.isEmpty)
     }
 
+    @Test func processingInstructionsDoNotStopTheParser() throws {
+        // FoundationXML crashes on `<?x?>`; such instructions are taken out first.
+        var docx = DocxBuilder()
+        docx.raw("<?x?><w:p><w:r><w:t>甲</w:t></w:r></w:p><?mso-application progid=\"Word.Document\"?><w:p><w:r><w:t>乙</w:t></w:r></w:p>")
+        let report = try readReport(try docx.data(), named: "a.docx")
+        #expect(view(report).map(\.text) == ["甲", "乙"])
+        #expect(throws: BaogaoError.self) {
+            try readFile(try HostileFiles.package(documentXML: "<w:document><?unclosed <w:p/></w:document>"), named: "b.docx")
+        }
+    }
+
     @Test func tablesAreRowsInDocumentOrder() throws {
         var docx = DocxBuilder()
         docx.paragraph("表前说明。")
@@ -93,6 +104,16 @@ struct DocxReaderTests {
         docx.paragraph("只有正文。", style: "Heading1", list: (1, 0))
         let report = try readReport(try docx.data(), named: "a.docx")
         #expect(view(report) == [PassageView(line: 1, text: "只有正文。", trail: [])])
+    }
+
+    @Test func damagedStylesCostTheHeadingsNotTheText() throws {
+        var docx = DocxBuilder()
+        docx.styles = "<w:styles><w:style"
+        docx.paragraph("总体情况", style: "Heading1")
+        docx.paragraph("正文。")
+        let parsed = try readFile(try docx.data(), named: "a.docx")
+        #expect(view(parsed.reports[0]).map(\.text) == ["总体情况", "正文。"])
+        #expect(parsed.notes.first?.contains("word/styles.xml is not well-formed XML") == true, "\(parsed.notes)")
     }
 
     @Test(arguments: [

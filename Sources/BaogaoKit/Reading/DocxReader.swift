@@ -3,7 +3,8 @@ import Foundation
 /// Reads Word .docx reports: the ZIP package opened in memory with bounded inflation, then
 /// word/document.xml walked by ``DocxBody`` with the styles and lists of the package.
 ///
-/// Corrupt, encrypted and over-large packages are refused with the reason.
+/// Corrupt, encrypted and over-large packages are refused with the reason; a damaged
+/// styles.xml or numbering.xml only costs the headings and list numbers it would give.
 ///
 /// ```swift
 /// let doc = try DocxReader().read(source).first!
@@ -17,10 +18,17 @@ struct DocxReader: ReportFormatReader {
         guard let body = try zip.part("word/document.xml") else {
             throw BaogaoError("not a Word document (the package has no word/document.xml)")
         }
-        let styles = try DocxStyles.parse(try zip.part("word/styles.xml"))
-        var numbering = try DocxNumbering.parse(try zip.part("word/numbering.xml"))
+        // Damaged styles or lists cost the headings and numbers they give, not the text.
+        var problems: [String] = []
+        var styles = DocxStyles()
+        do { styles = try DocxStyles.parse(try zip.part("word/styles.xml")) } catch { problems.append(error.message) }
+        var numbering = DocxNumbering()
+        do { numbering = try DocxNumbering.parse(try zip.part("word/numbering.xml")) } catch { problems.append(error.message) }
         var document = ExtractedDocument(encoding: "docx")
         try DocxBody.read(body, styles: styles, numbering: &numbering, into: &document)
+        if !problems.isEmpty {
+            document.note = problems.joined(separator: "; ") + "; read without them"
+        }
         return [document]
     }
 }

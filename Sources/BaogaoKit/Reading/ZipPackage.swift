@@ -4,6 +4,8 @@ import ZIPFoundation
 /// Reads the parts of a ZIP package (.docx) held in memory, with bounds: no entry may
 /// inflate to more than ``entryLimit`` bytes, nor all entries read together to more than
 /// ``totalLimit``, whatever sizes the archive declares. A zip bomb is refused, not expanded.
+/// The directory is checked first (``ZipDirectory``), so that ZIPFoundation never follows an
+/// offset out of the bytes.
 ///
 /// ```swift
 /// var zip = try ZipPackage(data, path: "a.docx")
@@ -30,8 +32,10 @@ struct ZipPackage {
         guard data.starts(with: [0x50, 0x4B]) else {
             throw BaogaoError("not a Word .docx file (no ZIP archive inside)")
         }
-        if Self.hasEncryptedEntries(data) {
-            throw BaogaoError("encrypted ZIP entries: remove the password and save it again as .docx")
+        switch ZipDirectory.check(data) {
+        case .sound: break
+        case .encrypted: throw BaogaoError("encrypted ZIP entries: remove the password and save it again as .docx")
+        case .damaged(let why): throw BaogaoError("damaged .docx (\(why))")
         }
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -52,10 +56,12 @@ struct ZipPackage {
         out.reserveCapacity(Int(declared))
         let budget = min(Self.entryLimit, Self.totalLimit - total)
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 guard out.count + chunk.count <= budget else { throw Overflow() }
                 out.append(chunk)
             }
+            // extract(_:consumer:) computes the checksum but leaves the comparison to us.
+            guard checksum == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch is Overflow {
             throw BaogaoError("\(name) inflates to more than \(budget >> 20) MB (a zip bomb?)")
         } catch {
@@ -76,28 +82,5 @@ struct ZipPackage {
             }
         }
         return "invalid compressed data"
-    }
-
-    /// Whether any central-directory entry has the "encrypted" flag (bit 0) set.
-    static func hasEncryptedEntries(_ data: Data) -> Bool {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let n = bytes.count
-            func u16(_ i: Int) -> Int { i + 1 < n ? Int(bytes[i]) | Int(bytes[i + 1]) << 8 : 0 }
-            func u32(_ i: Int) -> Int { i + 3 < n ? u16(i) | u16(i + 2) << 16 : 0 }
-            // The end-of-central-directory record is within the last 64 KB + 22 bytes.
-            var eocd = n - 22
-            let lowest = max(0, n - 22 - 0xFFFF)
-            while eocd >= lowest, u32(eocd) != 0x0605_4B50 { eocd -= 1 }
-            guard eocd >= lowest else { return false }
-            let count = u16(eocd + 10)
-            var at = u32(eocd + 16)
-            for _ in 0..<count {
-                guard at + 46 <= n, u32(at) == 0x0201_4B50 else { return false }
-                if u16(at + 8) & 1 != 0 { return true }
-                at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32)
-            }
-            return false
-        }
     }
 }
