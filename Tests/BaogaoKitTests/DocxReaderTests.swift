@@ -124,6 +124,8 @@ struct DocxReaderTests {
         ("pkGarbage", "damaged .docx"),
         ("dtd", "declares a DTD"),
         ("malformed", "not well-formed XML"),
+        ("badName", "not valid UTF-8"),
+        ("storedFlip", "checksum mismatch"),
         ("notZip", "not a Word .docx file"),
     ])
     func damagedPackagesAreRefusedWithTheirReason(_ kind: String, _ reason: String) throws {
@@ -176,6 +178,16 @@ enum HostileFiles {
             let xml = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;">]>"#
                 + docx.documentXML.replacingOccurrences(of: "&amp;lol;", with: "&lol1;")
             return try package(documentXML: xml)
+        case "badName":
+            // FoundationXML traps on an element name with invalid UTF-8.
+            return try package(documentBytes: Data("<w:document xmlns:w=\"u\"><w:".utf8) + Data([0xFF]) + Data("/></w:document>".utf8))
+        case "storedFlip":
+            // Stored, not deflated: a changed byte is still valid XML; only the CRC tells.
+            let bytes = Data(#"<w:document xmlns:w="u"><w:body><w:p><w:r><w:t>甲乙丙</w:t></w:r></w:p></w:body></w:document>"#.utf8)
+            var data = try package(documentBytes: bytes, compression: .none)
+            let at = data.range(of: Data("甲".utf8))!.lowerBound
+            data[at + 2] ^= 0x01
+            return data
         case "pkGarbage":
             return Data("PK\u{3}\u{4} but no archive follows".utf8)
         case "malformed":
@@ -187,10 +199,13 @@ enum HostileFiles {
 
     /// A package with the given document.xml.
     static func package(documentXML: String) throws -> Data {
+        try package(documentBytes: Data(documentXML.utf8))
+    }
+
+    static func package(documentBytes bytes: Data, compression: CompressionMethod = .deflate) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        let bytes = Data(documentXML.utf8)
         try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(bytes.count),
-                             compressionMethod: .deflate) { position, size in
+                             compressionMethod: compression) { position, size in
             bytes.subdata(in: Int(position)..<Int(position) + size)
         }
         return archive.data!
