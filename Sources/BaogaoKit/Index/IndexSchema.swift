@@ -8,6 +8,10 @@ import GRDB
 /// The `meta` table holds the versions, the folder (`root`), the hash of its metadata.csv
 /// (`metadata_csv`) and the column mapping of collections (`columns`).
 ///
+/// `sections_parent` and `passages_section` let SQLite check the foreign keys when a report's
+/// sections are deleted without scanning every passage (a changed 300 KB file took seconds
+/// to replace without them), and serve `section:` filters.
+///
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
     /// Bumped whenever the tables change.
@@ -56,6 +60,7 @@ enum IndexSchema {
                 line INTEGER NOT NULL
             );
             CREATE INDEX sections_report ON sections(report_id, line);
+            CREATE INDEX sections_parent ON sections(parent_id);
             CREATE TABLE passages (
                 id INTEGER PRIMARY KEY,
                 report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -64,6 +69,7 @@ enum IndexSchema {
                 text TEXT NOT NULL
             );
             CREATE INDEX passages_report ON passages(report_id, line);
+            CREATE INDEX passages_section ON passages(section_id);
             CREATE VIRTUAL TABLE passages_fts USING fts5(
                 text,
                 content = 'passages',
