@@ -30,6 +30,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "baogao-eval",
+            dependencies: [
+                "BaogaoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Builders of .docx and .pdf fixtures, shared by the test targets (no binary blobs).
         .target(
             name: "BaogaoTestSupport",

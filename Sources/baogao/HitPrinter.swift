@@ -14,16 +14,21 @@ struct HitPrinter {
         for (n, hit) in results.hits.enumerated() {
             out += block(hit, rank: n + 1)
         }
-        let shown = results.hits.count
+        let shown = results.hits.filter { $0.match != .related }.count
+        let related = results.hits.count - shown
         let total = results.totalHits
         let reports = "\(results.totalReports) report\(results.totalReports == 1 ? "" : "s")"
         if total == 0 {
-            out += "no hits\n"
+            out += "no hits"
         } else if shown < total {
-            out += "\(total) hits in \(reports) (showing \(shown); --limit 0 shows all)\n"
+            out += "\(total) hits in \(reports) (showing \(shown); --limit 0 shows all)"
         } else {
-            out += "\(total) hit\(total == 1 ? "" : "s") in \(reports)\n"
+            out += "\(total) hit\(total == 1 ? "" : "s") in \(reports)"
         }
+        if related > 0 {
+            out += "; then \(related) related passage\(related == 1 ? "" : "s") with the words apart"
+        }
+        out += "\n"
         Output.write(out)
     }
 
@@ -31,7 +36,8 @@ struct HitPrinter {
     func block(_ hit: SearchHit, rank: Int? = nil) -> String {
         var out = rank.map { style("\($0).", "1") + "  " } ?? ""
         out += style(Self.about(unit: hit.unit, year: hit.year, title: hit.title), "1")
-        if hit.match == "variant" { out += style("  (near variant)", "2") }
+        if hit.match == .variant { out += style("  (near variant)", "2") }
+        if hit.match == .related { out += style("  (related: the words apart)", "2") }
         if let duplicates = hit.duplicates {
             out += style("  (+\(duplicates) identical passage\(duplicates == 1 ? "" : "s") elsewhere)", "2")
         }

@@ -38,29 +38,31 @@ struct UnitsCountTests {
         }
     }
 
-    /// The documented variant rule, checked by brute force: an unquoted term of 4+ ideographs
-    /// split into 2-character parts (the last 3 when odd) matches when some occurrence of every
-    /// part lies within a window of the parts' length plus 4 characters.
+    /// The documented variant rule, checked by brute force: an unquoted term of 4+ ideographs,
+    /// split in any way into parts of 2 or 3 characters, matches when for some split one
+    /// occurrence of every part lies within a window of the parts' length plus 4 characters.
     static func variantMatches(_ term: String, _ text: [UInt32]) -> Bool {
         let folded = FoldedText(term).scalars
         guard folded.count >= 4, folded.allSatisfy({ ScalarClass.of($0) == .ideograph }) else { return false }
-        var parts: [[UInt32]] = []
-        var i = 0
-        while i < folded.count {
-            let size = folded.count - i == 3 ? 3 : 2
-            parts.append(Array(folded[i..<i + size]))
-            i += size
+        var splits: [[[UInt32]]] = []
+        func split(_ from: Int, _ parts: [[UInt32]]) {
+            if from == folded.count { splits.append(parts); return }
+            for size in [2, 3] where from + size <= folded.count && !(from == 0 && size == folded.count) {
+                split(from + size, parts + [Array(folded[from..<from + size])])
+            }
         }
-        let starts = parts.map { part in
-            (0...max(0, text.count - part.count)).filter { text.count >= part.count && Array(text[$0..<$0 + part.count]) == part }
+        split(0, [])
+        return splits.prefix(8).contains { parts in
+            let starts = parts.map { part in
+                text.count < part.count ? [] : (0...(text.count - part.count)).filter { Array(text[$0..<$0 + part.count]) == part }
+            }
+            guard starts.allSatisfy({ !$0.isEmpty }) else { return false }
+            func search(_ k: Int, _ low: Int, _ high: Int) -> Bool {
+                if k == parts.count { return high - low <= folded.count + 4 }
+                return starts[k].contains { s in search(k + 1, min(low, s), max(high, s + parts[k].count)) }
+            }
+            return search(0, Int.max, Int.min)
         }
-        guard starts.allSatisfy({ !$0.isEmpty }) else { return false }
-        let limit = folded.count + 4
-        func search(_ k: Int, _ low: Int, _ high: Int) -> Bool {
-            if k == parts.count { return high - low <= limit }
-            return starts[k].contains { s in search(k + 1, min(low, s), max(high, s + parts[k].count)) }
-        }
-        return search(0, Int.max, Int.min)
     }
 
     /// The query's meaning, evaluated directly on one passage.

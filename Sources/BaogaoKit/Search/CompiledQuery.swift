@@ -17,11 +17,14 @@ struct CompiledQuery {
         var match: String?
         /// The check every candidate must pass, when FTS5's answer is not exact.
         var check: ((FoldedText) -> Bool)?
-        /// Whether this tier holds variant matches.
-        var variant: Bool
+        /// What kind of matches the tier holds.
+        var kind: MatchKind
     }
 
+    /// The tiers that make up the query's matches (and its counts).
     var tiers: [Tier]
+    /// Passages holding every part of a term but apart: shown after the matches, not counted.
+    var related: Tier?
     /// SQL conditions on `p` (passages) and `r` (reports), joined with AND.
     var conditions: [String]
     var arguments: StatementArguments
@@ -42,8 +45,8 @@ struct CompiledQuery {
         var text: String
         /// bm25: lower is better.
         var rank: Double
-        /// Whether it matched only through a term's variants.
-        var variant: Bool
+        /// Exact, or only through a term's variants or its parts apart.
+        var kind: MatchKind
     }
 
     /// Calls `body` for every matching passage: the exact tier first, then the variant tier;
@@ -78,7 +81,7 @@ struct CompiledQuery {
             let text: String = row[4]
             if let check = tier.check, !check(FoldedText(text)) { continue }
             let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3],
-                              text: text, rank: row[5], variant: tier.variant)
+                              text: text, rank: row[5], kind: tier.kind)
             guard try body(match) else { return }
             taken += 1
             if let limit, taken >= limit { return }

@@ -21,10 +21,10 @@ final class HitHydrator {
             path: report["path"], line: match.line,
             section: try trail(of: match.sectionID),
             text: match.text,
-            highlights: Searcher.highlights(in: match.text, plans: match.variant ? plans + variantPlans : plans),
+            highlights: Searcher.highlights(in: match.text, plans: match.kind == .exact ? plans : plans + variantPlans),
             unit: report["unit"], year: report["year"], title: report["title"],
             score: -match.rank)
-        hit.match = match.variant ? "variant" : "exact"
+        hit.match = match.kind
         if context > 0 {
             hit.before = try Row.fetchAll(db, sql: """
                 SELECT line, text FROM passages WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT ?

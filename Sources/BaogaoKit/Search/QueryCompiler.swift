@@ -28,33 +28,37 @@ enum QueryCompiler {
 
         var tiers: [CompiledQuery.Tier] = []
         var variants: [TermVariant] = []
+        var related: CompiledQuery.Tier?
         if !text.isEmpty {
             let all = TextExpression.and(text)
             try checkNegations(all, query: query)
             guard case .expression(let exact) = all.superset() else {
                 throw QueryError("nothing to search for: “-” only excludes; add a term to find, e.g. 乡村振兴 -疫情")
             }
-            tiers.append(.init(match: exact, check: all.needsVerification ? { all.matches($0) } : nil, variant: false))
+            tiers.append(.init(match: exact, check: all.needsVerification ? { all.matches($0) } : nil, kind: .exact))
             if all.hasVariants, case .expression(let expanded) = all.superset(variants: true) {
                 // Passages matching only through variants: FTS5 leaves out the exact tier when it
                 // can say exactly what that is; the check decides the rest.
-                let candidates: String
-                if case .expression(let sure) = all.subset, !all.needsVerification {
-                    candidates = "(\(expanded)) NOT (\(sure))"
-                } else {
-                    candidates = expanded
-                }
-                tiers.append(.init(match: candidates,
-                                   check: { all.matches($0, variants: true) && !all.matches($0) }, variant: true))
+                var sure: String?
+                if case .expression(let subset) = all.subset, !all.needsVerification { sure = subset }
+                func excludingExact(_ e: String) -> String { sure.map { "(\(e)) NOT (\($0))" } ?? e }
+                tiers.append(.init(match: excludingExact(expanded),
+                                   check: { all.matches($0, reach: .variants) && !all.matches($0, reach: .exact) },
+                                   kind: .variant))
                 variants = Self.variants(in: all)
+                if case .expression(let loose) = all.superset(reach: .related) {
+                    related = .init(match: excludingExact(loose),
+                                    check: { all.matches($0, reach: .related) && !all.matches($0, reach: .variants) },
+                                    kind: .related)
+                }
             }
         } else if requireTerms {
             throw QueryError("nothing to search for: filters only narrow a search; add a term, e.g. 乡村振兴 \(describe(parts))")
         } else {
-            tiers.append(.init(match: nil, check: nil, variant: false))
+            tiers.append(.init(match: nil, check: nil, kind: .exact))
         }
         let highlights = query.positiveTerms.compactMap { TermPlan($0.text) }
-        return CompiledQuery(tiers: tiers, conditions: conditions, arguments: arguments,
+        return CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
                              highlightPlans: highlights, highlightVariants: variants)
     }
 

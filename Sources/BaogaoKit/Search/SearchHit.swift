@@ -17,8 +17,8 @@ public struct SearchHit: Sendable, Hashable, Codable {
     /// Relevance: higher is better.
     public var score: Double
     /// `exact` when every term matched as its phrase, `variant` when some matched through its
-    /// parts (乡村全面振兴 for 乡村振兴).
-    public var match: String = "exact"
+    /// parts close together (乡村全面振兴 for 乡村振兴), `related` when through its parts apart.
+    public var match: MatchKind = .exact
     /// Identical passages in other places folded into this hit, when there are any.
     public var duplicates: Int?
     /// Passages before and after the hit in the same report, when context was asked for.
@@ -37,6 +37,16 @@ public struct SearchHit: Sendable, Hashable, Codable {
         self.title = title
         self.score = score
     }
+}
+
+/// How a hit matched the query's terms.
+public enum MatchKind: String, Sendable, Hashable, Codable {
+    /// Every term as its exact phrase.
+    case exact
+    /// Some unquoted term only through its parts close together: counted as a match.
+    case variant
+    /// Some unquoted term only through its parts apart: shown after the matches, not counted.
+    case related
 }
 
 extension SearchHit {

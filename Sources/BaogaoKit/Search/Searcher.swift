@@ -13,6 +13,15 @@ public struct Searcher: Sendable {
         self.index = index
     }
 
+    /// How hits are ordered.
+    public enum Ranking: String, Sendable, CaseIterable {
+        /// Exact hits, then variants; bm25 with heading, proximity, frequency and length signals;
+        /// identical passages collapsed; at most `perReport` hits of a report per page.
+        case full
+        /// FTS5's bm25 alone over exact hits: the baseline the evaluation compares against.
+        case bm25
+    }
+
     /// How many hits per report the first page shows by default.
     public static let defaultPerReport = 3
     /// Hits are diversified in pages of this size.
@@ -25,9 +34,22 @@ public struct Searcher: Sendable {
     /// signals order them. Identical passages collapse into one hit with a count, and each page
     /// of ``page`` hits holds at most `perReport` hits of one report (nil: no limit).
     public func search(_ query: SearchQuery, limit: Int? = 10, offset: Int = 0, context: Int = 0,
-                       perReport: Int? = Searcher.defaultPerReport) throws(BaogaoError) -> SearchResults {
+                       perReport: Int? = Searcher.defaultPerReport,
+                       ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
-            let compiled = try QueryCompiler.compile(query, db)
+            var compiled = try QueryCompiler.compile(query, db)
+            if ranking == .bm25 {
+                compiled.tiers = Array(compiled.tiers.prefix(1))
+                var hits: [SearchHit] = []
+                let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
+                var skipped = 0
+                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: limit.map { $0 + offset }) { match in
+                    if skipped < offset { skipped += 1 } else { hits.append(try hydrator.hit(match, context: context)) }
+                    return true
+                }
+                let (total, reports) = try compiled.count(db)
+                return SearchResults(hits: hits, totalHits: total, totalReports: reports, root: try IndexSchema.meta(db, "root"))
+            }
             let (total, reports) = try compiled.count(db)
             let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             // Rank more candidates than shown, so that diversity and collapsing have room.
@@ -59,7 +81,7 @@ public struct Searcher: Sendable {
     private func rank(_ compiled: CompiledQuery, _ db: Database, wanted: Int?,
                       hydrator: HitHydrator) throws -> [Candidate] {
         var out: [Candidate] = []
-        for tier in compiled.tiers {
+        for tier in compiled.tiers + (compiled.related.map { [$0] } ?? []) {
             let room = wanted.map { $0 - out.count }
             if let room, room <= 0 { break }
             var matches: [CompiledQuery.Match] = []

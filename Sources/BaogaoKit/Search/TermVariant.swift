@@ -1,11 +1,13 @@
 /// The near variants of an unquoted term: its parts close together, in order or not.
 ///
-/// A term of four or more ideographs is split into 2-character parts from the start (an odd
-/// length makes the last part 3 characters): 乡村振兴 → 乡村 振兴, 优化营商环境 → 优化 营商
-/// 环境, 万人助万企 → 万人 助万企. Two characters is the commonest length of a Chinese word,
-/// and fixed chunks need no dictionary; they find 乡村全面振兴 and 振兴乡村 for 乡村振兴.
-/// A passage matches the variant when every part occurs and some occurrence of each lies in
-/// a window no longer than the parts plus ``maximumGap`` other characters.
+/// A term of four or more ideographs is split into parts of two or three characters, in every
+/// way (up to ``maximumSplits``): 乡村振兴 → 乡村|振兴; 水污染防治 → 水污|染防治 or 水污染|防治;
+/// 优化营商环境 → 优化|营商|环境 or 优化营|商环境. Two characters is the commonest length of
+/// a Chinese word and three the next; trying every split needs no dictionary and still finds
+/// the real words, since a wrong split's parts seldom stand near each other. A passage matches
+/// the variant when, for some split, every part occurs and one occurrence of each lies in a
+/// window no longer than the parts plus ``maximumGap`` other characters — 乡村全面振兴 and
+/// 振兴乡村 for 乡村振兴.
 ///
 /// ```swift
 /// let variant = TermVariant(TermPlan("乡村振兴")!)!
@@ -15,42 +17,77 @@
 public struct TermVariant: Sendable, Hashable {
     /// Characters allowed between and around the parts inside the window.
     public static let maximumGap = 4
+    /// At most this many ways of splitting a term are tried.
+    public static let maximumSplits = 8
 
-    /// The parts, folded.
-    public let parts: [[UInt32]]
-    /// The plans of the parts, for the FTS5 candidate query.
+    /// The ways of splitting the term, each a list of folded parts.
+    public let splits: [[[UInt32]]]
+    /// Every distinct part of every split, folded.
+    public var parts: [[UInt32]] {
+        var seen: Set<[UInt32]> = []
+        return splits.flatMap { $0 }.filter { seen.insert($0).inserted }
+    }
+    /// The plans of every distinct part, for highlights.
     let partPlans: [TermPlan]
 
     /// Variants of `plan`, or nil when the term is not a run of four or more ideographs.
     public init?(_ plan: TermPlan) {
         let folded = plan.folded
         guard folded.count >= 4, folded.allSatisfy({ ScalarClass.of($0) == .ideograph }) else { return nil }
-        var parts: [[UInt32]] = []
-        var i = 0
-        while i < folded.count {
-            let size = folded.count - i == 3 ? 3 : 2
-            parts.append(Array(folded[i..<(i + size)]))
-            i += size
+        var splits: [[[UInt32]]] = []
+        func split(_ from: Int, _ parts: [[UInt32]]) {
+            guard splits.count < Self.maximumSplits else { return }
+            if from == folded.count {
+                splits.append(parts)
+                return
+            }
+            for size in [2, 3] where from + size <= folded.count && !(from == 0 && size == folded.count) {
+                split(from + size, parts + [Array(folded[from..<(from + size)])])
+            }
         }
-        func text(_ part: [UInt32]) -> String {
-            var view = String.UnicodeScalarView()
-            for v in part { view.append(Unicode.Scalar(v)!) }
-            return String(view)
-        }
-        self.parts = parts
-        self.partPlans = parts.compactMap { TermPlan(text($0)) }
+        split(0, [])
+        guard !splits.isEmpty else { return nil }
+        self.splits = splits
+        var seen: Set<[UInt32]> = []
+        self.partPlans = splits.flatMap { $0 }.filter { seen.insert($0).inserted }.compactMap { TermPlan(Self.text($0)) }
     }
 
-    /// An FTS5 NEAR group finding at least every passage that matches (checked afterwards).
+    static func text(_ part: [UInt32]) -> String {
+        var view = String.UnicodeScalarView()
+        for v in part { view.append(Unicode.Scalar(v)!) }
+        return String(view)
+    }
+
+    /// FTS5 NEAR groups finding at least every passage that matches (checked afterwards).
     var matchExpression: String {
-        let phrases = partPlans.map { $0.tokens.map { "\"\($0)\"" }.joined(separator: " + ") }
-        // Positions run a little ahead of characters (closing unigrams), so allow twice the gap.
-        let distance = 2 * (Self.maximumGap + parts.reduce(0) { $0 + $1.count })
-        return "NEAR(\(phrases.joined(separator: " ")), \(distance))"
+        splits.map { parts in
+            let phrases = parts.compactMap { TermPlan(Self.text($0)) }
+                .map { $0.tokens.map { "\"\($0)\"" }.joined(separator: " + ") }
+            // Positions run a little ahead of characters (closing unigrams): allow twice the gap.
+            let distance = 2 * (Self.maximumGap + parts.reduce(0) { $0 + $1.count })
+            return "NEAR(\(phrases.joined(separator: " ")), \(distance))"
+        }.joined(separator: " OR ")
     }
 
-    /// Whether all parts occur within one short window of the folded text.
+    /// FTS5 expressions finding the passages holding every part of some split, anywhere.
+    var looseExpression: String {
+        splits.map { parts in
+            "(" + parts.compactMap { TermPlan(Self.text($0)) }.map { "(\($0.matchExpression))" }.joined(separator: " AND ") + ")"
+        }.joined(separator: " OR ")
+    }
+
+    /// Whether, for some split, all parts occur within one short window of the folded text.
     public func matches(_ text: FoldedText) -> Bool {
+        splits.contains { matches(text, parts: $0) }
+    }
+
+    /// Whether, for some split, all parts occur anywhere in the folded text: a passage related
+    /// to the term, with its words apart.
+    public func matchesLoosely(_ text: FoldedText) -> Bool {
+        splits.contains { parts in parts.allSatisfy { text.contains($0) } }
+    }
+
+    private func matches(_ text: FoldedText, parts: [[UInt32]]) -> Bool {
         var occurrences: [[Int]] = []
         for part in parts {
             let found = text.occurrences(of: part).map(\.lowerBound)

@@ -28,15 +28,33 @@ indirect enum TextExpression: Sendable {
         }
     }
 
+    /// How far a term may stray from its exact phrase.
+    enum Reach: Int, Comparable {
+        /// The exact phrase only.
+        case exact
+        /// Also its parts close together (``TermVariant/matches(_:)``).
+        case variants
+        /// Also its parts anywhere in the passage (``TermVariant/matchesLoosely(_:)``).
+        case related
+
+        static func < (a: Reach, b: Reach) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// Whether the passage's folded text satisfies the expression, with terms matching their
     /// exact phrase only or also their variants.
     func matches(_ text: FoldedText, variants: Bool = false) -> Bool {
+        matches(text, reach: variants ? .variants : .exact)
+    }
+
+    func matches(_ text: FoldedText, reach: Reach) -> Bool {
         switch self {
         case .term(let plan, let variant):
-            return text.contains(plan.folded) || (variants && variant?.matches(text) == true)
-        case .and(let xs): return xs.allSatisfy { $0.matches(text, variants: variants) }
-        case .or(let xs): return xs.contains { $0.matches(text, variants: variants) }
-        case .not(let x): return !x.matches(text, variants: variants)
+            if text.contains(plan.folded) { return true }
+            guard let variant, reach > .exact else { return false }
+            return reach == .related ? variant.matchesLoosely(text) : variant.matches(text)
+        case .and(let xs): return xs.allSatisfy { $0.matches(text, reach: reach) }
+        case .or(let xs): return xs.contains { $0.matches(text, reach: reach) }
+        case .not(let x): return !x.matches(text, reach: .exact)
         }
     }
 
@@ -48,22 +66,26 @@ indirect enum TextExpression: Sendable {
 
     /// An FTS5 expression matching at least every passage the expression matches (with
     /// variants when `variants`).
-    func superset(variants: Bool = false) -> FTS { bound(superset: true, variants: variants) }
+    func superset(variants: Bool = false) -> FTS { bound(superset: true, reach: variants ? .variants : .exact) }
+
+    /// An FTS5 expression matching at least every passage the expression matches at `reach`.
+    func superset(reach: Reach) -> FTS { bound(superset: true, reach: reach) }
 
     /// An FTS5 expression matching only passages the expression matches exactly.
-    var subset: FTS { bound(superset: false, variants: false) }
+    var subset: FTS { bound(superset: false, reach: .exact) }
 
-    private func bound(superset: Bool, variants: Bool) -> FTS {
+    private func bound(superset: Bool, reach: Reach) -> FTS {
         switch self {
         case .term(let plan, let variant):
-            if superset, variants, let variant {
-                return .expression("(\(plan.matchExpression)) OR \(variant.matchExpression)")
+            if superset, reach > .exact, let variant {
+                let wider = reach == .related ? variant.looseExpression : variant.matchExpression
+                return .expression("(\(plan.matchExpression)) OR \(wider)")
             }
             return superset || !plan.needsVerification ? .expression(plan.matchExpression) : .nothing
         case .or(let xs):
             var parts: [String] = []
             for x in xs {
-                switch x.bound(superset: superset, variants: variants) {
+                switch x.bound(superset: superset, reach: reach) {
                 case .everything: return .everything
                 case .nothing: continue
                 case .expression(let e): parts.append("(\(e))")
@@ -79,13 +101,13 @@ indirect enum TextExpression: Sendable {
             for x in xs {
                 if case .not(let inner) = x {
                     // A negated part: exclude at most what surely matches it.
-                    switch inner.bound(superset: !superset, variants: false) {
+                    switch inner.bound(superset: !superset, reach: .exact) {
                     case .everything: return .nothing
                     case .nothing: continue
                     case .expression(let e): negatives.append("(\(e))")
                     }
                 } else {
-                    switch x.bound(superset: superset, variants: variants) {
+                    switch x.bound(superset: superset, reach: reach) {
                     case .everything: continue
                     case .nothing: return .nothing
                     case .expression(let e): positives.append("(\(e))")
