@@ -8,10 +8,10 @@ struct IndexCommand: ParsableCommand {
         abstract: "Index a folder of reports (.txt .md .docx .pdf .html .csv .jsonl).",
         discussion: """
             Only new and changed files are read again; removed files leave the index.
-            Text files may be UTF-8, UTF-16 or GBK; PDFs need pdftotext (poppler-utils).
-            A .csv/.jsonl file holds one report per row, shown as file.csv#ROW; its text, unit,
-            year and title columns are found by name, or named with --column.
-            metadata.csv at the folder's root (path,unit,year,title) corrects the metadata.
+            Text may be UTF-8, UTF-16 or GBK; PDFs need pdftotext (poppler-utils).
+            A .csv/.jsonl file holds one report per row, shown as file.csv#ROW; its
+            text, unit, year and title columns are found by name, or set with --column.
+            metadata.csv at the folder's root (path,unit,year,title) corrects metadata.
             Progress shows on a terminal; --progress prints it as lines elsewhere.
             """
     )
