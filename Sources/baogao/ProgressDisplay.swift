@@ -95,11 +95,12 @@ final class ProgressDisplay: @unchecked Sendable {
         // Drop characters from the start of the file name (the last part), then from the end.
         if let cut = line.range(of: " · ", options: .backwards).map({ line.distance(from: line.startIndex, to: $0.upperBound) }) {
             let i = cut
-            while total > width, i < chars.count - 1 {
+            while total > width - 1, i < chars.count - 1 {
                 total -= columns(chars[i])
                 chars.remove(at: i)
             }
-            if i < chars.count, total < width { chars.insert("…", at: i) }
+            chars.insert("…", at: i)
+            total += 1
         }
         while total > width, !chars.isEmpty { total -= columns(chars.removeLast()) }
         return String(chars)
