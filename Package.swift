@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", "7.10.0"..<"7.11.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", "0.9.20"..<"0.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", "2.28.1"..<"2.29.0"),
     ],
     targets: [
@@ -20,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
         ),
@@ -46,13 +48,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Builders of .docx and .pdf fixtures, shared by the test targets (no binary blobs).
+        .target(
+            name: "BaogaoTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/BaogaoTestSupport"
+        ),
         .testTarget(
             name: "BaogaoKitTests",
-            dependencies: ["BaogaoKit"]
+            dependencies: ["BaogaoKit", "BaogaoTestSupport"]
         ),
         .testTarget(
             name: "BaogaoCLITests",
-            dependencies: ["BaogaoKit", "baogao"]
+            dependencies: ["BaogaoKit", "baogao", "BaogaoTestSupport"]
         ),
         .testTarget(
             name: "BaogaoServerTests",

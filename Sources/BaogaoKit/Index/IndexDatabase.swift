@@ -135,6 +135,14 @@ public final class IndexDatabase: Sendable {
         }
     }
 
+    /// Runs `body` on the writer connection without opening a transaction: the caller opens
+    /// and commits its own (the indexer groups several files into one).
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
+        do { return try pool.writeWithoutTransaction(body) } catch let error as BaogaoError { throw error } catch {
+            throw Self.describe(error, url: url)
+        }
+    }
+
     /// A message for a database error, naming the file: never raw SQLite text alone.
     static func describe(_ error: any Error, url: URL) -> BaogaoError {
         guard let error = error as? DatabaseError else {
