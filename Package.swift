@@ -6,12 +6,15 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BaogaoKit", targets: ["BaogaoKit"]),
+        .library(name: "BaogaoServer", targets: ["BaogaoServer"]),
         .executable(name: "baogao", targets: ["baogao"]),
         .executable(name: "baogao-bench", targets: ["baogao-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", "7.10.0"..<"7.11.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", "0.9.20"..<"0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", "2.28.1"..<"2.29.0"),
     ],
     targets: [
         .target(
@@ -19,13 +22,23 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
+        ),
+        .target(
+            name: "BaogaoServer",
+            dependencies: [
+                "BaogaoKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Assets")]
         ),
         .executableTarget(
             name: "baogao",
             dependencies: [
                 "BaogaoKit",
+                "BaogaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,13 +59,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Builders of .docx and .pdf fixtures, shared by the test targets (no binary blobs).
+        .target(
+            name: "BaogaoTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/BaogaoTestSupport"
+        ),
         .testTarget(
             name: "BaogaoKitTests",
-            dependencies: ["BaogaoKit"]
+            dependencies: ["BaogaoKit", "BaogaoTestSupport"]
         ),
         .testTarget(
             name: "BaogaoCLITests",
-            dependencies: ["BaogaoKit", "baogao"]
+            dependencies: ["BaogaoKit", "baogao", "BaogaoTestSupport"]
+        ),
+        .testTarget(
+            name: "BaogaoServerTests",
+            dependencies: [
+                "BaogaoKit",
+                "BaogaoServer",
+                "baogao",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "BaogaoBenchTests",

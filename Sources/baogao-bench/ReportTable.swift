@@ -15,7 +15,7 @@ enum ReportTable {
             + (c.skipped.isEmpty ? "" : ", \(c.skipped.count) skipped") + "\n\n"
 
         let b = r.build
-        out += "Build (median of \(b.baogaoRuns.count); same passages, one transaction per report)\n"
+        out += "Build (median of \(b.baogaoRuns.count); same passages, same transactions: 16 MB or 1 s of whole reports)\n"
         out += TextTable(["", "seconds", "CPU s", "MB/s", "FTS bytes", "FTS/text", "file bytes"], [
             ["Baogao (full index)", Format.fixed(b.baogaoSeconds, 2), Format.fixed(b.baogaoCPUSeconds, 2),
              Format.fixed(b.baogaoMBPerSecond, 1), ByteSize.format(b.baogao.ftsBytes), Format.ratio(b.baogaoFTSPerText),

@@ -4,8 +4,13 @@ import GRDB
 /// The baseline: the same passages as a Baogao index, in an FTS5 table with SQLite's built-in
 /// `trigram` tokenizer, laid out like Baogao's (a `passages` table and an external-content FTS5
 /// table kept by a trigger), opened the same way (a GRDB `DatabasePool`: WAL, synchronous
-/// NORMAL) and written with the same transaction size (one per report).
+/// NORMAL) and written with the same transaction size as Baogao's `Indexer`: whole reports,
+/// a transaction committed once it holds 16 MB or has run a second.
 enum TrigramBuild {
+    /// As `Indexer.commitBytes` and `Indexer.commitInterval` (internal to BaogaoKit).
+    static let commitBytes = 16 << 20
+    static let commitSeconds = 1.0
+
     /// Baogao's FTS5 automerge (`IndexTuning.ftsAutomerge`, internal to BaogaoKit).
     static let tunedAutomerge = 8
 
@@ -65,13 +70,25 @@ enum TrigramBuild {
                 try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('automerge', \(tunedAutomerge))")
             }
         }
-        for (report, rows) in passages.reports.enumerated() {
-            try pool.write { db in
-                let insert = try db.cachedStatement(sql: "INSERT INTO passages(id, report_id, line, text) VALUES (?, ?, ?, ?)")
+        try pool.writeWithoutTransaction { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO passages(id, report_id, line, text) VALUES (?, ?, ?, ?)")
+            var pending = 0
+            var opened = Clock.now()
+            for (report, rows) in passages.reports.enumerated() {
+                if !db.isInsideTransaction {
+                    try db.beginTransaction(.immediate)
+                    pending = 0
+                    opened = Clock.now()
+                }
                 for row in rows {
                     try insert.execute(arguments: [row.id, report, row.line, row.text])
+                    pending += row.text.utf8.count + 1
+                }
+                if pending >= commitBytes || Clock.milliseconds(since: opened) >= commitSeconds * 1000 {
+                    try db.commit()
                 }
             }
+            if db.isInsideTransaction { try db.commit() }
         }
         if tuned {
             try pool.write { db in try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')") }

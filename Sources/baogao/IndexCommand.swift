@@ -5,8 +5,15 @@ import Foundation
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Index a folder of reports (.txt, .md; UTF-8, UTF-16 or GBK).",
-        discussion: "Only new and changed files are read again; removed files leave the index."
+        abstract: "Index a folder of reports (.txt .md .docx .pdf .html .csv .jsonl).",
+        discussion: """
+            Only new and changed files are read again; removed files leave the index.
+            Text may be UTF-8, UTF-16 or GBK; PDFs need pdftotext (poppler-utils).
+            A .csv/.jsonl file holds one report per row, shown as file.csv#ROW; its
+            text, unit, year and title columns are found by name, or set with --column.
+            metadata.csv at the folder's root (path,unit,year,title) corrects metadata.
+            Progress shows on a terminal; --progress prints it as lines elsewhere.
+            """
     )
 
     @Argument(help: ArgumentHelp("The folder of reports.", valueName: "folder"))
@@ -17,17 +24,33 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Build the index from scratch.")
     var rebuild = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Option(name: .customLong("column"), help: ArgumentHelp(
+        "Which column of .csv/.jsonl collections holds a field: text=COLUMN, unit=COLUMN, year=COLUMN or title=COLUMN (repeatable).",
+        valueName: "field=column"))
+    var columns: [String] = []
+
+    @Flag(help: "Print progress lines on stderr even when it is not a terminal.")
+    var progress = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors and skipped files.")
     var quiet = false
 
     func run() throws {
-        let summary = try Indexer.index(folder: URL(fileURLWithPath: folder), into: location.url, rebuild: rebuild)
+        var options = IndexOptions(rebuild: rebuild)
+        if !columns.isEmpty { options.columns = try ColumnMapping(columns) }
+        let display = ProgressDisplay(mode: .choose(quiet: quiet, progress: progress))
+        if display.mode != .off { options.progress = { display.show($0) } }
+
+        let summary = try Indexer.index(folder: URL(fileURLWithPath: folder), into: location.url, options: options)
         for skipped in summary.skipped {
             Terminal.warn("skipped \(joined(skipped.path)): \(skipped.reason)")
         }
         guard !quiet else { return }
         if let why = summary.rebuiltBecause {
             print("rebuilt the index (\(why))")
+        }
+        if let why = summary.rereadBecause {
+            print("read every report again: \(why)")
         }
         print("indexed \(folder) into \(location.url.relativePath)")
         print("  \(summary.reports) reports, \(summary.passages) passages")
@@ -36,7 +59,8 @@ struct IndexCommand: ParsableCommand {
         for remark in summary.remarks {
             print("  note: \(joined(remark.path)): \(remark.reason)")
         }
-        print("  \(String(format: "%.2f", summary.seconds)) seconds")
+        print(String(format: "  %.2f seconds, %.1f MB read (%.1f MB/s)",
+                     summary.seconds, Double(summary.bytesRead) / 1e6, summary.megabytesPerSecond))
     }
 
     private func joined(_ path: String) -> String {

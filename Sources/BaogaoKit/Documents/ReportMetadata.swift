@@ -9,6 +9,8 @@ public struct ReportMetadata: Sendable, Hashable, Codable {
         case fileName = "file-name"
         case text = "text"
         case metadataFile = "metadata.csv"
+        /// A column of a .csv/.jsonl collection.
+        case column = "column"
     }
 
     public var unit: String?

@@ -124,7 +124,7 @@ public final class IndexDatabase: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
         do { return try pool.read(body) } catch let error as BaogaoError { throw error } catch let error as QueryError {
-            throw BaogaoError(error.message)
+            throw BaogaoError(error.message, isQueryError: true)
         } catch {
             throw Self.describe(error, url: url)
         }
@@ -132,6 +132,14 @@ public final class IndexDatabase: Sendable {
 
     func write<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
         do { return try pool.write(body) } catch let error as BaogaoError { throw error } catch {
+            throw Self.describe(error, url: url)
+        }
+    }
+
+    /// Runs `body` on the writer connection without opening a transaction: the caller opens
+    /// and commits its own (the indexer groups several files into one).
+    func writeWithoutTransaction<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
+        do { return try pool.writeWithoutTransaction(body) } catch let error as BaogaoError { throw error } catch {
             throw Self.describe(error, url: url)
         }
     }

@@ -27,7 +27,7 @@ enum IndexTuning {
     /// took most of a build (a trigram build of 1,200 laws: 18.1 s at 4, 10.9 s at 8).
     static let ftsAutomerge = 8
 
-    /// A run that wrote at least this share of the index's reports merges the FTS5 index into
+    /// A run that wrote at least this share of the index's files merges the FTS5 index into
     /// one segment when it ends: a few seconds for a whole build, and every term is then one
     /// lookup instead of one per segment.
     static let optimizeShare = 0.25
@@ -37,7 +37,7 @@ enum IndexTuning {
         try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('automerge', \(ftsAutomerge))")
     }
 
-    /// Merges the FTS5 index into one segment when `written` reports of `total` make it worth it.
+    /// Merges the FTS5 index into one segment when `written` files of `total` make it worth it.
     static func finishWriting(written: Int, total: Int, _ db: Database) throws {
         guard written > 0, Double(written) >= Double(total) * optimizeShare else { return }
         try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")

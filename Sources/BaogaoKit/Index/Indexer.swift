@@ -4,8 +4,12 @@ import GRDB
 /// Brings an index up to date with a folder of reports.
 ///
 /// Only new and changed files are read (size and modification time, then a content hash);
-/// files gone from the folder are removed; each changed file is replaced in one transaction.
-/// Files are parsed on all cores, a batch at a time, and written by one writer.
+/// files gone from the folder are removed; a changed file is replaced inside one
+/// transaction (several files may share one), so no report is ever half written,
+/// duplicated or orphaned. Files are read and
+/// parsed on all cores (``ParsePipeline``) while one writer stores them in folder order;
+/// only a few files are in memory at once. When metadata.csv or the column mapping of
+/// collections changes, the reports concerned are read again.
 ///
 /// ```swift
 /// let summary = try Indexer.index(folder: URL(filePath: "corpus"),
@@ -13,18 +17,18 @@ import GRDB
 /// print(summary.reports, summary.passages)
 /// ```
 public enum Indexer {
-    /// How many files are parsed at once before they are written.
-    static let batchSize = 32
-
     public static func index(folder: URL, into indexURL: URL, rebuild: Bool = false) throws(BaogaoError) -> IndexSummary {
+        try index(folder: folder, into: indexURL, options: IndexOptions(rebuild: rebuild))
+    }
+
+    public static func index(folder: URL, into indexURL: URL, options: IndexOptions) throws(BaogaoError) -> IndexSummary {
         let started = Date()
-        let fm = FileManager.default
         var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw BaogaoError("\(folder.path) is not a folder")
         }
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
-        let (index, rebuiltBecause) = try IndexDatabase.openForWriting(at: indexURL, rebuild: rebuild)
+        let (index, rebuiltBecause) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
         var summary = IndexSummary()
         summary.rebuiltBecause = rebuiltBecause
 
@@ -32,127 +36,196 @@ public enum Indexer {
             throw BaogaoError("\(indexURL.path) holds the reports of \(previous.path), not \(root.path): "
                               + "pass --rebuild to replace them, or choose another --index")
         }
-        try index.write { db in try IndexSchema.setMeta(db, "root", root.path) }
+        let stored = try index.write { db in
+            try IndexSchema.setMeta(db, "root", root.path)
+            return (metadata: try IndexSchema.meta(db, "metadata_csv") ?? "",
+                    columns: try IndexSchema.meta(db, "columns") ?? "")
+        }
 
         let indexPath = indexURL.standardizedFileURL.path
         let scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm"])
         summary.skipped = scan.skipped
 
+        // metadata.csv: its entries, and whether it changed since the last run.
+        var metadata: [String: MetadataFile.Entry] = [:]
+        var metadataHash = ""
+        do {
+            if let file = try MetadataFile.load(from: root) {
+                let resolved = file.resolve(against: scan.files.map(\.relativePath))
+                metadata = resolved.entries
+                metadataHash = file.hash
+                summary.remarks += resolved.problems.map { SkippedFile(path: MetadataFile.name, reason: $0) }
+            }
+        } catch {
+            summary.skipped.append(SkippedFile(path: MetadataFile.name, reason: error.message))
+            metadataHash = "unreadable"
+        }
+        let columns = options.columns ?? ColumnMapping(canonical: stored.columns)
+        let metadataChanged = metadataHash != stored.metadata
+        let columnsChanged = columns.canonical != stored.columns
+        if metadataChanged {
+            summary.rereadBecause = "\(MetadataFile.name) \(metadataHash.isEmpty ? "was removed" : stored.metadata.isEmpty ? "appeared" : "changed")"
+        } else if columnsChanged {
+            summary.rereadBecause = "the column mapping changed"
+        }
+
         let known = try index.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM reports")
-                .reduce(into: [String: KnownReport]()) { map, row in
-                    map[row["path"]] = KnownReport(id: row["id"], size: row["size"], modified: row["mtime"], hash: row["hash"])
+            try Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM files")
+                .reduce(into: [String: KnownFile]()) { map, row in
+                    map[row["path"]] = KnownFile(id: row["id"], size: row["size"], modified: row["mtime"], hash: row["hash"])
                 }
         }
 
-        var toRead: [FoundFile] = []
+        var jobs: [Job] = []
         for file in scan.files {
-            if let old = known[file.relativePath], old.size == file.size, old.modified == file.modified {
+            let force = metadataChanged || (columnsChanged && ReportFormats.isCollection((file.relativePath as NSString).pathExtension))
+            if let old = known[file.relativePath], old.size == file.size, old.modified == file.modified, !force {
                 summary.unchanged += 1
             } else {
-                toRead.append(file)
+                jobs.append(Job(file: file, known: known[file.relativePath], force: force))
             }
         }
 
         let present = Set(scan.files.map(\.relativePath))
         let gone = known.filter { !present.contains($0.key) }
-        for (_, old) in gone {
-            try index.write { db in try ReportWriter.delete(reportID: old.id, db) }
-            summary.removed += 1
+        if !gone.isEmpty {
+            try index.write { db in
+                for old in gone.values { try ReportWriter.deleteFile(id: old.id, db) }
+            }
+            summary.removed += gone.count
         }
 
-        var start = 0
-        while start < toRead.count {
-            let batch = Array(toRead[start..<min(start + batchSize, toRead.count)])
-            start += batch.count
-            for outcome in parse(batch) {
-                switch outcome {
-                case .failure(let path, let reason):
-                    summary.skipped.append(SkippedFile(path: path, reason: reason))
-                    if let old = known[path] {
-                        try index.write { db in try ReportWriter.delete(reportID: old.id, db) }
-                        summary.removed += 1
+        let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext())
+        let entries = metadata
+        let pipeline = ParsePipeline(inputs: jobs, workers: options.workers, window: options.workers * 2) { job in
+            read(job, options: reading, metadata: entries)
+        }
+        defer { pipeline.cancel() }
+
+        let readingStarted = Date()
+        var progress = IndexProgress(filesDone: 0, filesTotal: jobs.count, bytesDone: 0,
+                                     bytesTotal: jobs.reduce(0) { $0 + $1.file.size },
+                                     elapsed: 0, currentFile: nil)
+        options.progress?(progress)
+        try index.writeWithoutTransaction { db in
+            // Files are grouped into transactions of a few MB (or a second's work): FTS5 then
+            // writes a few large segments instead of one per file. A file is always inside
+            // one transaction, so it is never half in the index.
+            var pendingBytes: Int64 = 0
+            var lastCommit = Date()
+            do {
+                while let outcome = pipeline.next() {
+                    if !db.isInsideTransaction {
+                        try db.beginTransaction(.immediate)
+                        pendingBytes = 0
+                        lastCommit = Date()
                     }
-                case .success(let report):
-                    let old = known[report.file.relativePath]
-                    if let old, old.hash == report.hash {
-                        try index.write { db in
-                            try db.execute(sql: "UPDATE reports SET size = ?, mtime = ? WHERE id = ?",
-                                           arguments: [report.file.size, report.file.modified, old.id])
-                        }
-                        summary.unchanged += 1
-                        continue
+                    try write(outcome, summary: &summary, db)
+                    pendingBytes += outcome.job.file.size
+                    if pendingBytes >= commitBytes || Date().timeIntervalSince(lastCommit) >= commitInterval {
+                        try db.commit()
                     }
-                    try index.write { db in
-                        if let old { try ReportWriter.delete(reportID: old.id, db) }
-                        try ReportWriter.insert(report, db)
-                    }
-                    if let note = report.note {
-                        summary.remarks.append(SkippedFile(path: report.file.relativePath, reason: note))
-                    }
-                    if old == nil { summary.added += 1 } else { summary.updated += 1 }
+                    progress.filesDone += 1
+                    progress.bytesDone += outcome.job.file.size
+                    progress.currentFile = outcome.job.file.relativePath
+                    progress.elapsed = Date().timeIntervalSince(readingStarted)
+                    options.progress?(progress)
                 }
+                if db.isInsideTransaction { try db.commit() }
+            } catch {
+                if db.isInsideTransaction { try? db.rollback() }
+                throw error
             }
         }
-        summary.skipped.sort { $0.path < $1.path }
+
+        try index.write { db in
+            try IndexSchema.setMeta(db, "metadata_csv", metadataHash)
+            try IndexSchema.setMeta(db, "columns", columns.canonical)
+        }
 
         let rangesKnown = try index.read { db in try ReportRanges.load(db) != nil }
         if summary.changedIndex || !rangesKnown {
             let written = summary.added + summary.updated
             try index.write { db in
                 try ReportRanges.store(db)
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0
                 try IndexTuning.finishWriting(written: written, total: total, db)
             }
         }
+        summary.skipped.sort { $0.path < $1.path }
         (summary.reports, summary.passages) = try index.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0)
         }
         summary.seconds = Date().timeIntervalSince(started)
+        progress.elapsed = Date().timeIntervalSince(readingStarted)
+        progress.isFinished = true
+        options.progress?(progress)
         return summary
     }
 
-    private struct KnownReport {
+    /// A transaction is committed once it holds this many bytes of files…
+    static let commitBytes: Int64 = 16 << 20
+    /// …or has been open this long.
+    static let commitInterval: TimeInterval = 1
+
+    /// Stores one file's outcome: replaced, touched, or removed when it can no longer be read.
+    private static func write(_ outcome: (job: Job, result: Result), summary: inout IndexSummary, _ db: Database) throws {
+        let job = outcome.job
+        switch outcome.result {
+        case .failure(let reason):
+            summary.skipped.append(SkippedFile(path: job.file.relativePath, reason: reason))
+            if let old = job.known {
+                try ReportWriter.deleteFile(id: old.id, db)
+                summary.removed += 1
+            }
+            return
+        case .sameContent:
+            try ReportWriter.touch(fileID: job.known!.id, size: job.file.size, modified: job.file.modified, db)
+            summary.unchanged += 1
+        case .parsed(let parsed):
+            if let old = job.known { try ReportWriter.deleteFile(id: old.id, db) }
+            try ReportWriter.insert(parsed, db)
+            summary.remarks += parsed.notes.map { SkippedFile(path: job.file.relativePath, reason: $0) }
+            if job.known == nil { summary.added += 1 } else { summary.updated += 1 }
+        }
+        summary.filesRead += 1
+        summary.bytesRead += job.file.size
+    }
+
+    /// What the index holds about a file.
+    struct KnownFile: Sendable {
         var id: Int64
         var size: Int64
         var modified: Double
         var hash: String
     }
 
-    private enum Outcome: Sendable {
-        case success(ParsedReport)
-        case failure(path: String, reason: String)
+    /// A file to read, what the index holds about it, and whether it must be parsed again
+    /// even when its content did not change.
+    struct Job: Sendable {
+        var file: FoundFile
+        var known: KnownFile?
+        var force: Bool
     }
 
-    /// Reads and parses a batch of files on all cores, keeping their order.
-    private static func parse(_ batch: [FoundFile]) -> [Outcome] {
-        let results = ResultSlots<Outcome>(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-            let outcome: Outcome
-            do throws(BaogaoError) {
-                outcome = .success(try ReportReader.read(batch[i]))
-            } catch {
-                outcome = .failure(path: batch[i].relativePath, reason: error.message)
-            }
-            results.set(i, outcome)
+    enum Result: Sendable {
+        case parsed(ParsedFile)
+        case sameContent
+        case failure(String)
+    }
+
+    /// Reads and parses one file, on a worker thread.
+    static func read(_ job: Job, options: ReadingOptions,
+                     metadata: [String: MetadataFile.Entry]) -> (job: Job, result: Result) {
+        do throws(BaogaoError) {
+            let data = try ReportReader.load(job.file)
+            let hash = ContentHash.hex(of: data)
+            if !job.force, let known = job.known, known.hash == hash { return (job, .sameContent) }
+            let parsed = try ReportReader.parse(data, hash: hash, file: job.file, options: options, metadata: metadata)
+            return (job, .parsed(parsed))
+        } catch {
+            return (job, .failure(error.message))
         }
-        return results.values
     }
-}
-
-/// Slots that concurrent workers fill, one each.
-final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [T] { slots.compactMap { $0 } }
 }

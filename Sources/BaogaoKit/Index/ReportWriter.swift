@@ -1,17 +1,36 @@
 import GRDB
 
-/// Inserts and deletes one report's rows. Callers wrap each call in a transaction.
+/// Inserts and deletes one file's rows: its `files` row and all its reports with their
+/// sections and passages. Callers wrap each call in a transaction, so that a file is always
+/// wholly in the index or wholly out of it.
+///
+/// ```swift
+/// try index.write { db in
+///     if let old { try ReportWriter.deleteFile(id: old, db) }
+///     try ReportWriter.insert(parsed, db)
+/// }
+/// ```
 enum ReportWriter {
-    static func insert(_ report: ParsedReport, _ db: Database) throws {
+    /// Inserts a file and its reports.
+    static func insert(_ parsed: ParsedFile, _ db: Database) throws {
         try ReportRanges.invalidate(db)
+        try db.cachedStatement(sql: "INSERT INTO files(path, size, mtime, hash) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [parsed.file.relativePath, parsed.file.size, parsed.file.modified, parsed.hash])
+        let fileID = db.lastInsertedRowID
+        for report in parsed.reports {
+            try insert(report, fileID: fileID, file: parsed, db)
+        }
+    }
+
+    private static func insert(_ report: ParsedReport, fileID: Int64, file: ParsedFile, _ db: Database) throws {
         let meta = report.metadata
         try db.cachedStatement(sql: """
-            INSERT INTO reports(path, size, mtime, hash, encoding, note, unit, year, title,
+            INSERT INTO reports(file_id, path, size, mtime, hash, encoding, note, unit, year, title,
                                 unit_source, year_source, title_source, passage_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                report.file.relativePath, report.file.size, report.file.modified, report.hash,
-                report.encoding.rawValue, report.note, meta.unit, meta.year, meta.title,
+                fileID, report.path, file.file.size, file.file.modified, file.hash,
+                report.encoding, report.note, meta.unit, meta.year, meta.title,
                 meta.unitSource?.rawValue, meta.yearSource?.rawValue, meta.titleSource?.rawValue,
                 report.structure.passages.count,
             ])
@@ -37,10 +56,21 @@ enum ReportWriter {
         }
     }
 
-    static func delete(reportID: Int64, _ db: Database) throws {
+    /// Deletes a file and everything of its reports.
+    static func deleteFile(id fileID: Int64, _ db: Database) throws {
         try ReportRanges.invalidate(db)
-        try db.execute(sql: "DELETE FROM passages WHERE report_id = ?", arguments: [reportID])
-        try db.execute(sql: "DELETE FROM sections WHERE report_id = ?", arguments: [reportID])
-        try db.execute(sql: "DELETE FROM reports WHERE id = ?", arguments: [reportID])
+        let reports = "SELECT id FROM reports WHERE file_id = ?"
+        try db.execute(sql: "DELETE FROM passages WHERE report_id IN (\(reports))", arguments: [fileID])
+        try db.execute(sql: "DELETE FROM sections WHERE report_id IN (\(reports))", arguments: [fileID])
+        try db.execute(sql: "DELETE FROM reports WHERE file_id = ?", arguments: [fileID])
+        try db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [fileID])
+    }
+
+    /// Records a touched file whose content did not change.
+    static func touch(fileID: Int64, size: Int64, modified: Double, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE files SET size = ?, mtime = ? WHERE id = ?")
+            .execute(arguments: [size, modified, fileID])
+        try db.cachedStatement(sql: "UPDATE reports SET size = ?, mtime = ? WHERE file_id = ?")
+            .execute(arguments: [size, modified, fileID])
     }
 }

@@ -23,20 +23,18 @@ public struct SkippedFile: Sendable, Hashable, Codable {
 
 /// Lists the report files under a folder, recursively, in a stable order.
 ///
-/// Hidden files and folders are passed over; symbolic links are followed, but a link that
-/// loops back to a folder already visited is skipped with its reason.
+/// Hidden files and folders are passed over, and so are Word's lock files (`~$name.docx`) and
+/// `metadata.csv` at the root (it describes the reports, it is none). Symbolic links are
+/// followed, but a link that loops back to a folder already visited is skipped with its
+/// reason; so are files of formats Baogao names but cannot read (.doc, .wps) and pipes or
+/// devices with a report's extension.
+///
+/// ```swift
+/// let (files, skipped) = FolderScanner.scan(URL(filePath: "reports"))
+/// ```
 enum FolderScanner {
     /// Extensions read as reports.
-    static let readable: Set<String> = ["txt", "md", "markdown", "text"]
-    /// Document formats recognised but not read yet: reported, so nothing vanishes silently.
-    static let unsupported: [String: String] = [
-        "doc": "Word 97–2003 (.doc) is not supported: save it as .docx or .txt",
-        "wps": "WPS (.wps) is not supported: save it as .docx or .txt",
-        "docx": "Word (.docx) is not supported yet: save it as .txt",
-        "pdf": "PDF is not supported yet: convert it to .txt",
-        "html": "HTML is not supported yet: save the page as .txt",
-        "htm": "HTML is not supported yet: save the page as .txt",
-    ]
+    static var readable: Set<String> { ReportFormats.readable }
 
     static func scan(_ root: URL, excluding excluded: Set<String> = []) -> (files: [FoundFile], skipped: [SkippedFile]) {
         var files: [FoundFile] = []
@@ -62,10 +60,11 @@ enum FolderScanner {
                                        reason: "folder cannot be read (permission denied?)"))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
             let url = folder.appendingPathComponent(name)
             let path = relative.isEmpty ? name : relative + "/" + name
             if excluded.contains(url.path) { continue }
+            if relative.isEmpty && name == MetadataFile.name { continue }
             var info = stat()
             guard stat(url.path, &info) == 0 else {
                 var linkInfo = stat()
@@ -89,11 +88,14 @@ enum FolderScanner {
                 if readable.contains(ext) {
                     let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
                     files.append(FoundFile(url: url, relativePath: path, size: Int64(info.st_size), modified: modified))
-                } else if let reason = unsupported[ext] {
+                } else if let reason = ReportFormats.unsupportedReason(ext) {
                     skipped.append(SkippedFile(path: path, reason: reason))
                 }
             default:
-                continue
+                let ext = (name as NSString).pathExtension.lowercased()
+                if readable.contains(ext) {
+                    skipped.append(SkippedFile(path: path, reason: "not a regular file (a pipe, socket or device)"))
+                }
             }
         }
     }

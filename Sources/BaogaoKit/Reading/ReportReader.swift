@@ -1,73 +1,69 @@
 import Foundation
 
-/// A report read from disk and parsed: everything the index stores about one file.
+/// One report read and parsed: everything the index stores about it.
 struct ParsedReport: Sendable {
-    var file: FoundFile
-    var hash: String
-    var encoding: TextEncoding
+    /// The path shown for the report: the file's path, `file.csv#row` for a collection row.
+    var path: String
+    var encoding: String
     var note: String?
     var metadata: ReportMetadata
     var structure: DocumentStructure
 }
 
-/// Reads one report file: bytes → text → structure → metadata.
-enum ReportReader {
-    /// Files larger than this are not read whole into memory.
-    static let maximumSize: Int64 = 256 << 20
-
-    static func read(_ file: FoundFile) throws(BaogaoError) -> ParsedReport {
-        guard file.size <= maximumSize else {
-            throw BaogaoError("file is larger than \(maximumSize >> 20) MB")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: file.url)
-        } catch {
-            throw BaogaoError("cannot be read (\((error as NSError).localizedDescription))")
-        }
-        return try parse(data, file: file)
-    }
-
-    /// At most this share of a file's bytes may be replaced for it to be indexed anyway.
-    static let maximumReplacedShare = 0.01
-
-    static func parse(_ data: Data, file: FoundFile) throws(BaogaoError) -> ParsedReport {
-        let decoded = try decode(data)
-        let structure = StructureParser.parse(decoded.text)
-        let fileName = (file.relativePath as NSString).lastPathComponent
-        let metadata = MetadataInference.infer(fileName: fileName, text: decoded.text, structure: structure)
-        let note = decoded.replacedBytes > 0
-            ? "mixed or damaged encoding: \(decoded.replacedBytes) undecodable byte\(decoded.replacedBytes == 1 ? "" : "s") replaced with �"
-            : (decoded.encoding == .utf8WithGB18030 ? "mixed encodings (UTF-8 and GB18030) decoded" : nil)
-        return ParsedReport(file: file, hash: ContentHash.hex(of: data), encoding: decoded.encoding,
-                            note: note, metadata: metadata, structure: structure)
-    }
-
-    /// Strict decoding first; a malformed file whose damage is small is decoded lossily.
-    static func decode(_ data: Data) throws(BaogaoError) -> DecodedText {
-        do {
-            return try TextDecoder.decode(data)
-        } catch {
-            guard error.kind == .malformed else { throw BaogaoError(error.reason) }
-            let lossy = TextDecoder.decodeLossy(data)
-            guard Double(lossy.replacedBytes) <= Double(data.count) * maximumReplacedShare else {
-                throw BaogaoError(error.reason)
-            }
-            return lossy
-        }
-    }
+/// One file read: its reports (one, or one per row of a collection) and its hash.
+struct ParsedFile: Sendable {
+    var file: FoundFile
+    var hash: String
+    var reports: [ParsedReport]
+    /// Remarks for the summary (lossy decoding, rows left out).
+    var notes: [String]
 }
 
-/// A fast 64-bit FNV-1a hash of a file's bytes, to tell a touched file from a changed one.
-enum ContentHash {
-    static func hex(of data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
-            }
+/// Reads one report file: bytes → format reader → text and marked headings → structure →
+/// metadata. The same pipeline for every format after the reader.
+///
+/// ```swift
+/// let parsed = try ReportReader.parse(data, file: file, options: ReadingOptions(), metadata: [:])
+/// parsed.reports[0].structure.sections.map(\.heading)
+/// ```
+enum ReportReader {
+    /// Files larger than this are not read.
+    static let maximumSize: Int64 = 256 << 20
+
+    /// The bytes of a file, bounded by ``maximumSize``.
+    static func load(_ file: FoundFile) throws(BaogaoError) -> Data {
+        try FileBytes.read(file.url, limit: maximumSize)
+    }
+
+    /// Parses a file's bytes with the reader of its extension. `metadata` holds the
+    /// metadata.csv entries by report path.
+    static func parse(_ data: Data, hash: String? = nil, file: FoundFile, options: ReadingOptions,
+                      metadata: [String: MetadataFile.Entry]) throws(BaogaoError) -> ParsedFile {
+        let ext = (file.relativePath as NSString).pathExtension
+        guard let reader = ReportFormats.reader(forExtension: ext, options: options) else {
+            throw BaogaoError(ReportFormats.unsupportedReason(ext) ?? "no reader for .\(ext) files")
         }
-        return String(hash, radix: 16)
+        let documents = try reader.read(ReportSource(data: data, url: file.url, path: file.relativePath))
+        let fileName = (file.relativePath as NSString).lastPathComponent
+        let reports = documents.map { document in
+            assemble(document, path: file.relativePath + (document.row.map { "#\($0)" } ?? ""),
+                     fileName: document.row.map { "\(fileName)#\($0)" } ?? fileName, metadata: metadata)
+        }
+        return ParsedFile(file: file, hash: hash ?? ContentHash.hex(of: data), reports: reports,
+                          notes: documents.compactMap(\.note))
+    }
+
+    /// The shared pipeline after the reader: structure, marked headings, metadata.
+    static func assemble(_ document: ExtractedDocument, path: String, fileName: String,
+                         metadata: [String: MetadataFile.Entry]) -> ParsedReport {
+        let structure = ExplicitHeadings.apply(document.headingLevels, to: StructureParser.parse(document.text))
+        var meta = MetadataInference.infer(fileName: fileName, text: document.text, structure: structure)
+        let stated = document.stated
+        if let unit = stated.unit { meta.unit = unit; meta.unitSource = stated.unitSource }
+        if let year = stated.year { meta.year = year; meta.yearSource = stated.yearSource }
+        if let title = stated.title { meta.title = title; meta.titleSource = stated.titleSource }
+        metadata[path]?.apply(to: &meta)
+        return ParsedReport(path: path, encoding: document.encoding, note: document.note,
+                            metadata: meta, structure: structure)
     }
 }

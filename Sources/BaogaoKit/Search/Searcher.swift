@@ -112,9 +112,14 @@ public struct Searcher: Sendable {
                 }))
                 scored.append(Candidate(match: match, score: ranker.score(relevance: relevance, signals: signals), key: key))
             }
+            // Ties break by path and line, so a rebuilt index answers in the same order.
+            var paths: [Int64: String] = [:]
+            for candidate in scored where paths[candidate.match.reportID] == nil {
+                paths[candidate.match.reportID] = try hydrator.report(candidate.match.reportID)["path"]
+            }
             scored.sort {
                 $0.score != $1.score ? $0.score > $1.score
-                    : ($0.match.reportID, $0.match.line) < ($1.match.reportID, $1.match.line)
+                    : (paths[$0.match.reportID]!, $0.match.line) < (paths[$1.match.reportID]!, $1.match.line)
             }
             out += scored
         }

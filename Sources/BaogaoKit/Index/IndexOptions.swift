@@ -1,0 +1,30 @@
+import Foundation
+
+/// How `baogao index` runs: from scratch or not, how collections map their columns, and
+/// who hears about progress.
+///
+/// ```swift
+/// var options = IndexOptions(rebuild: false)
+/// options.columns = try ColumnMapping(["text=full_text", "unit=province"])
+/// options.progress = { p in print(p.filesDone, "/", p.filesTotal) }
+/// ```
+public struct IndexOptions: Sendable {
+    /// Build the index from scratch.
+    public var rebuild: Bool
+    /// The columns of .csv/.jsonl collections; `nil` keeps the mapping the index was built with.
+    public var columns: ColumnMapping?
+    /// Called on the indexing thread after every file read, and once at the end
+    /// (``IndexProgress/isFinished``). It must return quickly; the library never prints.
+    public var progress: (@Sendable (IndexProgress) -> Void)?
+    /// How many files are parsed at once (default: one per core).
+    public var workers: Int
+
+    public init(rebuild: Bool = false, columns: ColumnMapping? = nil,
+                progress: (@Sendable (IndexProgress) -> Void)? = nil,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.rebuild = rebuild
+        self.columns = columns
+        self.progress = progress
+        self.workers = max(1, workers)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// How far an indexing run is: reported to ``IndexOptions/progress`` after every file.
+///
+/// Totals count the files that must be read (new, changed or touched); unchanged files are
+/// not read and not counted.
+///
+/// ```swift
+/// options.progress = { p in
+///     print("\(p.filesDone)/\(p.filesTotal)  \(p.megabytesPerSecond) MB/s  ETA \(p.remaining ?? 0) s")
+/// }
+/// ```
+public struct IndexProgress: Sendable, Hashable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+    /// Seconds since reading started.
+    public var elapsed: TimeInterval
+    /// The file just read (relative to the folder).
+    public var currentFile: String?
+    /// The last report of the run: everything is written.
+    public var isFinished: Bool
+
+    public init(filesDone: Int, filesTotal: Int, bytesDone: Int64, bytesTotal: Int64,
+                elapsed: TimeInterval, currentFile: String?, isFinished: Bool = false) {
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+        self.elapsed = elapsed
+        self.currentFile = currentFile
+        self.isFinished = isFinished
+    }
+
+    /// Throughput so far, in MB (10⁶ bytes) per second.
+    public var megabytesPerSecond: Double {
+        elapsed > 0 ? Double(bytesDone) / 1e6 / elapsed : 0
+    }
+
+    /// Seconds left at the throughput so far, once there is enough to tell.
+    public var remaining: TimeInterval? {
+        guard bytesDone > 0, elapsed > 0.2 else { return nil }
+        return Double(bytesTotal - bytesDone) / (Double(bytesDone) / elapsed)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Runs a function over inputs on worker threads and hands the results back in input order,
+/// with at most `window` inputs taken and not yet handed back: memory stays bounded by a few
+/// files in flight, whatever the number of files.
+///
+/// One consumer (the index writer) calls ``next()``; ``cancel()`` stops the workers early.
+///
+/// ```swift
+/// let pipeline = ParsePipeline(inputs: files, workers: 2, window: 8) { file in parse(file) }
+/// while let result = pipeline.next() { write(result) }
+/// ```
+final class ParsePipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let inputs: [Input]
+    private let window: Int
+    private let work: @Sendable (Input) -> Output
+    private let condition = NSCondition()
+    private var nextToTake = 0
+    private var nextToDeliver = 0
+    private var results: [Int: Output] = [:]
+    private var cancelled = false
+
+    init(inputs: [Input], workers: Int, window: Int, work: @escaping @Sendable (Input) -> Output) {
+        self.inputs = inputs
+        self.window = max(1, window)
+        self.work = work
+        for _ in 0..<min(max(1, workers), max(1, inputs.count)) {
+            let thread = Thread { [self] in self.runWorker() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The next result in input order, waiting for it; `nil` after the last one.
+    func next() -> Output? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard nextToDeliver < inputs.count, !cancelled else { return nil }
+        while results[nextToDeliver] == nil { condition.wait() }
+        let result = results.removeValue(forKey: nextToDeliver)
+        nextToDeliver += 1
+        condition.broadcast()
+        return result
+    }
+
+    /// Stops handing out inputs; workers finish the one they hold and exit.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        results.removeAll()
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func runWorker() {
+        while true {
+            condition.lock()
+            while !cancelled, nextToTake < inputs.count, nextToTake >= nextToDeliver + window {
+                condition.wait()
+            }
+            guard !cancelled, nextToTake < inputs.count else {
+                condition.unlock()
+                return
+            }
+            let index = nextToTake
+            nextToTake += 1
+            condition.unlock()
+
+            let output = work(inputs[index])
+
+            condition.lock()
+            if !cancelled { results[index] = output }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

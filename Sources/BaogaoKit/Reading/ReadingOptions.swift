@@ -1,0 +1,13 @@
+import Foundation
+
+/// Choices that change how files are read, shared by every reader of one run.
+///
+/// ```swift
+/// let options = ReadingOptions(columns: try ColumnMapping(parsing: ["text=full_text", "unit=province"]))
+/// ```
+struct ReadingOptions: Sendable {
+    /// Which columns of a .csv/.jsonl collection hold the text, unit, year and title.
+    var columns = ColumnMapping()
+    /// The pdftotext program, or `nil` when it is not installed (PDFs are then skipped).
+    var pdftotext: URL? = PDFReader.findPdftotext()
+}
