@@ -29,16 +29,24 @@ public final class IndexDatabase: Sendable {
         let index = try connect(url)
         switch try index.state() {
         case .current: return index
-        case .empty, .foreign:
+        case .empty:
+            throw BaogaoError("\(url.path) is an empty index: run `baogao index FOLDER --index \(url.path)`")
+        case .foreign:
             throw BaogaoError("\(url.path) is not a Baogao index")
+        case .damaged:
+            throw BaogaoError("\(url.path) is damaged: run `baogao index --rebuild`")
         case .outdated(let why):
             throw BaogaoError("\(url.path) was built by another version of Baogao (\(why)): run `baogao index --rebuild`")
         }
     }
 
-    /// Opens an index for writing, creating it when missing. An index of another version is
-    /// deleted and created anew (the reason is returned); a file that is not a Baogao
-    /// index is never touched.
+    /// Opens an index for writing, creating it when missing. An index of another version (or
+    /// any index, with `rebuild`) is emptied and its tables created anew, the reason returned;
+    /// a file that is not a Baogao index is never touched. The caller holds the ``WriterLock``.
+    ///
+    /// Emptying happens in one transaction inside the file, so a reader (or a process killed
+    /// midway) sees the old index or the new one, never a missing file; only a damaged file
+    /// whose tables cannot be dropped is deleted and created again.
     static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError) -> (IndexDatabase, String?) {
         let fm = FileManager.default
         do {
@@ -46,49 +54,74 @@ public final class IndexDatabase: Sendable {
         } catch {
             throw BaogaoError("cannot create the folder for \(url.path): \(error.localizedDescription)")
         }
-        var reason: String? = rebuild ? "--rebuild" : nil
-        if fm.fileExists(atPath: url.path) {
-            let existing = try connect(url)
-            switch try existing.state() {
-            case .current where !rebuild:
-                return (existing, nil)
-            case .empty:
-                return (try existing.created(), nil)
-            case .foreign:
-                throw BaogaoError("\(url.path) exists and is not a Baogao index; refusing to overwrite it")
-            case .outdated(let why):
-                reason = why
-            case .current:
-                break
-            }
-            try existing.close()
-            for suffix in ["", "-wal", "-shm"] {
-                try? fm.removeItem(atPath: url.path + suffix)
-            }
+        guard fm.fileExists(atPath: url.path) else { return (try connect(url).created(), nil) }
+        let existing = try connect(url)
+        var reason: String
+        switch try existing.state() {
+        case .current where !rebuild:
+            return (existing, nil)
+        case .empty:
+            return (try existing.created(), rebuild ? "--rebuild" : nil)
+        case .foreign:
+            throw BaogaoError("\(url.path) exists and is not a Baogao index; refusing to overwrite it")
+        case .outdated(let why):
+            reason = why
+        case .damaged where rebuild:
+            reason = "--rebuild of a damaged index"
+        case .damaged:
+            throw BaogaoError("\(url.path) is damaged: run `baogao index --rebuild`")
+        case .current:
+            reason = "--rebuild"
+        }
+        if (try? existing.recreatedInPlace()) != nil { return (existing, reason) }
+        try existing.close()
+        for suffix in ["", "-wal", "-shm"] {
+            try? fm.removeItem(atPath: url.path + suffix)
         }
         return (try connect(url).created(), reason)
     }
 
-    private enum State {
-        case empty, foreign, current
+    enum State: Equatable {
+        case empty, foreign, current, damaged
         case outdated(String)
     }
 
-    private func state() throws(BaogaoError) -> State {
-        try read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-            if tables.isEmpty { return .empty }
-            guard tables.contains("meta"), let schema = try IndexSchema.meta(db, "schema_version") else {
-                return .foreign
+    /// What the file holds: nothing yet, another program's tables, this version's index, an
+    /// index of another version, or pages SQLite finds damaged.
+    func state() throws(BaogaoError) -> State {
+        do {
+            return try pool.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if tables.isEmpty { return .empty }
+                guard tables.contains("meta"), let schema = try IndexSchema.meta(db, "schema_version") else {
+                    return .foreign
+                }
+                if schema != String(IndexSchema.schemaVersion) {
+                    return .outdated("schema version \(schema), expected \(IndexSchema.schemaVersion)")
+                }
+                let tokenizer = try IndexSchema.meta(db, "tokenizer_version") ?? "none"
+                if tokenizer != IndexSchema.tokenizerVersion {
+                    return .outdated("tokenizer \(tokenizer), expected \(IndexSchema.tokenizerVersion)")
+                }
+                return .current
             }
-            if schema != String(IndexSchema.schemaVersion) {
-                return .outdated("schema version \(schema), expected \(IndexSchema.schemaVersion)")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            return .damaged
+        } catch {
+            throw Self.describe(error, url: url)
+        }
+    }
+
+    /// Drops every table and creates the current ones, in one transaction.
+    private func recreatedInPlace() throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction(.immediate) {
+                try IndexSchema.dropAll(db)
+                try IndexSchema.create(db)
+                return .commit
             }
-            let tokenizer = try IndexSchema.meta(db, "tokenizer_version") ?? "none"
-            if tokenizer != IndexSchema.tokenizerVersion {
-                return .outdated("tokenizer \(tokenizer), expected \(IndexSchema.tokenizerVersion)")
-            }
-            return .current
         }
     }
 
@@ -101,7 +134,7 @@ public final class IndexDatabase: Sendable {
         do { try pool.close() } catch { throw BaogaoError("cannot close \(url.path): \(error)") }
     }
 
-    private static func connect(_ url: URL) throws(BaogaoError) -> IndexDatabase {
+    static func connect(_ url: URL) throws(BaogaoError) -> IndexDatabase {
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(tokenizer: BaogaoFTS5Tokenizer.self)

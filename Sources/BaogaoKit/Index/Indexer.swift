@@ -28,6 +28,9 @@ public enum Indexer {
             throw BaogaoError("\(folder.path) is not a folder")
         }
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
+        // One writer at a time; the lock goes when this returns or the process ends.
+        let lock = try WriterLock.acquire(for: indexURL, wait: options.waitForWriter)
+        defer { lock.release() }
         let (index, rebuiltBecause) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
         var summary = IndexSummary()
         summary.rebuiltBecause = rebuiltBecause
@@ -43,7 +46,7 @@ public enum Indexer {
         }
 
         let indexPath = indexURL.standardizedFileURL.path
-        let scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm"])
+        let scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm", indexPath + "-lock"])
         summary.skipped = scan.skipped
 
         // metadata.csv: its entries, and whether it changed since the last run.
@@ -141,6 +144,7 @@ public enum Indexer {
         try index.write { db in
             try IndexSchema.setMeta(db, "metadata_csv", metadataHash)
             try IndexSchema.setMeta(db, "columns", columns.canonical)
+            try IndexSchema.setMeta(db, "skipped", IndexSchema.encodeSkipped(summary.skipped))
         }
         summary.skipped.sort { $0.path < $1.path }
         (summary.reports, summary.passages) = try index.read { db in
