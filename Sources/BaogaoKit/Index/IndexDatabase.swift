@@ -11,9 +11,10 @@ import GRDB
 public final class IndexDatabase: Sendable {
     /// Where the index file is.
     public let url: URL
-    let pool: DatabasePool
+    /// A pool of connections; a read-only queue for an index on a read-only file system.
+    let pool: any DatabaseWriter
 
-    private init(url: URL, pool: DatabasePool) {
+    private init(url: URL, pool: any DatabaseWriter) {
         self.url = url
         self.pool = pool
     }
@@ -145,8 +146,32 @@ public final class IndexDatabase: Sendable {
             let pool = try DatabasePool(path: url.path, configuration: config)
             return IndexDatabase(url: url, pool: pool)
         } catch {
-            throw describe(error, url: url)
+            guard isOnReadOnlyFileSystem(url) else { throw describe(error, url: url) }
+            // SQLite cannot create the -shm file a WAL index needs, but nobody can change the
+            // file either: read it as immutable.
+            config.readonly = true
+            do {
+                let queue = try DatabaseQueue(path: immutableURI(url), configuration: config)
+                return IndexDatabase(url: url, pool: queue)
+            } catch {
+                throw describe(error, url: url)
+            }
         }
+    }
+
+    /// Whether the folder holding `url` is mounted read-only.
+    static func isOnReadOnlyFileSystem(_ url: URL) -> Bool {
+        var info = statvfs()
+        guard statvfs(url.deletingLastPathComponent().path, &info) == 0 else { return false }
+        return info.f_flag & UInt(ST_RDONLY) != 0
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded.
+    private static func immutableURI(_ url: URL) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let path = url.standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? url.path
+        return "file:\(path)?immutable=1"
     }
 
     /// The folder this index was built from.
