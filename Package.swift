@@ -6,12 +6,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BaogaoKit", targets: ["BaogaoKit"]),
+        .library(name: "BaogaoServer", targets: ["BaogaoServer"]),
         .executable(name: "baogao", targets: ["baogao"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", "7.10.0"..<"7.11.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", "0.9.20"..<"0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", "2.28.1"..<"2.29.0"),
     ],
     targets: [
         .target(
@@ -23,10 +25,19 @@ let package = Package(
             ],
             swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
         ),
+        .target(
+            name: "BaogaoServer",
+            dependencies: [
+                "BaogaoKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         .executableTarget(
             name: "baogao",
             dependencies: [
                 "BaogaoKit",
+                "BaogaoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +61,15 @@ let package = Package(
         .testTarget(
             name: "BaogaoCLITests",
             dependencies: ["BaogaoKit", "baogao", "BaogaoTestSupport"]
+        ),
+        .testTarget(
+            name: "BaogaoServerTests",
+            dependencies: [
+                "BaogaoKit",
+                "BaogaoServer",
+                "baogao",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -4,9 +4,13 @@
 /// reaches the user.
 public struct BaogaoError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
+    /// Whether the query is at fault (an unknown unit, nothing to search for) rather than the
+    /// index or the files: a server answers these with 400, the others with 500.
+    public var isQueryError: Bool
 
-    public init(_ message: String) {
+    public init(_ message: String, isQueryError: Bool = false) {
         self.message = message
+        self.isQueryError = isQueryError
     }
 
     public var description: String { message }

@@ -30,10 +30,11 @@ struct UnitsCommand: ParsableCommand {
         let aggregation = try Aggregator(index: try location.openForSearch()).aggregate(parsed, by: by)
         let printer = HitPrinter(color: false, full: false, root: aggregation.root)
         if json {
-            Output.writeJSONLines(aggregation.rows.map { row -> UnitRowJSON in
-                var best = row.best
-                best.path = printer.path(best.path)
-                return UnitRowJSON(row: row, path: row.path.map(printer.path), best: best)
+            Output.writeJSONLines(aggregation.rows.map { row -> AggregateRow in
+                var shown = row
+                shown.path = row.path.map(printer.path)
+                shown.best.path = printer.path(row.best.path)
+                return shown
             })
         } else {
             printTable(aggregation, printer: printer)
@@ -69,34 +70,3 @@ struct UnitsCommand: ParsableCommand {
 }
 
 extension Grouping: ExpressibleByArgument {}
-
-/// A `units --json` row: the grouping key, counts, years and the best hit as `search --json`
-/// prints it.
-struct UnitRowJSON: Encodable {
-    var row: AggregateRow
-    var path: String?
-    var best: SearchHit
-
-    private enum CodingKeys: String, CodingKey {
-        case unit, year, path, title, reports, passages, years, best
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        switch row.grouping {
-        case .unit:
-            try c.encode(row.unit, forKey: .unit)
-        case .year:
-            try c.encode(row.year, forKey: .year)
-        case .report:
-            try c.encode(path, forKey: .path)
-            try c.encode(row.unit, forKey: .unit)
-            try c.encode(row.year, forKey: .year)
-            try c.encode(row.title, forKey: .title)
-        }
-        try c.encode(row.reports, forKey: .reports)
-        try c.encode(row.passages, forKey: .passages)
-        try c.encode(row.years, forKey: .years)
-        try c.encode(best, forKey: .best)
-    }
-}

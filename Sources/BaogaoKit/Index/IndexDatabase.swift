@@ -181,7 +181,7 @@ public final class IndexDatabase: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
         do { return try pool.read(body) } catch let error as BaogaoError { throw error } catch let error as QueryError {
-            throw BaogaoError(error.message)
+            throw BaogaoError(error.message, isQueryError: true)
         } catch {
             throw Self.describe(error, url: url)
         }

@@ -1,0 +1,54 @@
+import BaogaoKit
+
+/// `GET /api/search`: the hits exactly as `search --json` prints them (paths relative to the
+/// indexed folder), with the totals and the page asked for.
+///
+/// ```json
+/// {"hits":[{"path":"…","line":31,…}],"limit":10,"offset":0,"query":"乡村振兴","totalHits":12,"totalReports":5}
+/// ```
+struct SearchResponse: Encodable, Sendable {
+    var query: String
+    var offset: Int
+    var limit: Int
+    var totalHits: Int
+    var totalReports: Int
+    var hits: [SearchHit]
+}
+
+/// `GET /api/units`: the rows of `units --json` for the grouping, with the totals.
+///
+/// ```json
+/// {"by":"unit","query":"乡村振兴","rows":[{"unit":"市农业农村局","passages":3,…}],"totalHits":5,"totalReports":3}
+/// ```
+struct UnitsResponse: Encodable, Sendable {
+    var query: String
+    var by: Grouping
+    var totalHits: Int
+    var totalReports: Int
+    var rows: [AggregateRow]
+}
+
+/// `GET /api/reports`: the indexed reports (those matching `q` when given), as `reports --json`.
+///
+/// ```json
+/// {"query":null,"reports":[{"path":"…","unit":"市XX办","year":2021,…}],"total":16}
+/// ```
+struct ReportsResponse: Encodable, Sendable {
+    var query: String?
+    var total: Int
+    var reports: [ReportInfo]
+
+    private enum CodingKeys: String, CodingKey { case query, total, reports }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(query, forKey: .query)
+        try c.encode(total, forKey: .total)
+        try c.encode(reports, forKey: .reports)
+    }
+}
+
+/// Every error the server answers: `{"error": "…"}`.
+struct ErrorResponse: Encodable, Sendable {
+    var error: String
+}

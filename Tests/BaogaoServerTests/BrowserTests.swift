@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// Headless Chromium on the page served by the real binary over the sample corpus: the DOM
+/// after the browser ran the page holds the expected hit and breadcrumb, and no payload ever
+/// becomes an element. `.ci/run` installs Debian's chromium; without it these tests are
+/// skipped with the reason.
+@Suite(.serialized, .enabled(if: Chromium.executable != nil,
+                             "chromium is not installed (apt-get install -y chromium): the browser tests are skipped"))
+struct BrowserTests {
+    @Test func theSampleCorpusSearchShowsTheHitAndItsBreadcrumb() async throws {
+        let sample = try Fixture.sample.get()
+        let server = try RunningServer(["--index", sample.indexURL.path], in: sample.root)
+        defer { server.stop() }
+        let page = URL(string: url("/", ["q": "万人助万企"]), relativeTo: server.base)!.absoluteString
+
+        let dom = try Chromium.dumpDOM(page)
+        #expect(dom.contains("<mark>万人助万企</mark>"))
+        // The report of the sample corpus about 万人助万企, with its unit, year and title …
+        #expect(dom.contains("<span class=\"unit\">市工业和信息化局</span><i> · </i><span class=\"year\">2022</span>"))
+        #expect(dom.contains("万人助万企活动调研报告</a>"))
+        // … and the breadcrumb of a hit, as `search` prints it.
+        let cli = try BinaryRunner.run(["search", "万人助万企", "--index", sample.indexURL.path, "--json"], in: sample.root)
+        let first = try #require(try BinaryRunner.jsonLines(cli).first)
+        let crumbs = (first["section"] as! [String]).map { "<span>\($0)</span>" }.joined(separator: "<i> › </i>")
+        #expect(!crumbs.isEmpty)
+        #expect(dom.contains("<div class=\"crumbs\">\(crumbs)</div>"))
+        #expect(dom.contains("<svg class=\"chart chart-year\""))
+
+        // A screenshot to look at, kept out of git.
+        let artifacts = repositoryRoot.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        for (name, width) in [("search-desktop.png", 1280), ("search-phone.png", 420)] {
+            let shot = artifacts.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: shot)
+            try Chromium.screenshot(page, to: shot, width: width, height: width > 800 ? 1100 : 1600)
+            #expect(FileManager.default.fileExists(atPath: shot.path))
+            print("screenshot: test-artifacts/\(name)")
+        }
+        // The report view of the first hit (without its line: headless screenshots of a
+        // scrolled page come out blank at the top).
+        let path = try #require(attributeValues("data-path", in: dom).first)
+        let report = url("/report", ["path": path, "q": "万人助万企"])
+        try Chromium.screenshot(URL(string: report, relativeTo: server.base)!.absoluteString,
+                                to: artifacts.appendingPathComponent("report.png"), width: 1280, height: 1100)
+    }
+
+    @Test func noPayloadBecomesAnElementInTheBrowser() async throws {
+        let fixture = try Fixture.get()
+        let server = try RunningServer(["--index", fixture.indexURL.path], in: fixture.root)
+        defer { server.stop() }
+        for target in [url("/", ["q": "乡村振兴", "chart": "unit"]),
+                       url("/report", ["path": EscapingTests.xssPath, "line": "3", "q": "乡村振兴"]), "/"] {
+            let dom = try Chromium.dumpDOM(URL(string: target, relativeTo: server.base)!.absoluteString)
+            #expect(dom.contains("&lt;script&gt;alert(1)"), "\(target)")
+            #expect(!dom.contains("<img"), "\(target)")
+            #expect(!dom.contains("<script>alert"), "\(target)")
+            #expect(matches(of: "(<script)", in: dom).count == 1, "\(target)")
+        }
+    }
+}
+
+/// Debian's headless Chromium, run as a process.
+enum Chromium {
+    static let executable: URL? = {
+        for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        where FileManager.default.isExecutableFile(atPath: path) {
+            return URL(fileURLWithPath: path)
+        }
+        return nil
+    }()
+
+    static func dumpDOM(_ url: String) throws -> String {
+        try run(["--dump-dom", url])
+    }
+
+    static func screenshot(_ url: String, to file: URL, width: Int, height: Int) throws {
+        _ = try run(["--screenshot=\(file.path)", "--window-size=\(width),\(height)", "--hide-scrollbars", url])
+    }
+
+    private static func run(_ arguments: [String]) throws -> String {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                             "--no-first-run", "--user-data-dir=\(profile.path)"] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // A browser that hangs must not hang the test run.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 90) { if process.isRunning { process.terminate() } }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw FixtureError("chromium \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
