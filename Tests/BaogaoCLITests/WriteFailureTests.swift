@@ -67,6 +67,13 @@ struct WriteFailureTests {
         let check = try CLIRunner.run(["check", "--index", index.path], in: root)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
 
+        // A rebuild on the full disk fails too, and must not throw the index away first.
+        let rebuild = try CLIRunner.run(["index", folder.path, "--index", index.path, "--rebuild"], in: root)
+        #expect(rebuild.status == 2)
+        #expect(rebuild.stderr.contains("the disk holding \(index.path) is full"), "\(rebuild.stderr)")
+        #expect(Set(before).isSubset(of: Set(try rankedHits("乡村振兴", in: index))))
+        #expect(try CLIRunner.run(["check", "--index", index.path], in: root).status == 0)
+
         // With room again, the next run completes it.
         #expect(Self.mount(["-o", "remount,size=64m", disk.path]))
         let again = try CLIRunner.run(["index", folder.path, "--index", index.path], in: root)

@@ -74,7 +74,15 @@ public final class IndexDatabase: Sendable {
         case .current:
             reason = "--rebuild"
         }
-        if (try? existing.recreatedInPlace()) != nil { return (existing, reason) }
+        do {
+            try existing.recreatedInPlace()
+            return (existing, reason)
+        } catch let error as DatabaseError where ![.SQLITE_CORRUPT, .SQLITE_ERROR].contains(error.resultCode) {
+            // A full disk, a read-only file, another writer: the index stays as it was.
+            throw describe(error, url: url)
+        } catch {
+            // Pages too damaged to drop, or an old FTS table whose tokenizer is gone.
+        }
         try existing.close()
         for suffix in ["", "-wal", "-shm"] {
             try? fm.removeItem(atPath: url.path + suffix)
