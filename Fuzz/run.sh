@@ -33,10 +33,16 @@ for target in FuzzTokenizer FuzzStructure FuzzQuery FuzzReaders; do
     [ "$target" = FuzzQuery ] && seeds="$work/queries"
     [ "$target" = FuzzReaders ] && seeds="$work/readers"
     echo "fuzzing $target for ${seconds}s"
-    Fuzz/.build/debug/$target -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -artifact_prefix="$work/" "$work/$target" "$seeds" 2>&1 | grep -E "^(Done|==|SUMMARY)" || true
-    if ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* >/dev/null 2>&1; then
-        echo "$target found a failing input:"; ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* 2>/dev/null
+    # Swift's own crash backtracer would take the signal before libFuzzer could save the input.
+    status=0
+    SWIFT_BACKTRACE=enable=no Fuzz/.build/debug/$target -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$work/" "$work/$target" "$seeds" > "$work/$target.log" 2>&1 || status=$?
+    grep -E "^(Done|==|SUMMARY|Test unit written)" "$work/$target.log" || true
+    if [ "$status" -ne 0 ] || ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* >/dev/null 2>&1; then
+        grep -E "^    #[0-9]+ .* in " "$work/$target.log" | head -12 || true
+        mkdir -p test-artifacts/fuzz
+        cp "$work"/crash-* "$work"/timeout-* "$work"/oom-* test-artifacts/fuzz/ 2>/dev/null || true
+        echo "$target found a failing input (kept in test-artifacts/fuzz/):"; ls test-artifacts/fuzz/
         exit 1
     fi
 done

@@ -48,6 +48,9 @@ struct HostileInputTests {
             "nul.txt": nul,
             "image.txt": binary,
             "deep.md": Data(Self.deepHeadings(10_000).utf8),
+            // Found by the readers' fuzz target: a long run of digits overflowed the year reader.
+            "long-number.txt": Data(("编号" + String(repeating: "2111", count: 12) + "年\n"
+                                     + String(repeating: "二〇二一", count: 12) + "年工作总结\n").utf8),
             "bomb.docx": try ZipBomb.docx(),
         ], in: folder)
         let fm = FileManager.default
@@ -77,6 +80,7 @@ struct HostileInputTests {
         #expect(try rankedHits("万人助万企", in: index) == ["good.txt:2"])
         #expect(try rankedHits("第199段营商环境", in: index) == ["one-bad-byte.txt:201"])
         #expect(try rankedHits("最深的段落", in: index).count == 1)
+        #expect(try rankedHits("编号", in: index) == ["long-number.txt:1"])
         let outline = try CLIRunner.run(["show", "deep.md", "--index", index.path], in: root)
         #expect(outline.status == 0, "\(outline.stderr)")
         print("hostile folder: \(String(format: "%.1f", seconds)) s, peak memory \(exit.peakMemory / Self.megabyte) MB")
