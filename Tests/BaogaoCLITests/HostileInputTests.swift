@@ -50,7 +50,7 @@ struct HostileInputTests {
             "image.txt": binary,
             "deep.md": Data(Self.deepHeadings(10_000).utf8),
             // Found by the readers' fuzz target: a long run of digits overflowed the year reader.
-            "long-number.txt": Data(("编号" + String(repeating: "2111", count: 12) + "年\n"
+            "long-number.txt": Data(("报告编号" + String(repeating: "2111", count: 12) + "年\n"
                                      + String(repeating: "二〇二一", count: 12) + "年工作总结\n").utf8),
             "bomb.docx": try ZipBomb.docx(),
         ], in: folder)
@@ -81,7 +81,8 @@ struct HostileInputTests {
         #expect(try rankedHits("万人助万企", in: index) == ["good.txt:2"])
         #expect(try rankedHits("第199段营商环境", in: index) == ["one-bad-byte.txt:201"])
         #expect(try rankedHits("最深的段落", in: index).count == 1)
-        #expect(try rankedHits("编号", in: index) == ["long-number.txt:1"])
+        let numbered = try rankedHits("报告编号", in: index)
+        #expect(numbered == ["long-number.txt:1"])
         let outline = try CLIRunner.run(["show", "deep.md", "--index", index.path], in: root)
         #expect(outline.status == 0, "\(outline.stderr)")
         print("hostile folder: \(String(format: "%.1f", seconds)) s, peak memory \(exit.peakMemory / Self.megabyte) MB")

@@ -41,28 +41,29 @@ public final class IndexDatabase: Sendable {
         }
     }
 
-    /// Opens an index for writing, creating it when missing. An index of another version (or
-    /// any index, with `rebuild`) is emptied and its tables created anew, the reason returned;
-    /// a file that is not a Baogao index is never touched. The caller holds the ``WriterLock``.
+    /// Opens an index for writing, creating it when missing. The caller holds the
+    /// ``WriterLock``. Returns why the index must be built from scratch (another version, or
+    /// `rebuild`), and whether the caller empties it itself, in the transaction that fills it
+    /// again, so that readers, a killed run or a full disk leave the old index whole.
     ///
-    /// Emptying happens in one transaction inside the file, so a reader (or a process killed
-    /// midway) sees the old index or the new one, never a missing file; only a damaged file
-    /// whose tables cannot be dropped is deleted and created again.
-    static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError) -> (IndexDatabase, String?) {
+    /// A file that is not a Baogao index is never touched. Only a file too damaged to empty
+    /// (or whose old FTS table cannot be dropped) is deleted and created again first.
+    static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError)
+        -> (index: IndexDatabase, rebuiltBecause: String?, recreate: Bool) {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw BaogaoError("cannot create the folder for \(url.path): \(error.localizedDescription)")
         }
-        guard fm.fileExists(atPath: url.path) else { return (try connect(url).created(), nil) }
+        guard fm.fileExists(atPath: url.path) else { return (try connect(url).created(), nil, false) }
         let existing = try connect(url)
         var reason: String
         switch try existing.state() {
         case .current where !rebuild:
-            return (existing, nil)
+            return (existing, nil, false)
         case .empty:
-            return (try existing.created(), rebuild ? "--rebuild" : nil)
+            return (try existing.created(), rebuild ? "--rebuild" : nil, false)
         case .foreign:
             throw BaogaoError("\(url.path) exists and is not a Baogao index; refusing to overwrite it")
         case .outdated(let why):
@@ -75,8 +76,8 @@ public final class IndexDatabase: Sendable {
             reason = "--rebuild"
         }
         do {
-            try existing.recreatedInPlace()
-            return (existing, reason)
+            try existing.tryEmptying()
+            return (existing, reason, true)
         } catch let error as DatabaseError where ![.SQLITE_CORRUPT, .SQLITE_ERROR].contains(error.resultCode) {
             // A full disk, a read-only file, another writer: the index stays as it was.
             throw describe(error, url: url)
@@ -87,7 +88,7 @@ public final class IndexDatabase: Sendable {
         for suffix in ["", "-wal", "-shm"] {
             try? fm.removeItem(atPath: url.path + suffix)
         }
-        return (try connect(url).created(), reason)
+        return (try connect(url).created(), reason, false)
     }
 
     enum State: Equatable {
@@ -121,15 +122,15 @@ public final class IndexDatabase: Sendable {
         }
     }
 
-    /// Drops every table and creates the current ones, in one transaction.
-    private func recreatedInPlace() throws {
+    /// Drops every table in a transaction it rolls back: whether the file can be emptied
+    /// in place.
+    private func tryEmptying() throws {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction(.immediate) {
                 try IndexSchema.dropAll(db)
-                try IndexSchema.create(db)
-                return .commit
+                return .rollback
             }
         }
     }
