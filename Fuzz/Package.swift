@@ -12,7 +12,7 @@ let package = Package(
     name: "BaogaoFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(path: "..")],
-    targets: [.target(name: "FuzzSupport")] + ["FuzzTokenizer", "FuzzStructure", "FuzzQuery"].map { name in
+    targets: [.target(name: "FuzzSupport")] + ["FuzzTokenizer", "FuzzStructure", "FuzzQuery", "FuzzReaders"].map { name in
         .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "BaogaoKit", package: root)])
     }
 )

@@ -19,7 +19,10 @@ struct IndexLocation: ParsableArguments {
         if isDefault {
             let corpus = URL(fileURLWithPath: Self.defaultFolder)
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: corpus.path, isDirectory: &isFolder), isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: url.path), let writer = WriterLock.holder(of: url) {
+                // Another process is updating it: search what is committed so far.
+                Terminal.note("\(Self.defaultIndex) is being updated by process \(writer): searching it as it stands")
+            } else if FileManager.default.fileExists(atPath: corpus.path, isDirectory: &isFolder), isFolder.boolValue {
                 let summary = try Indexer.index(folder: corpus, into: url)
                 if summary.changedIndex {
                     Terminal.note("indexed \(Self.defaultFolder)/ into \(Self.defaultIndex): "

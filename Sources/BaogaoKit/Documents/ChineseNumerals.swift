@@ -37,12 +37,13 @@ enum ChineseNumerals {
         return total + (pending ?? 0)
     }
 
-    /// The value of a digit-by-digit numeral like 二〇二一 (years); nil if it is not one.
+    /// The value of a digit-by-digit numeral like 二〇二一 (years); nil if it is not one, or
+    /// too long to be a number (it would overflow).
     static func positionalValue(of text: some StringProtocol) -> Int? {
         var total = 0
         var count = 0
         for s in text.unicodeScalars {
-            guard let d = digits[s], s != "两" else { return nil }
+            guard let d = digits[s], s != "两", count < 18 else { return nil }
             total = total * 10 + d
             count += 1
         }

@@ -87,7 +87,8 @@ enum ReportDates {
         while let s = pending {
             pending = iterator.next()
             if let d = s.decimalDigitValue {
-                value = value * 10 + d
+                // Only four digits can make a year: a longer run must not overflow.
+                if length < 4 { value = value * 10 + d }
                 length += 1
                 continue
             }

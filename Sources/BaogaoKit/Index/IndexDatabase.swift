@@ -11,9 +11,10 @@ import GRDB
 public final class IndexDatabase: Sendable {
     /// Where the index file is.
     public let url: URL
-    let pool: DatabasePool
+    /// A pool of connections; a read-only queue for an index on a read-only file system.
+    let pool: any DatabaseWriter
 
-    private init(url: URL, pool: DatabasePool) {
+    private init(url: URL, pool: any DatabaseWriter) {
         self.url = url
         self.pool = pool
     }
@@ -29,66 +30,108 @@ public final class IndexDatabase: Sendable {
         let index = try connect(url)
         switch try index.state() {
         case .current: return index
-        case .empty, .foreign:
+        case .empty:
+            throw BaogaoError("\(url.path) is an empty index: run `baogao index FOLDER --index \(url.path)`")
+        case .foreign:
             throw BaogaoError("\(url.path) is not a Baogao index")
+        case .damaged:
+            throw BaogaoError("\(url.path) is damaged: run `baogao index --rebuild`")
         case .outdated(let why):
             throw BaogaoError("\(url.path) was built by another version of Baogao (\(why)): run `baogao index --rebuild`")
         }
     }
 
-    /// Opens an index for writing, creating it when missing. An index of another version is
-    /// deleted and created anew (the reason is returned); a file that is not a Baogao
-    /// index is never touched.
-    static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError) -> (IndexDatabase, String?) {
+    /// Opens an index for writing, creating it when missing. The caller holds the
+    /// ``WriterLock``. Returns why the index must be built from scratch (another version, or
+    /// `rebuild`), and whether the caller empties it itself, in the transaction that fills it
+    /// again, so that readers, a killed run or a full disk leave the old index whole.
+    ///
+    /// A file that is not a Baogao index is never touched. Only a file too damaged to empty
+    /// (or whose old FTS table cannot be dropped) is deleted and created again first.
+    static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError)
+        -> (index: IndexDatabase, rebuiltBecause: String?, recreate: Bool) {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw BaogaoError("cannot create the folder for \(url.path): \(error.localizedDescription)")
         }
-        var reason: String? = rebuild ? "--rebuild" : nil
-        if fm.fileExists(atPath: url.path) {
-            let existing = try connect(url)
-            switch try existing.state() {
-            case .current where !rebuild:
-                return (existing, nil)
-            case .empty:
-                return (try existing.created(), nil)
-            case .foreign:
-                throw BaogaoError("\(url.path) exists and is not a Baogao index; refusing to overwrite it")
-            case .outdated(let why):
-                reason = why
-            case .current:
-                break
-            }
-            try existing.close()
-            for suffix in ["", "-wal", "-shm"] {
-                try? fm.removeItem(atPath: url.path + suffix)
-            }
+        guard fm.fileExists(atPath: url.path) else { return (try connect(url).created(), nil, false) }
+        let existing = try connect(url)
+        var reason: String
+        switch try existing.state() {
+        case .current where !rebuild:
+            return (existing, nil, false)
+        case .empty:
+            return (try existing.created(), rebuild ? "--rebuild" : nil, false)
+        case .foreign:
+            throw BaogaoError("\(url.path) exists and is not a Baogao index; refusing to overwrite it")
+        case .outdated(let why):
+            reason = why
+        case .damaged where rebuild:
+            reason = "--rebuild of a damaged index"
+        case .damaged:
+            throw BaogaoError("\(url.path) is damaged: run `baogao index --rebuild`")
+        case .current:
+            reason = "--rebuild"
         }
-        return (try connect(url).created(), reason)
+        do {
+            try existing.tryEmptying()
+            return (existing, reason, true)
+        } catch let error as DatabaseError where ![.SQLITE_CORRUPT, .SQLITE_ERROR].contains(error.resultCode) {
+            // A full disk, a read-only file, another writer: the index stays as it was.
+            throw describe(error, url: url)
+        } catch {
+            // Pages too damaged to drop, or an old FTS table whose tokenizer is gone.
+        }
+        try existing.close()
+        for suffix in ["", "-wal", "-shm"] {
+            try? fm.removeItem(atPath: url.path + suffix)
+        }
+        return (try connect(url).created(), reason, false)
     }
 
-    private enum State {
-        case empty, foreign, current
+    enum State: Equatable {
+        case empty, foreign, current, damaged
         case outdated(String)
     }
 
-    private func state() throws(BaogaoError) -> State {
-        try read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-            if tables.isEmpty { return .empty }
-            guard tables.contains("meta"), let schema = try IndexSchema.meta(db, "schema_version") else {
-                return .foreign
+    /// What the file holds: nothing yet, another program's tables, this version's index, an
+    /// index of another version, or pages SQLite finds damaged.
+    func state() throws(BaogaoError) -> State {
+        do {
+            return try pool.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if tables.isEmpty { return .empty }
+                guard tables.contains("meta"), let schema = try IndexSchema.meta(db, "schema_version") else {
+                    return .foreign
+                }
+                if schema != String(IndexSchema.schemaVersion) {
+                    return .outdated("schema version \(schema), expected \(IndexSchema.schemaVersion)")
+                }
+                let tokenizer = try IndexSchema.meta(db, "tokenizer_version") ?? "none"
+                if tokenizer != IndexSchema.tokenizerVersion {
+                    return .outdated("tokenizer \(tokenizer), expected \(IndexSchema.tokenizerVersion)")
+                }
+                return .current
             }
-            if schema != String(IndexSchema.schemaVersion) {
-                return .outdated("schema version \(schema), expected \(IndexSchema.schemaVersion)")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            return .damaged
+        } catch {
+            throw Self.describe(error, url: url)
+        }
+    }
+
+    /// Drops every table in a transaction it rolls back: whether the file can be emptied
+    /// in place.
+    private func tryEmptying() throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction(.immediate) {
+                try IndexSchema.dropAll(db)
+                return .rollback
             }
-            let tokenizer = try IndexSchema.meta(db, "tokenizer_version") ?? "none"
-            if tokenizer != IndexSchema.tokenizerVersion {
-                return .outdated("tokenizer \(tokenizer), expected \(IndexSchema.tokenizerVersion)")
-            }
-            return .current
         }
     }
 
@@ -101,7 +144,7 @@ public final class IndexDatabase: Sendable {
         do { try pool.close() } catch { throw BaogaoError("cannot close \(url.path): \(error)") }
     }
 
-    private static func connect(_ url: URL) throws(BaogaoError) -> IndexDatabase {
+    static func connect(_ url: URL) throws(BaogaoError) -> IndexDatabase {
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(tokenizer: BaogaoFTS5Tokenizer.self)
@@ -113,8 +156,32 @@ public final class IndexDatabase: Sendable {
             let pool = try DatabasePool(path: url.path, configuration: config)
             return IndexDatabase(url: url, pool: pool)
         } catch {
-            throw describe(error, url: url)
+            guard isOnReadOnlyFileSystem(url) else { throw describe(error, url: url) }
+            // SQLite cannot create the -shm file a WAL index needs, but nobody can change the
+            // file either: read it as immutable.
+            config.readonly = true
+            do {
+                let queue = try DatabaseQueue(path: immutableURI(url), configuration: config)
+                return IndexDatabase(url: url, pool: queue)
+            } catch {
+                throw describe(error, url: url)
+            }
         }
+    }
+
+    /// Whether the folder holding `url` is mounted read-only.
+    static func isOnReadOnlyFileSystem(_ url: URL) -> Bool {
+        var info = statvfs()
+        guard statvfs(url.deletingLastPathComponent().path, &info) == 0 else { return false }
+        return info.f_flag & UInt(ST_RDONLY) != 0
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded.
+    private static func immutableURI(_ url: URL) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let path = url.standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: allowed) ?? url.path
+        return "file:\(path)?immutable=1"
     }
 
     /// The folder this index was built from.

@@ -18,6 +18,8 @@ public struct IndexOptions: Sendable {
     public var progress: (@Sendable (IndexProgress) -> Void)?
     /// How many files are parsed at once (default: one per core).
     public var workers: Int
+    /// How long to wait for another process writing the same index before giving up (seconds).
+    public var waitForWriter: TimeInterval = WriterLock.defaultWait
 
     public init(rebuild: Bool = false, columns: ColumnMapping? = nil,
                 progress: (@Sendable (IndexProgress) -> Void)? = nil,

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The tables of an index file and the versions that say how it was built.
@@ -6,7 +7,8 @@ import GRDB
 /// runs compare); `reports` one per report — a document, or a row of a collection
 /// (`laws.csv#12`) — pointing to its file; `sections` and `passages` belong to a report.
 /// The `meta` table holds the versions, the folder (`root`), the hash of its metadata.csv
-/// (`metadata_csv`) and the column mapping of collections (`columns`).
+/// (`metadata_csv`), the column mapping of collections (`columns`) and the files the last
+/// run skipped (`skipped`).
 ///
 /// `sections_parent` and `passages_section` let SQLite check the foreign keys when a report's
 /// sections are deleted without scanning every passage (a changed 300 KB file took seconds
@@ -88,9 +90,40 @@ enum IndexSchema {
         try setMeta(db, "tokenizer_version", tokenizerVersion)
     }
 
+    /// Drops every trigger, view, virtual table and table, whatever version created them
+    /// (the FTS table first: its shadow tables go with it). Run with foreign keys off, inside
+    /// the caller's transaction.
+    static func dropAll(_ db: Database) throws {
+        for kind in ["trigger", "view"] {
+            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = ?", arguments: [kind]) {
+                try db.execute(sql: "DROP \(kind.uppercased()) IF EXISTS \(name.quotedDatabaseIdentifier)")
+            }
+        }
+        let virtual = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'
+            """)
+        for name in virtual { try db.execute(sql: "DROP TABLE IF EXISTS \(name.quotedDatabaseIdentifier)") }
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+            """)
+        for name in tables { try db.execute(sql: "DROP TABLE IF EXISTS \(name.quotedDatabaseIdentifier)") }
+    }
+
     static func meta(_ db: Database, _ key: String) throws -> String? {
         guard try db.tableExists("meta") else { return nil }
         return try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
+    }
+
+    /// The files the last run skipped, as meta's `skipped` holds them (JSON), so that
+    /// `baogao check` does not take them for files never indexed.
+    static func encodeSkipped(_ files: [SkippedFile]) -> String {
+        let data = (try? JSONEncoder().encode(files)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decodeSkipped(_ text: String?) -> [SkippedFile] {
+        guard let text else { return [] }
+        return (try? JSONDecoder().decode([SkippedFile].self, from: Data(text.utf8))) ?? []
     }
 
     static func setMeta(_ db: Database, _ key: String, _ value: String) throws {

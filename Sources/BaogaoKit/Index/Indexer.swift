@@ -6,7 +6,9 @@ import GRDB
 /// Only new and changed files are read (size and modification time, then a content hash);
 /// files gone from the folder are removed; a changed file is replaced inside one
 /// transaction (several files may share one), so no report is ever half written,
-/// duplicated or orphaned. Files are read and
+/// duplicated or orphaned. A rebuild is one transaction from emptying to the last file:
+/// until it commits, searches see the old index, and a killed run leaves it whole. One
+/// process writes at a time (``WriterLock``). Files are read and
 /// parsed on all cores (``ParsePipeline``) while one writer stores them in folder order;
 /// only a few files are in memory at once. When metadata.csv or the column mapping of
 /// collections changes, the reports concerned are read again.
@@ -28,22 +30,30 @@ public enum Indexer {
             throw BaogaoError("\(folder.path) is not a folder")
         }
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
-        let (index, rebuiltBecause) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
+        // One writer at a time; the lock goes when this returns or the process ends.
+        let lock = try WriterLock.acquire(for: indexURL, wait: options.waitForWriter)
+        defer { lock.release() }
+        // A rebuild (`recreate`) empties and fills the index in one transaction: until it
+        // commits, readers, a killed run and a full disk all leave the old index whole.
+        let (index, rebuiltBecause, recreate) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
         var summary = IndexSummary()
         summary.rebuiltBecause = rebuiltBecause
 
-        if let previous = try index.root(), previous.path != root.path {
-            throw BaogaoError("\(indexURL.path) holds the reports of \(previous.path), not \(root.path): "
-                              + "pass --rebuild to replace them, or choose another --index")
-        }
-        let stored = try index.write { db in
-            try IndexSchema.setMeta(db, "root", root.path)
-            return (metadata: try IndexSchema.meta(db, "metadata_csv") ?? "",
-                    columns: try IndexSchema.meta(db, "columns") ?? "")
+        var stored = (metadata: "", columns: "")
+        if !recreate {
+            if let previous = try index.root(), previous.path != root.path {
+                throw BaogaoError("\(indexURL.path) holds the reports of \(previous.path), not \(root.path): "
+                                  + "pass --rebuild to replace them, or choose another --index")
+            }
+            stored = try index.write { db in
+                try IndexSchema.setMeta(db, "root", root.path)
+                return (metadata: try IndexSchema.meta(db, "metadata_csv") ?? "",
+                        columns: try IndexSchema.meta(db, "columns") ?? "")
+            }
         }
 
         let indexPath = indexURL.standardizedFileURL.path
-        let scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm"])
+        let scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm", indexPath + "-lock"])
         summary.skipped = scan.skipped
 
         // metadata.csv: its entries, and whether it changed since the last run.
@@ -69,7 +79,7 @@ public enum Indexer {
             summary.rereadBecause = "the column mapping changed"
         }
 
-        let known = try index.read { db in
+        let known = recreate ? [:] : try index.read { db in
             try Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM files")
                 .reduce(into: [String: KnownFile]()) { map, row in
                     map[row["path"]] = KnownFile(id: row["id"], size: row["size"], modified: row["mtime"], hash: row["hash"])
@@ -113,7 +123,15 @@ public enum Indexer {
             // one transaction, so it is never half in the index.
             var pendingBytes: Int64 = 0
             var lastCommit = Date()
+            if recreate { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+            defer { if recreate { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
             do {
+                if recreate {
+                    try db.beginTransaction(.immediate)
+                    try IndexSchema.dropAll(db)
+                    try IndexSchema.create(db)
+                    try IndexSchema.setMeta(db, "root", root.path)
+                }
                 while let outcome = pipeline.next() {
                     if !db.isInsideTransaction {
                         try db.beginTransaction(.immediate)
@@ -122,7 +140,7 @@ public enum Indexer {
                     }
                     try write(outcome, summary: &summary, db)
                     pendingBytes += outcome.job.file.size
-                    if pendingBytes >= commitBytes || Date().timeIntervalSince(lastCommit) >= commitInterval {
+                    if !recreate, pendingBytes >= commitBytes || Date().timeIntervalSince(lastCommit) >= commitInterval {
                         try db.commit()
                     }
                     progress.filesDone += 1
@@ -131,16 +149,15 @@ public enum Indexer {
                     progress.elapsed = Date().timeIntervalSince(readingStarted)
                     options.progress?(progress)
                 }
-                if db.isInsideTransaction { try db.commit() }
+                if !db.isInsideTransaction { try db.beginTransaction(.immediate) }
+                try IndexSchema.setMeta(db, "metadata_csv", metadataHash)
+                try IndexSchema.setMeta(db, "columns", columns.canonical)
+                try IndexSchema.setMeta(db, "skipped", IndexSchema.encodeSkipped(summary.skipped))
+                try db.commit()
             } catch {
                 if db.isInsideTransaction { try? db.rollback() }
                 throw error
             }
-        }
-
-        try index.write { db in
-            try IndexSchema.setMeta(db, "metadata_csv", metadataHash)
-            try IndexSchema.setMeta(db, "columns", columns.canonical)
         }
 
         let rangesKnown = try index.read { db in try ReportRanges.load(db) != nil }

@@ -53,10 +53,12 @@ enum ReportReader {
                           notes: documents.compactMap(\.note))
     }
 
-    /// The shared pipeline after the reader: structure, marked headings, metadata.
+    /// The shared pipeline after the reader: structure, marked headings, over-long
+    /// paragraphs cut (``LongPassages``), metadata.
     static func assemble(_ document: ExtractedDocument, path: String, fileName: String,
                          metadata: [String: MetadataFile.Entry]) -> ParsedReport {
-        let structure = ExplicitHeadings.apply(document.headingLevels, to: StructureParser.parse(document.text))
+        let parsed = ExplicitHeadings.apply(document.headingLevels, to: StructureParser.parse(document.text))
+        let structure = LongPassages.split(parsed)
         var meta = MetadataInference.infer(fileName: fileName, text: document.text, structure: structure)
         let stated = document.stated
         if let unit = stated.unit { meta.unit = unit; meta.unitSource = stated.unitSource }

@@ -1,0 +1,195 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Checks an index from the pages up: SQLite's integrity check, FTS5's integrity check
+/// against the passages, the links between passages, sections, reports and files, the stored
+/// versions, and which files changed on disk since they were indexed.
+///
+/// It takes the ``WriterLock`` (a running `baogao index` makes it give up with that process's
+/// id) and runs every check in one transaction, which it rolls back: it writes nothing.
+///
+/// ```swift
+/// let check = try IndexChecker.check(URL(filePath: "index/baogao.sqlite"))
+/// check.isClean            // true
+/// check.changes            // [Change(path: "a.txt", kind: .changed)]
+/// ```
+public enum IndexChecker {
+    /// Checks the index at `url`. Throws only when it cannot check: no such file, not a
+    /// Baogao index, or another process is writing it. With `hashes`, every file's content is
+    /// compared, not only those whose size or time changed.
+    public static func check(_ url: URL, hashes: Bool = false,
+                             waitForWriter: TimeInterval = WriterLock.defaultWait) throws(BaogaoError) -> IndexCheck {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw BaogaoError("no index at \(url.path)")
+        }
+        var lock: WriterLock?
+        do {
+            lock = try WriterLock.acquire(for: url, wait: waitForWriter)
+        } catch {
+            // A read-only folder cannot hold a lock file, but nobody can write there either.
+            if let holder = WriterLock.holder(of: url) { throw WriterLock.busy(url, holder: holder) }
+        }
+        defer { lock?.release() }
+
+        let index = try IndexDatabase.connect(url)
+        var check = IndexCheck()
+        let state = try index.state()
+        switch state {
+        case .foreign:
+            throw BaogaoError("\(url.path) is not a Baogao index")
+        case .empty:
+            check.results.append(.init(name: "versions", problems: [], skipped: "the index is empty"))
+            return check
+        case .damaged:
+            check.results.append(.init(name: "SQLite integrity",
+                                       problems: ["the file is damaged: its tables cannot be read"]))
+            return check
+        case .current, .outdated:
+            break
+        }
+
+        let stored: (root: String?, metadata: String, skipped: [SkippedFile], files: [String: Indexer.KnownFile])
+        do {
+            stored = try index.pool.writeWithoutTransaction { db in
+                var outcome: (String?, String, [SkippedFile], [String: Indexer.KnownFile]) = (nil, "", [], [:])
+                let kind: Database.TransactionKind = isReadOnly(db) ? .deferred : .immediate
+                try db.inTransaction(kind) {
+                    check.schemaVersion = try IndexSchema.meta(db, "schema_version")
+                    check.tokenizerVersion = try IndexSchema.meta(db, "tokenizer_version")
+                    check.results.append(try integrity(db))
+                    if case .outdated(let why) = state {
+                        check.results.append(.init(name: "versions", problems: [
+                            "built by another version of Baogao (\(why)): run `baogao index --rebuild`",
+                        ]))
+                        return .rollback
+                    }
+                    check.results.append(.init(name: "versions", problems: []))
+                    check.results.append(try fullText(db))
+                    check.results.append(try links(db))
+                    check.files = try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0
+                    check.reports = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0
+                    check.passages = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0
+                    outcome = (try IndexSchema.meta(db, "root"),
+                               try IndexSchema.meta(db, "metadata_csv") ?? "",
+                               IndexSchema.decodeSkipped(try IndexSchema.meta(db, "skipped")),
+                               try knownFiles(db))
+                    return .rollback
+                }
+                return outcome
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            check.results.append(.init(name: "SQLite integrity", problems: ["the file is damaged: reading it failed"]))
+            return check
+        } catch {
+            throw IndexDatabase.describe(error, url: url)
+        }
+
+        if let root = stored.root {
+            check.folder = root
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue {
+                check.changes = changes(root: URL(fileURLWithPath: root), index: url, stored: stored.files,
+                                        skipped: stored.skipped, metadataHash: stored.metadata, hashes: hashes)
+            } else {
+                check.folderMissing = true
+            }
+        }
+        return check
+    }
+
+    /// Whether the connection cannot write (a read-only file or file system).
+    private static func isReadOnly(_ db: Database) -> Bool {
+        sqlite3_db_readonly(db.sqliteConnection, "main") == 1
+    }
+
+    /// SQLite's own check of every page and index.
+    private static func integrity(_ db: Database) throws -> IndexCheck.Result {
+        let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")
+        guard lines != ["ok"] else { return .init(name: "SQLite integrity", problems: []) }
+        let shown = lines.prefix(3).map { "“\($0)”" }.joined(separator: "; ")
+        return .init(name: "SQLite integrity", problems: [
+            "the file is damaged: SQLite's integrity check found \(lines.count)\(lines.count >= 20 ? "+" : "") problem\(lines.count == 1 ? "" : "s") (\(shown))",
+        ])
+    }
+
+    /// FTS5's check that the full-text index holds exactly the tokens of the passages.
+    private static func fullText(_ db: Database) throws -> IndexCheck.Result {
+        let name = "full-text index"
+        if isReadOnly(db) {
+            return .init(name: name, problems: [], skipped: "the index is read-only and FTS5 checks only by writing")
+        }
+        do {
+            try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('integrity-check', 1)")
+            return .init(name: name, problems: [])
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            return .init(name: name, problems: ["the full-text index does not match the passages (FTS5 integrity-check failed)"])
+        }
+    }
+
+    /// The links between files, reports, sections and passages.
+    private static func links(_ db: Database) throws -> IndexCheck.Result {
+        let checks: [(String, String)] = [
+            ("passage(s) belong to no report",
+             "SELECT count(*) FROM passages WHERE report_id NOT IN (SELECT id FROM reports)"),
+            ("section(s) belong to no report",
+             "SELECT count(*) FROM sections WHERE report_id NOT IN (SELECT id FROM reports)"),
+            ("passage(s) point to a missing section",
+             "SELECT count(*) FROM passages WHERE section_id IS NOT NULL AND section_id NOT IN (SELECT id FROM sections)"),
+            ("passage(s) lie under a section of another report", """
+             SELECT count(*) FROM passages p JOIN sections s ON s.id = p.section_id WHERE s.report_id != p.report_id
+             """),
+            ("section(s) have a parent missing, later or in another report", """
+             SELECT count(*) FROM sections s LEFT JOIN sections parent ON parent.id = s.parent_id
+             WHERE s.parent_id IS NOT NULL
+               AND (parent.id IS NULL OR parent.report_id != s.report_id OR parent.id >= s.id)
+             """),
+            ("report(s) belong to no file",
+             "SELECT count(*) FROM reports WHERE file_id NOT IN (SELECT id FROM files)"),
+            ("report(s) have a passage count that differs from their passages", """
+             SELECT count(*) FROM reports r
+             WHERE passage_count != (SELECT count(*) FROM passages WHERE report_id = r.id)
+             """),
+        ]
+        var problems: [String] = []
+        for (what, sql) in checks {
+            let count = try Int.fetchOne(db, sql: sql) ?? 0
+            if count > 0 { problems.append("\(count) \(what)") }
+        }
+        return .init(name: "passages, sections and reports", problems: problems)
+    }
+
+    private static func knownFiles(_ db: Database) throws -> [String: Indexer.KnownFile] {
+        try Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM files").reduce(into: [:]) { map, row in
+            map[row["path"]] = Indexer.KnownFile(id: row["id"], size: row["size"], modified: row["mtime"], hash: row["hash"])
+        }
+    }
+
+    /// Files new, changed or deleted on disk since indexing, and a changed metadata.csv.
+    /// A file whose size and time changed is read to compare its content hash.
+    private static func changes(root: URL, index: URL, stored: [String: Indexer.KnownFile], skipped: [SkippedFile],
+                                metadataHash: String, hashes: Bool) -> [IndexCheck.Change] {
+        let indexPath = index.standardizedFileURL.path
+        let scan = FolderScanner.scan(root, excluding: Set(["", "-wal", "-shm", "-lock"].map { indexPath + $0 }))
+        let skippedPaths = Set(skipped.map(\.path))
+        var changes: [IndexCheck.Change] = []
+        for file in scan.files {
+            guard let known = stored[file.relativePath] else {
+                if !skippedPaths.contains(file.relativePath) { changes.append(.init(path: file.relativePath, kind: .new)) }
+                continue
+            }
+            if !hashes, known.size == file.size, known.modified == file.modified { continue }
+            let hash = (try? ReportReader.load(file)).map { ContentHash.hex(of: $0) }
+            if hash != known.hash { changes.append(.init(path: file.relativePath, kind: .changed)) }
+        }
+        let present = Set(scan.files.map(\.relativePath))
+        for path in stored.keys where !present.contains(path) {
+            changes.append(.init(path: path, kind: .deleted))
+        }
+        let metadata = (try? MetadataFile.load(from: root)).map { $0?.hash ?? "" } ?? "unreadable"
+        if metadata != metadataHash {
+            changes.append(.init(path: MetadataFile.name, kind: metadataHash.isEmpty ? .new : metadata.isEmpty ? .deleted : .changed))
+        }
+        return changes.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `baogao` binary started with `posix_spawn`, so that a test can kill it at a moment of
+/// its choosing and read its peak memory from `wait4`, neither of which Foundation's
+/// `Process` offers. Output goes to files, read once the process has ended.
+///
+/// ```swift
+/// let child = try ChildProcess(["index", folder.path, "--index", index.path])
+/// usleep(300_000); child.kill()
+/// let exit = child.wait()   // exit.signal == SIGKILL
+/// ```
+final class ChildProcess {
+    struct Exit {
+        /// The exit status, when it exited; the signal, when one ended it.
+        var status: Int32?
+        var signal: Int32?
+        /// The peak resident memory of the process, in bytes.
+        var peakMemory: Int
+        var stdout: String
+        var stderr: String
+    }
+
+    let pid: pid_t
+    private let output: URL
+    private var finished: Exit?
+
+    init(_ arguments: [String], executable: URL = CLIRunner.executable, environment: [String: String] = [:]) throws {
+        output = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-child-\(UUID().uuidString)")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, output.path + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+        guard status == 0 else {
+            throw NSError(domain: "ChildProcess", code: Int(status),
+                          userInfo: [NSLocalizedDescriptionKey: "cannot start \(executable.path): \(String(cString: strerror(status)))"])
+        }
+        self.pid = pid
+    }
+
+    /// Sends `signal` (SIGKILL unless told) if the process is still running; returns
+    /// whether it was.
+    @discardableResult
+    func kill(_ signal: Int32 = SIGKILL) -> Bool {
+        if poll() != nil { return false }
+        #if canImport(Glibc)
+        return Glibc.kill(pid, signal) == 0
+        #else
+        return Darwin.kill(pid, signal) == 0
+        #endif
+    }
+
+    /// The exit, if the process has ended (without waiting).
+    func poll() -> Exit? {
+        if let finished { return finished }
+        return reap(options: WNOHANG)
+    }
+
+    /// Waits for the process to end.
+    func wait() -> Exit {
+        if let finished { return finished }
+        while true {
+            if let exit = reap(options: 0) { return exit }
+        }
+    }
+
+    /// Waits at most `seconds`, then kills it.
+    func wait(atMost seconds: TimeInterval) -> Exit {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let exit = poll() { return exit }
+            usleep(20_000)
+        }
+        kill()
+        return wait()
+    }
+
+    private func reap(options: Int32) -> Exit? {
+        var status: Int32 = 0
+        var usage = rusage()
+        let result = wait4(pid, &status, options, &usage)
+        if result == 0 { return nil }
+        if result < 0 {
+            if errno == EINTR { return nil }
+            return finish(status: nil, signal: nil, usage: usage)
+        }
+        let signal = status & 0x7F
+        return finish(status: signal == 0 ? (status >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal, usage: usage)
+    }
+
+    private func finish(status: Int32?, signal: Int32?, usage: rusage) -> Exit {
+        let fm = FileManager.default
+        let out = fm.contents(atPath: output.path + ".out") ?? Data()
+        let err = fm.contents(atPath: output.path + ".err") ?? Data()
+        try? fm.removeItem(atPath: output.path + ".out")
+        try? fm.removeItem(atPath: output.path + ".err")
+        #if os(Linux)
+        let peak = Int(usage.ru_maxrss) * 1024
+        #else
+        let peak = Int(usage.ru_maxrss)
+        #endif
+        let exit = Exit(status: status, signal: signal, peakMemory: peak,
+                        stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        finished = exit
+        return exit
+    }
+}
