@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BaogaoKit", targets: ["BaogaoKit"]),
         .library(name: "BaogaoServer", targets: ["BaogaoServer"]),
         .executable(name: "baogao", targets: ["baogao"]),
+        .executable(name: "baogao-bench", targets: ["baogao-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", "7.10.0"..<"7.11.0"),
@@ -41,6 +42,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "BaogaoBenchKit"),
+        .executableTarget(
+            name: "baogao-bench",
+            dependencies: [
+                "BaogaoKit",
+                "BaogaoBenchKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "baogao-eval",
             dependencies: [
@@ -70,6 +81,10 @@ let package = Package(
                 "baogao",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "BaogaoBenchTests",
+            dependencies: ["BaogaoBenchKit"]
         ),
     ]
 )

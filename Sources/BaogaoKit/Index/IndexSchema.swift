@@ -85,6 +85,7 @@ enum IndexSchema {
                 INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END;
             """)
+        try IndexTuning.configureFTS(db)
         try setMeta(db, "schema_version", String(schemaVersion))
         try setMeta(db, "tokenizer_version", tokenizerVersion)
     }
@@ -110,7 +111,7 @@ enum IndexSchema {
 
     static func meta(_ db: Database, _ key: String) throws -> String? {
         guard try db.tableExists("meta") else { return nil }
-        return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
 
     /// The files the last run skipped, as meta's `skipped` holds them (JSON), so that

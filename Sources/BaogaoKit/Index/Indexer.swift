@@ -159,6 +159,16 @@ public enum Indexer {
                 throw error
             }
         }
+
+        let rangesKnown = try index.read { db in try ReportRanges.load(db) != nil }
+        if summary.changedIndex || !rangesKnown {
+            let written = summary.added + summary.updated
+            try index.write { db in
+                try ReportRanges.store(db)
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0
+                try IndexTuning.finishWriting(written: written, total: total, db)
+            }
+        }
         summary.skipped.sort { $0.path < $1.path }
         (summary.reports, summary.passages) = try index.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,

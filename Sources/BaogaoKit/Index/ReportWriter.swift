@@ -13,6 +13,7 @@ import GRDB
 enum ReportWriter {
     /// Inserts a file and its reports.
     static func insert(_ parsed: ParsedFile, _ db: Database) throws {
+        try ReportRanges.invalidate(db)
         try db.cachedStatement(sql: "INSERT INTO files(path, size, mtime, hash) VALUES (?, ?, ?, ?)")
             .execute(arguments: [parsed.file.relativePath, parsed.file.size, parsed.file.modified, parsed.hash])
         let fileID = db.lastInsertedRowID
@@ -57,6 +58,7 @@ enum ReportWriter {
 
     /// Deletes a file and everything of its reports.
     static func deleteFile(id fileID: Int64, _ db: Database) throws {
+        try ReportRanges.invalidate(db)
         let reports = "SELECT id FROM reports WHERE file_id = ?"
         try db.execute(sql: "DELETE FROM passages WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM sections WHERE report_id IN (\(reports))", arguments: [fileID])

@@ -59,8 +59,123 @@ struct CompiledQuery {
         }
     }
 
+    /// At most about this many matches of a tier are ranked by bm25 (about a microsecond
+    /// each) to pick the best few; see ``sampleStride(total:)``.
+    static let rankedAtMost = 2_000
+
+    /// The stride of the even sample of matches ranked for a query with `total` matches: 1
+    /// (every match) up to ``rankedAtMost``, else ⌈total / rankedAtMost⌉, so that a phrase in
+    /// half the passages costs what a phrase in 2,000 costs to rank.
+    static func sampleStride(total: Int) -> Int {
+        max(1, (total + rankedAtMost - 1) / rankedAtMost)
+    }
+
+    /// A query with at most this many matches is counted and ranked in one pass.
+    static let onePassAtMost = 2_000
+
+    /// For a query of one exact tier without filters: every match counted and the best
+    /// `wanted` ranked in a single FTS5 pass (counting and ranking apart evaluate the phrase
+    /// twice). Nil when the query does not qualify or has more than ``onePassAtMost`` matches,
+    /// or for a prefix term (one character), which usually has many.
+    func rankedInOnePass(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
+        guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
+              !match.contains("*"), conditions.isEmpty, let ranges = try ReportRanges.load(db) else { return nil }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?
+            """), arguments: [match])
+        var found: [(id: Int64, rank: Double)] = []
+        while let row = try rows.next() {
+            found.append((row[0], row[1]))
+            if found.count > Self.onePassAtMost { return nil }
+        }
+        var reports: Set<Int64> = []
+        for f in found {
+            if let i = ranges.range(ofPassage: f.id) { reports.insert(ranges.reports[i]) }
+        }
+        found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+        let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
+        let best = try found.prefix(wanted).map { id, rank in
+            let p = try Row.fetchOne(passage, arguments: [id])!
+            return Match(passageID: id, reportID: p[0], sectionID: p[1], line: p[2], text: p[3], rank: rank, kind: .exact)
+        }
+        return (found.count, reports.count, best)
+    }
+
+    /// Matches of a widely matching term scored in Swift, evenly spread over all its matches.
+    static let termSample = 400
+
+    /// For one term alone (one tier, no filters) matching widely: the exact totals and the
+    /// best `wanted` of an even sample of ``termSample`` matches, from one FTS5 pass over
+    /// rowids. Ranking with bm25 in FTS5 would evaluate the phrase twice more (the ranked
+    /// pass and bm25's IDF), and for one character (a prefix query) each evaluation merges
+    /// the doclists of every bigram starting with it. The sample is scored by bm25's
+    /// term-frequency and length part: the IDF of a single term is the same for every match
+    /// and cancels in the ``Ranker``'s relevance. Call it when ``rankedInOnePass`` found too
+    /// many matches, or for a prefix term.
+    func rankedFromSample(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
+        guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
+              conditions.isEmpty, highlightPlans.count == 1,
+              let ranges = try ReportRanges.load(db) else { return nil }
+        let term = highlightPlans[0].folded
+        var ids: [Int64] = []
+        var reports: Set<Int64> = []
+        var current: Range<Int64> = 0..<0
+        let rows = try Int64.fetchCursor(db.cachedStatement(sql: """
+            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+            """), arguments: [match])
+        while let id = try rows.next() {
+            ids.append(id)
+            if current.contains(id) { continue }
+            guard let i = ranges.range(ofPassage: id) else { continue }
+            reports.insert(ranges.reports[i])
+            current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+        }
+        let stride = max(1, ids.count / Self.termSample)
+        let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
+        var sample: [(match: Match, tf: Int, length: Int)] = []
+        for k in Swift.stride(from: 0, to: ids.count, by: stride) {
+            let p = try Row.fetchOne(passage, arguments: [ids[k]])!
+            let text: String = p[3]
+            let folded = FoldedText(text)
+            let tf = folded.occurrences(of: term).count
+            let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
+            sample.append((Match(passageID: ids[k], reportID: p[0], sectionID: p[1], line: p[2], text: text,
+                                 rank: 0, kind: .exact), tf, length))
+        }
+        let average = max(1, Double(sample.reduce(0) { $0 + $1.length }) / Double(max(1, sample.count)))
+        let (k1, b) = (1.2, 0.75)
+        var best = sample.map { s -> Match in
+            var m = s.match
+            let tf = Double(max(1, s.tf))
+            m.rank = -(tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(s.length) / average)))
+            return m
+        }
+        best.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
+        return (ids.count, reports.count, Array(best.prefix(wanted)))
+    }
+
     /// The matches of one tier, best first when `ranked`, at most `limit` of them.
-    func forEachMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?, _ body: (Match) throws -> Bool) throws {
+    ///
+    /// With a limit, no check and no filters, only rowids and bm25 are read for the ranking
+    /// and the text of the `limit` best only; with `sampleStride` > 1 only passages whose id
+    /// is a multiple of it are ranked (an even spread over the index).
+    func forEachMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?, sampleStride: Int = 1,
+                      _ body: (Match) throws -> Bool) throws {
+        if ranked, let limit, let match = tier.match, tier.check == nil, conditions.isEmpty {
+            let sample = sampleStride > 1 ? " AND rowid % \(sampleStride) = 0" : ""
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT p.id, p.report_id, p.section_id, p.line, p.text, t.rank FROM (
+                    SELECT rowid AS id, bm25(passages_fts) AS rank FROM passages_fts
+                    WHERE passages_fts MATCH ?\(sample) ORDER BY rank LIMIT ?
+                ) t JOIN passages p ON p.id = t.id ORDER BY t.rank
+                """), arguments: [match, limit])
+            while let row = try rows.next() {
+                let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3],
+                                  text: row[4], rank: row[5], kind: tier.kind)
+                guard try body(match) else { return }
+            }
+            return
+        }
         var sql = "SELECT p.id, p.report_id, p.section_id, p.line, p.text, "
         var arguments = StatementArguments()
         if let match = tier.match {
@@ -92,8 +207,22 @@ struct CompiledQuery {
     func count(_ db: Database) throws -> (passages: Int, reports: Int) {
         var passages = 0
         var reports: Set<Int64> = []
+        let ranges = conditions.isEmpty ? try ReportRanges.load(db) : nil
         for tier in tiers {
-            if tier.check == nil, tier.match != nil {
+            if tier.check == nil, let match = tier.match, let ranges {
+                // Only FTS5's rowids: ReportRanges maps them to reports without a join.
+                let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
+                    SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+                    """), arguments: [match])
+                var current: Range<Int64> = 0..<0
+                while let id = try ids.next() {
+                    passages += 1
+                    if current.contains(id) { continue }
+                    guard let i = ranges.range(ofPassage: id) else { continue }
+                    reports.insert(ranges.reports[i])
+                    current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+                }
+            } else if tier.check == nil, tier.match != nil {
                 var sql = "SELECT p.report_id, count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
                 sql += "JOIN reports r ON r.id = p.report_id WHERE passages_fts MATCH ?"
                 for condition in conditions { sql += " AND (\(condition))" }

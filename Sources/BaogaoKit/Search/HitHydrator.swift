@@ -26,19 +26,19 @@ final class HitHydrator {
             score: -match.rank)
         hit.match = match.kind
         if context > 0 {
-            hit.before = try Row.fetchAll(db, sql: """
+            hit.before = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT line, text FROM passages WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT ?
-                """, arguments: [match.reportID, match.line, context]).reversed().map { ContextLine(line: $0[0], text: $0[1]) }
-            hit.after = try Row.fetchAll(db, sql: """
+                """), arguments: [match.reportID, match.line, context]).reversed().map { ContextLine(line: $0[0], text: $0[1]) }
+            hit.after = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT line, text FROM passages WHERE report_id = ? AND line > ? ORDER BY line LIMIT ?
-                """, arguments: [match.reportID, match.line, context]).map { ContextLine(line: $0[0], text: $0[1]) }
+                """), arguments: [match.reportID, match.line, context]).map { ContextLine(line: $0[0], text: $0[1]) }
         }
         return hit
     }
 
     func report(_ id: Int64) throws -> Row {
         if let row = reports[id] { return row }
-        let row = try Row.fetchOne(db, sql: "SELECT path, unit, year, title FROM reports WHERE id = ?", arguments: [id])!
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, unit, year, title FROM reports WHERE id = ?"), arguments: [id])!
         reports[id] = row
         return row
     }
@@ -47,14 +47,14 @@ final class HitHydrator {
     func trail(of sectionID: Int64?) throws -> [String] {
         guard let sectionID else { return [] }
         if let cached = trails[sectionID] { return cached }
-        let trail = try String.fetchAll(db, sql: """
+        let trail = try String.fetchAll(db.cachedStatement(sql: """
             WITH RECURSIVE up(id, parent_id, heading, depth) AS (
                 SELECT id, parent_id, heading, 0 FROM sections WHERE id = ?
                 UNION ALL
                 SELECT s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
             )
             SELECT heading FROM up ORDER BY depth DESC
-            """, arguments: [sectionID])
+            """), arguments: [sectionID])
         trails[sectionID] = trail
         return trail
     }

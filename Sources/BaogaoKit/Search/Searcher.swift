@@ -50,11 +50,14 @@ public struct Searcher: Sendable {
                 let (total, reports) = try compiled.count(db)
                 return SearchResults(hits: hits, totalHits: total, totalReports: reports, root: try IndexSchema.meta(db, "root"))
             }
-            let (total, reports) = try compiled.count(db)
-            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             // Rank more candidates than shown, so that diversity and collapsing have room.
             let wanted = limit.map { max(100, (offset + $0) * 3) }
-            let ranked = try rank(compiled, db, wanted: wanted, hydrator: hydrator)
+            let quick = try wanted.flatMap {
+                try compiled.rankedInOnePass(db, wanted: $0) ?? compiled.rankedFromSample(db, wanted: $0)
+            }
+            let (total, reports) = try quick.map { ($0.passages, $0.reports) } ?? compiled.count(db)
+            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
+            let ranked = try rank(compiled, db, wanted: wanted, total: total, prefetched: quick?.best, hydrator: hydrator)
             let collapsed = Self.collapse(ranked)
             let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
             let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
@@ -78,14 +81,25 @@ public struct Searcher: Sendable {
     }
 
     /// The best `wanted` matches (all when nil): exact tier first, each tier re-scored.
-    private func rank(_ compiled: CompiledQuery, _ db: Database, wanted: Int?,
-                      hydrator: HitHydrator) throws -> [Candidate] {
+    /// With `wanted` set, a query with very many matches is ranked on an even sample of them
+    /// (``CompiledQuery/sampleStride(total:)``); `total` counts them.
+    /// `prefetched` holds the ranked matches of a one-tier query when they are already known.
+    private func rank(_ compiled: CompiledQuery, _ db: Database, wanted: Int?, total: Int,
+                      prefetched: [CompiledQuery.Match]? = nil, hydrator: HitHydrator) throws -> [Candidate] {
+        let stride = wanted == nil ? 1 : CompiledQuery.sampleStride(total: total)
         var out: [Candidate] = []
-        for tier in compiled.tiers + (compiled.related.map { [$0] } ?? []) {
+        for (n, tier) in (compiled.tiers + (compiled.related.map { [$0] } ?? [])).enumerated() {
             let room = wanted.map { $0 - out.count }
             if let room, room <= 0 { break }
             var matches: [CompiledQuery.Match] = []
-            try compiled.forEachMatch(in: tier, db, ranked: true, limit: room) { matches.append($0); return true }
+            if let prefetched, n == 0, compiled.tiers.count == 1 {
+                matches = prefetched
+            } else {
+                try compiled.forEachMatch(in: tier, db, ranked: true, limit: room, sampleStride: stride) {
+                    matches.append($0)
+                    return true
+                }
+            }
             let best = matches.map { -$0.rank }.max() ?? 0
             let ranker = Ranker(plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             var scored: [Candidate] = []

@@ -1,0 +1,111 @@
+import BaogaoKit
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every passage of an index, folded for matching and laid end to end, for sampling queries
+/// and for counting their matches by brute force (a plain substring scan, no index).
+///
+/// Passages are joined by `\n`, which no passage contains, so no match spans two passages.
+final class FoldedCorpus {
+    /// The folded UTF-8 of every passage, each followed by `\n`.
+    let bytes: [UInt8]
+    /// The offset in ``bytes`` where each passage starts, ascending.
+    let starts: [Int]
+    /// The original UTF-8 bytes of the passages (before folding).
+    let originalBytes: Int
+
+    /// Loads the passages of a Baogao index, in id order (the plain `passages` table: no
+    /// tokenizer needed).
+    init(index: URL) throws {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: index.path, configuration: config)
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        var original = 0
+        try queue.read { db in
+            let rows = try String.fetchCursor(db, sql: "SELECT text FROM passages ORDER BY id")
+            while let text = try rows.next() {
+                starts.append(bytes.count)
+                original += text.utf8.count
+                bytes.append(contentsOf: ScalarFolding.fold(text).utf8)
+                bytes.append(0x0A)
+            }
+        }
+        try queue.close()
+        self.bytes = bytes
+        self.starts = starts
+        self.originalBytes = original
+    }
+
+    var passageCount: Int { starts.count }
+
+    /// The passage holding byte `offset`.
+    func passage(at offset: Int) -> Int {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The passages (ascending) whose folded text contains `phrase`, a folded string of
+    /// ideographs (no word boundaries to check).
+    func passages(containing phrase: String) -> [Int32] {
+        let needle = Array(phrase.utf8)
+        guard !needle.isEmpty else { return [] }
+        var found: [Int32] = []
+        bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard haystack.baseAddress != nil else { return }
+                var offset = 0
+                var passageEnd = -1
+                while offset < haystack.count,
+                      let hit = find(needle, in: UnsafeBufferPointer(rebasing: haystack[offset...])) {
+                    let at = offset + hit
+                    if at >= passageEnd {
+                        let p = passage(at: at)
+                        found.append(Int32(p))
+                        passageEnd = p + 1 < starts.count ? starts[p + 1] : haystack.count
+                        offset = passageEnd
+                    } else {
+                        offset = at + 1
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The first offset of `needle` in `haystack`: `memchr` for its first byte, then a compare.
+    private func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return nil }
+        let first = Int32(needle[0])
+        var at = 0
+        let last = haystack.count - needle.count
+        while at <= last {
+            guard let hit = memchr(base + at, first, last - at + 1) else { return nil }
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, needle.baseAddress!, needle.count) == 0 { return i }
+            at = i + 1
+        }
+        return nil
+    }
+
+    /// How many passages contain every term.
+    func count(_ terms: [String]) -> Int {
+        var sets = terms.map { passages(containing: $0) }
+        sets.sort { $0.count < $1.count }
+        guard var common = sets.first else { return 0 }
+        for other in sets.dropFirst() {
+            let keep = Set(other)
+            common = common.filter { keep.contains($0) }
+        }
+        return common.count
+    }
+}

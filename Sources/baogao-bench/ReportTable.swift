@@ -1,0 +1,103 @@
+import BaogaoBenchKit
+
+/// Renders a ``BenchReport`` as plain-text tables for people.
+enum ReportTable {
+    static func render(_ r: BenchReport) -> String {
+        var out = ""
+        let m = r.machine
+        out += "Machine: \(m.cores) cores, \(Format.fixed(m.memoryGiB, 1)) GiB, SQLite \(m.sqlite), \(m.os)\n"
+        out += "Load (1/5/15 min): \(m.loadAtStart) at start, \(m.loadAtEnd) at end\n\n"
+
+        let c = r.corpus
+        out += "Corpus: \(c.folder) (\(c.origin))\n"
+        out += "  \(c.files) files, \(c.reports) reports, \(c.passages) passages, "
+            + "\(ByteSize.format(c.textBytes)) of text (\(ByteSize.format(c.fileBytes)) of files)"
+            + (c.skipped.isEmpty ? "" : ", \(c.skipped.count) skipped") + "\n\n"
+
+        let b = r.build
+        out += "Build (median of \(b.baogaoRuns.count); same passages, same transactions: 16 MB or 1 s of whole reports)\n"
+        out += TextTable(["", "seconds", "CPU s", "MB/s", "FTS bytes", "FTS/text", "file bytes"], [
+            ["Baogao (full index)", Format.fixed(b.baogaoSeconds, 2), Format.fixed(b.baogaoCPUSeconds, 2),
+             Format.fixed(b.baogaoMBPerSecond, 1), ByteSize.format(b.baogao.ftsBytes), Format.ratio(b.baogaoFTSPerText),
+             ByteSize.format(b.baogao.fileBytes)],
+            ["FTS5 trigram", Format.fixed(b.trigramSeconds, 2), Format.fixed(b.trigramCPUSeconds, 2),
+             Format.fixed(b.trigramMBPerSecond, 1), ByteSize.format(b.trigram.ftsBytes), Format.ratio(b.trigramFTSPerText),
+             ByteSize.format(b.trigram.fileBytes)],
+            ["Baogao/trigram", Format.ratio(b.timeRatio), Format.ratio(b.cpuRatio), "", Format.ratio(b.bytesRatio), "", ""],
+            ["trigram, Baogao's FTS5 settings", Format.fixed(b.trigramTunedSeconds, 2), Format.fixed(b.trigramTunedCPUSeconds, 2),
+             Format.fixed(Double(b.baogao.textBytes) / 1e6 / b.trigramTunedSeconds, 1), "", "", ""],
+            ["Baogao/that", Format.ratio(b.timeRatioTuned), Format.ratio(b.baogaoCPUSeconds / b.trigramTunedCPUSeconds),
+             "", "", "", ""],
+        ]).render() + "\n"
+
+        out += "Queries in process (ms; per query the median of its runs; p50/p95/p99 over queries;\n"
+        out += "  trigram cannot answer phrases under 3 characters: 'tri right' counts its right answers)\n"
+        var rows: [[String]] = []
+        for g in r.queries {
+            func cells(_ s: LatencySummary?) -> [String] {
+                guard let s else { return ["-", "-", "-"] }
+                return [Format.fixed(s.p50, 2), Format.fixed(s.p95, 2), Format.fixed(s.p99, 2)]
+            }
+            let label = g.group == QuerySampler.twoTerms ? g.group : "\(g.group) char" + (g.group == "1" ? "" : "s")
+            let trigram = "\(g.trigramRight)/\(g.queries)"
+            rows.append([label, String(g.queries), String(g.medianMatches)] + cells(g.baogaoTop10) + cells(g.baogaoCount)
+                        + cells(g.trigramTop10) + cells(g.trigramCount) + [String(g.baogaoWrong), trigram])
+        }
+        out += TextTable(["query", "n", "hits", "top10 p50", "p95", "p99", "count p50", "p95", "p99",
+                          "tri top10 p50", "p95", "p99", "tri count p50", "p95", "p99", "wrong", "tri right"], rows)
+            .render() + "\n"
+
+        if !r.cli.isEmpty {
+            out += "Command line, end to end (ms; baogao search = ranked top 10 printed; rg -c -F over the files)\n"
+            out += TextTable(["corpus", "text", "queries", "baogao p50", "p95", "rg p50", "p95", "baogao/rg", "wrong"],
+                             r.cli.map { c in
+                                 [c.corpus, ByteSize.format(c.textBytes), String(c.queries),
+                                  Format.fixed(c.baogaoMedianMs, 1), Format.fixed(c.baogaoP95Ms, 1),
+                                  c.rgMedianMs.map { Format.fixed($0, 1) } ?? "-", c.rgP95Ms.map { Format.fixed($0, 1) } ?? "-",
+                                  c.ratio.map(Format.ratio) ?? "-", String(c.baogaoWrong)]
+                             }).render() + "\n"
+        }
+
+        if !r.memory.isEmpty {
+            out += "Indexing memory (child process, from scratch)\n"
+            out += TextTable(["corpus", "text", "seconds", "peak RSS"], r.memory.map { p in
+                [p.corpus, ByteSize.format(p.textBytes), Format.fixed(p.seconds, 2), ByteSize.format(p.peakRSSBytes)]
+            }).render() + "\n"
+        }
+
+        out += "Targets\n"
+        out += TextTable(["", "goal", "measured", ""], r.targets.map { t in
+            [t.name, t.goal, t.measured, t.met.map { $0 ? "met" : "MISSED" } ?? "n/a"]
+        }).render()
+        for note in r.notes { out += "note: \(note)\n" }
+        return out
+    }
+}
+
+/// A plain-text table: the first column left-aligned, the others right-aligned.
+struct TextTable {
+    var header: [String]
+    var rows: [[String]]
+
+    init(_ header: [String], _ rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+
+    func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { i in all.map { $0.indices.contains(i) ? $0[i].count : 0 }.max() ?? 0 }
+        var out = ""
+        for row in all {
+            var line = ""
+            for (i, width) in widths.enumerated() {
+                let cell = row.indices.contains(i) ? row[i] : ""
+                let pad = String(repeating: " ", count: width - cell.count)
+                line += i == 0 ? cell + pad : "  " + pad + cell
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += "  " + line + "\n"
+        }
+        return out
+    }
+}
