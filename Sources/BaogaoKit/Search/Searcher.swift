@@ -174,18 +174,6 @@ public struct Searcher: Sendable {
         return out
     }
 
-    /// The FTS5 plan of every term, or a message naming the term that has nothing to search.
-    static func plans(for query: SearchQuery) throws(BaogaoError) -> [TermPlan] {
-        var plans: [TermPlan] = []
-        for term in query.terms {
-            guard let plan = TermPlan(term.text) else {
-                throw BaogaoError("“\(term.text)” (column \(term.column)) has no letters, digits or characters to search for")
-            }
-            plans.append(plan)
-        }
-        return plans
-    }
-
     /// The matched ranges of every term in `text`, merged and sorted, in Unicode scalars.
     public static func highlights(in text: String, plans: [TermPlan]) -> [[Int]] {
         let folded = FoldedText(text)

@@ -1,3 +1,4 @@
+import BaogaoTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,26 +27,5 @@ enum TestEncodings {
 
     /// GB18030 through iconv (UTF-8 → GB18030), the inverse of what the decoder does.
     /// Empty data if iconv cannot convert; `gb18030HelperEncodesKnownBytes` checks it can.
-    static func gb18030(_ text: String) -> Data {
-        guard let descriptor = iconv_open("GB18030", "UTF-8"), descriptor != iconv_t(bitPattern: -1) else {
-            return Data()
-        }
-        defer { iconv_close(descriptor) }
-        var input = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        let written: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?
-                    .assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
-                    .assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1 else { return nil }
-                return outBuffer.count - outLeft
-            }
-        }
-        guard let written else { return Data() }
-        return Data(output[..<written])
-    }
+    static func gb18030(_ text: String) -> Data { GBKEncoder.encode(text) }
 }
