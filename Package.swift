@@ -79,6 +79,7 @@ let package = Package(
                 "BaogaoKit",
                 "BaogaoServer",
                 "baogao",
+                "BaogaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

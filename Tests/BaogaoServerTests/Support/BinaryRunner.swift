@@ -1,48 +1,15 @@
+import BaogaoTestSupport
 import Foundation
 
 /// Runs the built `baogao` binary as a real process: to run commands, and to start `serve`.
 enum BinaryRunner {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = BaogaoBinary.Output
 
-    /// The `baogao` executable next to the test bundle.
-    static let executable: URL = {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let argument = CommandLine.arguments.first {
-            let url = URL(fileURLWithPath: argument)
-            candidates.append(url.deletingLastPathComponent().appendingPathComponent("baogao"))
-            candidates.append(url.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("baogao"))
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("baogao"))
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("baogao"))
-        return candidates.first { fm.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }()
+    static var executable: URL { BaogaoBinary.executable }
 
-    /// Runs `baogao arguments…` in `directory` and waits for it.
+    /// Runs `baogao arguments…` in `directory` (without colour) and waits for it.
     static func run(_ arguments: [String], in directory: URL) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        try BaogaoBinary.run(arguments, in: directory, environment: ["NO_COLOR": "1"])
     }
 
     /// The JSON Lines a command printed, each as an object.
