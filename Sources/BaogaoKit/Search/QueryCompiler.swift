@@ -57,7 +57,7 @@ enum QueryCompiler {
         } else {
             tiers.append(.init(match: nil, check: nil, kind: .exact))
         }
-        let highlights = query.positiveTerms.compactMap { TermPlan($0.text) }
+        let highlights = Searcher.highlightPlans(for: query)
         return CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
                              highlightPlans: highlights, highlightVariants: variants)
     }
