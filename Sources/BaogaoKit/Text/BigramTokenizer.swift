@@ -158,6 +158,8 @@ private struct State {
             }
             if ScalarFolding.isIdentity(value) {
                 guard handle(value, start: start, end: i, original: true, emit) else { return false }
+            } else if let one = ScalarFolding.foldedScalar(value) {
+                guard handle(one, start: start, end: i, original: false, emit) else { return false }
             } else {
                 for folded in ScalarFolding.folded(Unicode.Scalar(value)!) {
                     guard handle(folded.value, start: start, end: i, original: false, emit) else { return false }

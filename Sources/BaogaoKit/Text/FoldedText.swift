@@ -23,7 +23,10 @@ public struct FoldedText: Sendable {
         origins.reserveCapacity(text.utf8.count / 2)
         var index = 0
         for scalar in text.unicodeScalars {
-            if ScalarFolding.isIdentity(scalar.value) {
+            if let one = ScalarFolding.foldedScalar(scalar.value) {
+                scalars.append(one)
+                origins.append(index)
+            } else if ScalarFolding.isIdentity(scalar.value) {
                 scalars.append(scalar.value)
                 origins.append(index)
             } else {

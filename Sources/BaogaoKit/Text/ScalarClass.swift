@@ -23,6 +23,13 @@ public enum ScalarClass: Sendable, Hashable {
             return .separator
         }
         if value >= 0x4E00 && value <= 0x9FFF { return .ideograph }
+        if let entry = FrequentScalars.entry(value) { return entry.scalarClass }
+        return computeClass(value)
+    }
+
+    /// ``of(_:)-(UInt32)`` from Unicode properties, without tables (they are built from it).
+    static func computeClass(_ value: UInt32) -> ScalarClass {
+        if value < 0x80 || (value >= 0x4E00 && value <= 0x9FFF) { return of(value) }
         if isIdeographRange(value) { return .ideograph }
         guard let scalar = Unicode.Scalar(value) else { return .separator }
         let properties = scalar.properties

@@ -17,22 +17,30 @@ public enum ScalarFolding {
     /// Bumped whenever folding changes what is indexed; part of the tokenizer version.
     public static let version = 2
 
-    /// Whether `scalar` folds to itself. Cheap: no table lookup for ASCII and Han.
+    /// Whether `scalar` folds to itself. Cheap: no table lookup for ASCII and Han, one for
+    /// common punctuation (``FrequentScalars``).
     @inline(__always)
     public static func isIdentity(_ value: UInt32) -> Bool {
         if value < 0x80 { return !(value >= 0x41 && value <= 0x5A) }
         if value >= 0x4E00 && value <= 0x9FFF { return ScriptVariants.simplified(value) == nil }
-        guard let scalar = Unicode.Scalar(value) else { return true }
-        return !scalar.properties.changesWhenNFKCCaseFolded && ScriptVariants.simplified(value) == nil
+        if let entry = FrequentScalars.entry(value) { return entry.folded == value }
+        return computeIsIdentity(value)
+    }
+
+    /// The one scalar `value` folds to when that is cheap to know (ASCII, Han, common
+    /// punctuation) and it folds to exactly one; nil otherwise. Never allocates.
+    @inline(__always)
+    public static func foldedScalar(_ value: UInt32) -> UInt32? {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value + 0x20 : value }
+        if value >= 0x4E00 && value <= 0x9FFF { return ScriptVariants.simplified(value) ?? value }
+        if let entry = FrequentScalars.entry(value), entry.folded != FrequentScalars.notOne { return entry.folded }
+        return nil
     }
 
     /// The folded form of `scalar` (empty for ignorable code points).
     public static func folded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         let value = scalar.value
-        if value < 0x80 {
-            if value >= 0x41 && value <= 0x5A { return [Unicode.Scalar(value + 0x20)!] }
-            return [scalar]
-        }
+        if let one = foldedScalar(value) { return [Unicode.Scalar(one)!] }
         if isIdentity(value) { return [scalar] }
         if let cached = cache.withLock({ $0[value] }) { return cached }
         let computed = compute(scalar)
@@ -44,12 +52,29 @@ public enum ScalarFolding {
     public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isIdentity(scalar.value) { out.append(scalar) } else { out.append(contentsOf: folded(scalar)) }
+            if isIdentity(scalar.value) {
+                out.append(scalar)
+            } else if let one = foldedScalar(scalar.value) {
+                out.append(Unicode.Scalar(one)!)
+            } else {
+                out.append(contentsOf: folded(scalar))
+            }
         }
         return String(out)
     }
 
     private static let cache = Mutex<[UInt32: [Unicode.Scalar]]>([:])
+
+    /// ``isIdentity(_:)`` from Unicode properties, for scalars no table covers.
+    static func computeIsIdentity(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value) else { return true }
+        return !scalar.properties.changesWhenNFKCCaseFolded && ScriptVariants.simplified(value) == nil
+    }
+
+    /// ``folded(_:)`` from Unicode properties, without tables (they are built from it).
+    static func computeFolded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        computeIsIdentity(scalar.value) ? [scalar] : compute(scalar)
+    }
 
     private static func compute(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         if scalar.properties.isDefaultIgnorableCodePoint { return [] }
