@@ -131,16 +131,22 @@ struct CompiledQuery {
             current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
         }
         let stride = max(1, ids.count / Self.termSample)
-        let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
+        // One statement for the whole sample (ids are integers from FTS5): a lookup per
+        // passage cost more than scoring it.
+        let sampled = Swift.stride(from: 0, to: ids.count, by: stride).map { String(ids[$0]) }
         var sample: [(match: Match, tf: Int, length: Int)] = []
-        for k in Swift.stride(from: 0, to: ids.count, by: stride) {
-            let p = try Row.fetchOne(passage, arguments: [ids[k]])!
-            let text: String = p[3]
-            let folded = FoldedText(text)
-            let tf = folded.occurrences(of: term).count
-            let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
-            sample.append((Match(passageID: ids[k], reportID: p[0], sectionID: p[1], line: p[2], text: text,
-                                 rank: 0, kind: .exact), tf, length))
+        if !sampled.isEmpty {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, report_id, section_id, line, text FROM passages WHERE id IN (\(sampled.joined(separator: ",")))
+                """)
+            while let p = try rows.next() {
+                let text: String = p[4]
+                let folded = FoldedText(text)
+                let tf = folded.occurrences(of: term).count
+                let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
+                sample.append((Match(passageID: p[0], reportID: p[1], sectionID: p[2], line: p[3], text: text,
+                                     rank: 0, kind: .exact), tf, length))
+            }
         }
         let average = max(1, Double(sample.reduce(0) { $0 + $1.length }) / Double(max(1, sample.count)))
         let (k1, b) = (1.2, 0.75)

@@ -8,6 +8,7 @@ final class HitHydrator {
     private let variantPlans: [TermPlan]
     private var reports: [Int64: Row] = [:]
     private var trails: [Int64: [String]] = [:]
+    private var foldedTrails: [Int64: FoldedText] = [:]
 
     init(db: Database, plans: [TermPlan], variants: [TermVariant] = []) {
         self.db = db
@@ -58,4 +59,15 @@ final class HitHydrator {
         trails[sectionID] = trail
         return trail
     }
+
+    /// The trail of `sectionID` joined by newlines and folded, as the ``Ranker`` reads it.
+    func foldedTrail(of sectionID: Int64?) throws -> FoldedText {
+        guard let sectionID else { return Self.noHeadings }
+        if let cached = foldedTrails[sectionID] { return cached }
+        let folded = FoldedText(try trail(of: sectionID).joined(separator: "\n"))
+        foldedTrails[sectionID] = folded
+        return folded
+    }
+
+    private static let noHeadings = FoldedText("")
 }

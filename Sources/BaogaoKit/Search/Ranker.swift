@@ -39,8 +39,8 @@ struct Ranker {
         var length: Int
     }
 
-    func signals(text: FoldedText, trail: [String]) -> Signals {
-        let headings = FoldedText(trail.joined(separator: "\n"))
+    /// The signals of `text` under its section `headings` (the trail joined by newlines, folded).
+    func signals(text: FoldedText, headings: FoldedText) -> Signals {
         var occurrences = 0
         var starts: [[Range<Int>]] = []
         var heading = false

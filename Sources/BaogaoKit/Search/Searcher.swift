@@ -76,7 +76,8 @@ public struct Searcher: Sendable {
     struct Candidate {
         var match: CompiledQuery.Match
         var score: Double
-        var key: String
+        /// The folded text without separators: passages with the same key are identical.
+        var key: [UInt32]
         var duplicates: [CompiledQuery.Match] = []
     }
 
@@ -105,11 +106,9 @@ public struct Searcher: Sendable {
             var scored: [Candidate] = []
             for match in matches {
                 let text = FoldedText(match.text)
-                let signals = ranker.signals(text: text, trail: try hydrator.trail(of: match.sectionID))
+                let signals = ranker.signals(text: text, headings: try hydrator.foldedTrail(of: match.sectionID))
                 let relevance = best > 1e-9 ? -match.rank / best : 0
-                let key = String(String.UnicodeScalarView(text.scalars.compactMap { v in
-                    ScalarClass.of(v) == .separator ? nil : Unicode.Scalar(v)
-                }))
+                let key = text.scalars.filter { ScalarClass.of($0) != .separator }
                 scored.append(Candidate(match: match, score: ranker.score(relevance: relevance, signals: signals), key: key))
             }
             // Ties break by path and line, so a rebuilt index answers in the same order.
@@ -129,9 +128,9 @@ public struct Searcher: Sendable {
     /// Identical passages (same text, ignoring punctuation and spaces) keep only the best.
     static func collapse(_ candidates: [Candidate]) -> [Candidate] {
         var out: [Candidate] = []
-        var seen: [String: Int] = [:]
+        var seen: [[UInt32]: Int] = [:]
         for candidate in candidates {
-            if candidate.key.unicodeScalars.count >= 8, let at = seen[candidate.key] {
+            if candidate.key.count >= 8, let at = seen[candidate.key] {
                 out[at].duplicates.append(candidate.match)
             } else {
                 seen[candidate.key] = out.count
