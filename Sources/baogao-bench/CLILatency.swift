@@ -27,6 +27,13 @@ enum CLILatency {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
+    /// Whether the binary at `path` loads the Swift runtime from shared libraries (built
+    /// without `--static-swift-stdlib`): its dynamic string table names libswiftCore.so.
+    static func loadsSharedSwiftRuntime(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        return data.range(of: Data("libswiftCore.so".utf8)) != nil
+    }
+
     /// Runs every query once with each tool (alternating which goes first), after one warm-up
     /// run of each.
     static func compare(corpus label: String, folder: URL, index: URL, textBytes: Int,

@@ -11,7 +11,7 @@ struct RunCommand: ParsableCommand {
         discussion: """
             FOLDER defaults to \(CorpusPreparation.defaultRelativeFolder) when present; otherwise, or with
             --size and no FOLDER, a corpus of that size is generated from the repository's corpus/.
-            Build with `swift build -c release` first so that the baogao binary is measured too.
+            Build with `swift build -c release --static-swift-stdlib` first so that the baogao binary is measured too.
             """
     )
 
@@ -162,7 +162,9 @@ struct RunCommand: ParsableCommand {
         if rg == nil { notes.append("ripgrep (rg) is not installed: no rg comparison (Debian: apt-get install ripgrep)") }
         let baogao = CLILatency.baogaoBinary()
         if baogao == nil {
-            notes.append("no baogao binary next to baogao-bench: build it with `swift build -c release` for the command-line comparison")
+            notes.append("no baogao binary next to baogao-bench: build it with `swift build -c release --static-swift-stdlib` for the command-line comparison")
+        } else if let baogao, CLILatency.loadsSharedSwiftRuntime(baogao) {
+            notes.append("baogao was built without --static-swift-stdlib: each run spends ~5 ms more loading the Swift runtime")
         }
         if let baogao, cliQueries > 0 {
             progress("command line on \(corpusName)")
