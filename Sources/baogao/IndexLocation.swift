@@ -14,8 +14,9 @@ struct IndexLocation: ParsableArguments {
     var isDefault: Bool { index == nil }
 
     /// Opens the index for searching. The default index is built from corpus/ when missing
-    /// and refreshed when files there changed.
-    func openForSearch() throws -> IndexDatabase {
+    /// and refreshed when files there changed. A command that searches once needs a single
+    /// read-only connection; the server asks for a pool.
+    func openForSearch(connections: IndexDatabase.Connections = .single) throws -> IndexDatabase {
         if isDefault {
             let corpus = URL(fileURLWithPath: Self.defaultFolder)
             var isFolder: ObjCBool = false
@@ -36,6 +37,6 @@ struct IndexLocation: ParsableArguments {
                                   + "run `baogao index FOLDER` or pass --index PATH")
             }
         }
-        return try IndexDatabase.open(at: url)
+        return try IndexDatabase.open(at: url, connections: connections)
     }
 }

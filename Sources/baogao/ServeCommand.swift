@@ -31,7 +31,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let index = try location.openForSearch()
+        let index = try location.openForSearch(connections: .pool)
         let settings = ServerSettings(host: host, port: port)
         let indexPath = location.url.relativePath
         let finished = ServeOutcome()

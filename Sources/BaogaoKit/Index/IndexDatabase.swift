@@ -11,7 +11,8 @@ import GRDB
 public final class IndexDatabase: Sendable {
     /// Where the index file is.
     public let url: URL
-    /// A pool of connections; a read-only queue for an index on a read-only file system.
+    /// A pool of connections; a read-only queue for a single search connection or an index on
+    /// a read-only file system.
     let pool: any DatabaseWriter
 
     private init(url: URL, pool: any DatabaseWriter) {
@@ -19,16 +20,35 @@ public final class IndexDatabase: Sendable {
         self.pool = pool
     }
 
+    /// The connections an index opened for searching keeps.
+    public enum Connections: Sendable {
+        /// Concurrent readers beside the writer's connection: for a server.
+        case pool
+        /// One read-only connection, cheapest to open and to close (no writer connection, no
+        /// checkpoint when it closes): for a command that searches once and exits.
+        case single
+    }
+
     /// Opens an existing index for searching.
     ///
     /// Fails with a clear message when the file is missing, is not a Baogao index, or was
     /// built by another version (run `baogao index --rebuild`).
-    public static func open(at url: URL) throws(BaogaoError) -> IndexDatabase {
+    public static func open(at url: URL, connections: Connections = .pool) throws(BaogaoError) -> IndexDatabase {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw BaogaoError("no index at \(url.path): run `baogao index FOLDER --index \(url.path)` first")
         }
-        let index = try connect(url)
-        switch try index.state() {
+        var index: IndexDatabase
+        var state: State
+        do {
+            index = try connect(url, connections: connections)
+            state = try index.state()
+        } catch where connections == .single {
+            // A read-only connection cannot recover the write-ahead log of a writer that was
+            // killed (nor create a missing -shm file); a pool's writer connection can.
+            index = try connect(url, connections: .pool)
+            state = try index.state()
+        }
+        switch state {
         case .current: return index
         case .empty:
             throw BaogaoError("\(url.path) is an empty index: run `baogao index FOLDER --index \(url.path)`")
@@ -144,7 +164,7 @@ public final class IndexDatabase: Sendable {
         do { try pool.close() } catch { throw BaogaoError("cannot close \(url.path): \(error)") }
     }
 
-    static func connect(_ url: URL) throws(BaogaoError) -> IndexDatabase {
+    static func connect(_ url: URL, connections: Connections = .pool) throws(BaogaoError) -> IndexDatabase {
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(tokenizer: BaogaoFTS5Tokenizer.self)
@@ -153,6 +173,10 @@ public final class IndexDatabase: Sendable {
         }
         config.busyMode = .timeout(5)
         do {
+            if connections == .single {
+                config.readonly = true
+                return IndexDatabase(url: url, pool: try DatabaseQueue(path: url.path, configuration: config))
+            }
             let pool = try DatabasePool(path: url.path, configuration: config)
             return IndexDatabase(url: url, pool: pool)
         } catch {
