@@ -93,11 +93,12 @@ struct CompiledQuery {
             if let i = ranges.range(ofPassage: f.id) { reports.insert(ranges.reports[i]) }
         }
         found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
-        let passage = try db.cachedStatement(sql: "SELECT report_id, section_id, line, text FROM passages WHERE id = ?")
-        let best = try found.prefix(wanted).map { id, rank in
-            let p = try Row.fetchOne(passage, arguments: [id])!
-            return Match(passageID: id, reportID: p[0], sectionID: p[1], line: p[2], text: p[3], rank: rank, kind: .exact)
+        let chosen = Array(found.prefix(wanted))
+        var byID: [Int64: Match] = [:]
+        try Self.forEachPassage(chosen.map(\.id), db) { id, reportID, sectionID, line, text in
+            byID[id] = Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text, rank: 0, kind: .exact)
         }
+        let best = chosen.compactMap { id, rank in byID[id].map { m -> Match in var m = m; m.rank = rank; return m } }
         return (found.count, reports.count, best)
     }
 
@@ -131,22 +132,14 @@ struct CompiledQuery {
             current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
         }
         let stride = max(1, ids.count / Self.termSample)
-        // One statement for the whole sample (ids are integers from FTS5): a lookup per
-        // passage cost more than scoring it.
-        let sampled = Swift.stride(from: 0, to: ids.count, by: stride).map { String(ids[$0]) }
+        let sampled = Swift.stride(from: 0, to: ids.count, by: stride).map { ids[$0] }
         var sample: [(match: Match, tf: Int, length: Int)] = []
-        if !sampled.isEmpty {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, report_id, section_id, line, text FROM passages WHERE id IN (\(sampled.joined(separator: ",")))
-                """)
-            while let p = try rows.next() {
-                let text: String = p[4]
-                let folded = FoldedText(text)
-                let tf = folded.occurrences(of: term).count
-                let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
-                sample.append((Match(passageID: p[0], reportID: p[1], sectionID: p[2], line: p[3], text: text,
-                                     rank: 0, kind: .exact), tf, length))
-            }
+        try Self.forEachPassage(sampled, db) { id, reportID, sectionID, line, text in
+            let folded = FoldedText(text)
+            let tf = folded.occurrences(of: term).count
+            let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
+            sample.append((Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text,
+                                 rank: 0, kind: .exact), tf, length))
         }
         let average = max(1, Double(sample.reduce(0) { $0 + $1.length }) / Double(max(1, sample.count)))
         let (k1, b) = (1.2, 0.75)
@@ -158,6 +151,20 @@ struct CompiledQuery {
         }
         best.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
         return (ids.count, reports.count, Array(best.prefix(wanted)))
+    }
+
+    /// Calls `body(id, report, section, line, text)` for the passages `ids`, in id order, read
+    /// with one statement (the ids are integers from FTS5): a lookup per passage cost more
+    /// than scoring it.
+    static func forEachPassage(_ ids: [Int64], _ db: Database,
+                               _ body: (Int64, Int64, Int64?, Int, String) throws -> Void) throws {
+        guard !ids.isEmpty else { return }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, report_id, section_id, line, text FROM passages WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
+            """)
+        while let row = try rows.next() {
+            try body(row[0], row[1], row[2], row[3], row[4])
+        }
     }
 
     /// The matches of one tier, best first when `ranked`, at most `limit` of them.
