@@ -10,6 +10,9 @@ import GRDB
 /// (`metadata_csv`), the column mapping of collections (`columns`) and the files the last
 /// run skipped (`skipped`).
 ///
+/// `report_chars` holds which passages of a report hold each of the ``FrequentCharacters``
+/// (``ReportCharacters``).
+///
 /// `sections_parent` and `passages_section` let SQLite check the foreign keys when a report's
 /// sections are deleted without scanning every passage (a changed 300 KB file took seconds
 /// to replace without them), and serve `section:` filters.
@@ -17,7 +20,7 @@ import GRDB
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
     /// Bumped whenever the tables change.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     /// The tokenizer and folding versions, as stored in the index.
     static var tokenizerVersion: String { "bigram-\(BigramTokenizer.version).fold-\(ScalarFolding.version)" }
@@ -71,6 +74,12 @@ enum IndexSchema {
                 text TEXT NOT NULL
             );
             CREATE INDEX passages_report ON passages(report_id, line);
+            CREATE TABLE report_chars (
+                report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+                first_passage INTEGER NOT NULL,
+                passages INTEGER NOT NULL,
+                bits BLOB NOT NULL
+            );
             CREATE INDEX passages_section ON passages(section_id);
             CREATE VIRTUAL TABLE passages_fts USING fts5(
                 text,

@@ -50,9 +50,20 @@ enum ReportWriter {
         let insertPassage = try db.cachedStatement(sql: """
             INSERT INTO passages(report_id, section_id, line, text) VALUES (?, ?, ?, ?)
             """)
-        for passage in report.structure.passages {
+        var firstPassage: Int64?
+        var contiguous = true
+        var characters: [FrequentCharacters.Slots] = []
+        characters.reserveCapacity(report.structure.passages.count)
+        for (i, passage) in report.structure.passages.enumerated() {
             let section = passage.sectionIndex.map { sectionIDs[$0] }
             try insertPassage.execute(arguments: [reportID, section, passage.line, passage.text])
+            let id = db.lastInsertedRowID
+            if firstPassage == nil { firstPassage = id }
+            if id != firstPassage! + Int64(i) { contiguous = false }
+            characters.append(FrequentCharacters.slots(in: passage.text))
+        }
+        if contiguous {
+            try ReportCharacters.insert(reportID: reportID, firstPassage: firstPassage ?? 0, slots: characters, db)
         }
     }
 
@@ -60,6 +71,7 @@ enum ReportWriter {
     static func deleteFile(id fileID: Int64, _ db: Database) throws {
         try ReportRanges.invalidate(db)
         let reports = "SELECT id FROM reports WHERE file_id = ?"
+        try db.execute(sql: "DELETE FROM report_chars WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM passages WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM sections WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM reports WHERE file_id = ?", arguments: [fileID])

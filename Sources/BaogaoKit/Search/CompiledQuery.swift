@@ -33,6 +33,18 @@ struct CompiledQuery {
     /// The variants of those terms, for highlighting variant hits.
     var highlightVariants: [TermVariant]
 
+    /// The query's one term, when its text is nothing else (no AND, OR or NOT).
+    var singleTerm: TermPlan?
+
+    /// The slot of the character searched for, when the query is one character of
+    /// ``FrequentCharacters`` and nothing else: its passages are read from ``ReportCharacters``
+    /// (once the index is known to hold them) instead of an FTS5 prefix query.
+    var frequentCharacter: Int? {
+        guard let singleTerm, singleTerm.folded.count == 1, tiers.count == 1, tiers[0].check == nil,
+              conditions.isEmpty else { return nil }
+        return FrequentCharacters.slot(of: singleTerm.folded[0])
+    }
+
     /// Whether the query has terms (not only filters).
     var hasTerms: Bool { tiers.first?.match != nil }
 
@@ -121,15 +133,23 @@ struct CompiledQuery {
         var ids: [Int64] = []
         var reports: Set<Int64> = []
         var current: Range<Int64> = 0..<0
-        let rows = try Int64.fetchCursor(db.cachedStatement(sql: """
-            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-            """), arguments: [match])
-        while let id = try rows.next() {
-            ids.append(id)
-            if current.contains(id) { continue }
-            guard let i = ranges.range(ofPassage: id) else { continue }
-            reports.insert(ranges.reports[i])
-            current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+        if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
+            var last: Int64?
+            try ReportCharacters.forEachPassage(holding: slot, db) { id, report in
+                ids.append(id)
+                if report != last { reports.insert(report); last = report }
+            }
+        } else {
+            let rows = try Int64.fetchCursor(db.cachedStatement(sql: """
+                SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+                """), arguments: [match])
+            while let id = try rows.next() {
+                ids.append(id)
+                if current.contains(id) { continue }
+                guard let i = ranges.range(ofPassage: id) else { continue }
+                reports.insert(ranges.reports[i])
+                current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+            }
         }
         let stride = max(1, ids.count / Self.termSample)
         let sampled = Swift.stride(from: 0, to: ids.count, by: stride).map { ids[$0] }
@@ -218,6 +238,9 @@ struct CompiledQuery {
 
     /// Matching passages and reports in all tiers, counted exactly.
     func count(_ db: Database) throws -> (passages: Int, reports: Int) {
+        if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
+            return try ReportCharacters.count(slot: slot, db)
+        }
         var passages = 0
         var reports: Set<Int64> = []
         let ranges = conditions.isEmpty ? try ReportRanges.load(db) : nil

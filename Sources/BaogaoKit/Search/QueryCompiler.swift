@@ -58,8 +58,10 @@ enum QueryCompiler {
             tiers.append(.init(match: nil, check: nil, kind: .exact))
         }
         let highlights = Searcher.highlightPlans(for: query)
-        return CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
-                             highlightPlans: highlights, highlightVariants: variants)
+        var compiled = CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
+                                     highlightPlans: highlights, highlightVariants: variants)
+        if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
+        return compiled
     }
 
     private static func variants(in expression: TextExpression) -> [TermVariant] {

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// Which passages of each report hold each of the ``FrequentCharacters``: one row per report
+/// in `report_chars`, written and deleted with the report, so that a search for one common
+/// character is counted and sampled from bits instead of an FTS5 prefix query.
+///
+/// A row holds the report's first passage id, its number of passages n, and one bitmap of
+/// ⌈n/8⌉ bytes per slot, slot after slot: bit i (byte i/8, bit i%8) of slot s is set when
+/// passage `first + i` holds character s. A report's passages have contiguous ids, since they
+/// are inserted together; a report whose ids are not gets no row, and an index where some
+/// report has no row is never read this way (``isComplete(_:)``).
+///
+/// ```swift
+/// try ReportCharacters.insert(reportID: 7, firstPassage: 120, slots: perPassage, db)
+/// let (passages, reports) = try ReportCharacters.count(slot: 0, db)   // 的
+/// ```
+enum ReportCharacters {
+    /// Writes the row of one report; `slots[i]` are the characters of its passage `first + i`.
+    static func insert(reportID: Int64, firstPassage: Int64, slots: [FrequentCharacters.Slots], _ db: Database) throws {
+        let width = (slots.count + 7) / 8
+        var bits = [UInt8](repeating: 0, count: width * FrequentCharacters.count)
+        for (i, passage) in slots.enumerated() {
+            for slot in 0..<FrequentCharacters.count where passage.contains(slot) {
+                bits[slot * width + i / 8] |= 1 << UInt8(i % 8)
+            }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO report_chars(report_id, first_passage, passages, bits) VALUES (?, ?, ?, ?)
+            """).execute(arguments: [reportID, firstPassage, slots.count, Data(bits)])
+    }
+
+    /// Whether every report has its row.
+    static func isComplete(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT count(*) FROM reports) = (SELECT count(*) FROM report_chars)
+            """)) ?? false
+    }
+
+    /// Calls `body(passageID, reportID)` for every passage holding the character of `slot`, in
+    /// ascending passage id order.
+    static func forEachPassage(holding slot: Int, _ db: Database, _ body: (Int64, Int64) throws -> Void) throws {
+        try forEachBitmap(of: slot, db) { reportID, first, count, bytes in
+            for (k, byte) in bytes.enumerated() where byte != 0 {
+                var byte = byte
+                while byte != 0 {
+                    let bit = byte.trailingZeroBitCount
+                    let i = k * 8 + bit
+                    if i < count { try body(first + Int64(i), reportID) }
+                    byte &= byte - 1
+                }
+            }
+        }
+    }
+
+    /// How many passages and reports hold the character of `slot`.
+    static func count(slot: Int, _ db: Database) throws -> (passages: Int, reports: Int) {
+        var passages = 0
+        var reports = 0
+        try forEachBitmap(of: slot, db) { _, _, _, bytes in
+            let held = bytes.reduce(0) { $0 + $1.nonzeroBitCount }
+            passages += held
+            if held > 0 { reports += 1 }
+        }
+        return (passages, reports)
+    }
+
+    /// Calls `body(reportID, firstPassage, passages, bitmap)` for every report, in passage
+    /// order, with only the bitmap of `slot` read.
+    private static func forEachBitmap(of slot: Int, _ db: Database,
+                                      _ body: (Int64, Int64, Int, UnsafeRawBufferPointer) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT report_id, first_passage, passages,
+                   substr(bits, ? * ((passages + 7) / 8) + 1, (passages + 7) / 8)
+            FROM report_chars ORDER BY first_passage
+            """), arguments: [slot])
+        while let row = try rows.next() {
+            let reportID: Int64 = row[0]
+            let first: Int64 = row[1]
+            let count: Int = row[2]
+            try row.withUnsafeData(atIndex: 3) { data in
+                guard let data else { return }
+                try data.withUnsafeBytes { try body(reportID, first, count, $0) }
+            }
+        }
+    }
+}
