@@ -101,7 +101,9 @@ enum TrigramBuild {
 /// The bytes an index file spends on its FTS5 index, from the `dbstat` virtual table.
 enum IndexSizes {
     struct Sizes: Codable {
-        /// Pages of the FTS5 shadow tables (`passages_fts_data`, `_idx`, `_docsize`, `_config`).
+        /// Pages of the FTS5 shadow tables (`passages_fts_data`, `_idx`, `_docsize`, `_config`)
+        /// and of Baogao's `report_chars` (which passages hold common characters), the
+        /// structures a search reads besides the text.
         var ftsBytes: Int
         /// The whole database (every page), WAL included.
         var fileBytes: Int
@@ -119,7 +121,7 @@ enum IndexSizes {
             let fts = try Int.fetchOne(db, sql: """
                 SELECT coalesce(sum(pgsize), 0) FROM dbstat
                 WHERE name IN ('passages_fts_data', 'passages_fts_idx', 'passages_fts_docsize',
-                               'passages_fts_config', 'passages_fts_content')
+                               'passages_fts_config', 'passages_fts_content', 'report_chars')
                 """) ?? 0
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
