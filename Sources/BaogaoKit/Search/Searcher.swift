@@ -101,6 +101,7 @@ public struct Searcher: Sendable {
                     return true
                 }
             }
+            try hydrator.prefetch(matches)
             let best = matches.map { -$0.rank }.max() ?? 0
             let ranker = Ranker(plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             var scored: [Candidate] = []
