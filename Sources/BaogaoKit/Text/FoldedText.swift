@@ -11,44 +11,58 @@
 public struct FoldedText: Sendable {
     /// The folded scalar values.
     public let scalars: [UInt32]
-    /// For each folded scalar, the index (in Unicode scalars) of the original scalar.
-    public let origins: [Int]
+    /// For each folded scalar, the index (in Unicode scalars) of the original scalar; kept
+    /// only when some scalar folds to none or several (otherwise the folded index is the
+    /// original one), which spares an array per passage when ranking.
+    private let origins: [Int]
+    private let mapped: Bool
     /// The number of Unicode scalars of the original text.
     public let originalCount: Int
 
     public init(_ text: String) {
         var scalars: [UInt32] = []
         var origins: [Int] = []
+        var mapped = false  // whether some scalar folded to none or several
         scalars.reserveCapacity(text.utf8.count / 2)
-        origins.reserveCapacity(text.utf8.count / 2)
         var index = 0
         for scalar in text.unicodeScalars {
             if let one = ScalarFolding.foldedScalar(scalar.value) {
                 scalars.append(one)
-                origins.append(index)
+                if mapped { origins.append(index) }
             } else if ScalarFolding.isIdentity(scalar.value) {
                 scalars.append(scalar.value)
-                origins.append(index)
+                if mapped { origins.append(index) }
             } else {
-                for folded in ScalarFolding.folded(scalar) {
-                    scalars.append(folded.value)
-                    origins.append(index)
+                let folded = ScalarFolding.folded(scalar)
+                if folded.count != 1 && !mapped {
+                    mapped = true
+                    origins.reserveCapacity(text.utf8.count / 2)
+                    origins.append(contentsOf: 0..<scalars.count)
+                }
+                for value in folded {
+                    scalars.append(value.value)
+                    if mapped { origins.append(index) }
                 }
             }
             index += 1
         }
         self.scalars = scalars
         self.origins = origins
+        self.mapped = mapped
         self.originalCount = index
     }
+
+    /// The index of the original scalar the folded scalar `i` came from.
+    @inline(__always)
+    private func origin(_ i: Int) -> Int { mapped ? origins[i] : i }
 
     /// The range of original scalars that the folded range `range` came from.
     public func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
-            let at = range.lowerBound < origins.count ? origins[range.lowerBound] : originalCount
+            let at = range.lowerBound < scalars.count ? origin(range.lowerBound) : originalCount
             return at..<at
         }
-        return origins[range.lowerBound]..<(origins[range.upperBound - 1] + 1)
+        return origin(range.lowerBound)..<(origin(range.upperBound - 1) + 1)
     }
 
     /// Every range of folded scalars where `term` occurs, never starting or ending inside a
