@@ -77,6 +77,12 @@ struct CheckCommandTests {
         try f.expectFoundAndRepaired("passages, sections and reports: 1 report(s) have a passage count that differs")
     }
 
+    @Test func truncatedCharacterBitmapsAreFoundAndRepaired() throws {
+        let f = try Fixture("baogao-check-chars")
+        try f.damage("UPDATE report_chars SET bits = zeroblob(1) WHERE report_id = (SELECT min(id) FROM reports)")
+        try f.expectFoundAndRepaired("passages, sections and reports: 1 report(s) have character bitmaps that do not cover their passages")
+    }
+
     @Test func orphanedPassagesAndSectionsAreFoundAndRepaired() throws {
         let f = try Fixture("baogao-check-orphans")
         try f.damage("DELETE FROM reports WHERE id = (SELECT min(id) FROM reports)")

@@ -150,6 +150,13 @@ public enum IndexChecker {
              SELECT count(*) FROM reports r
              WHERE passage_count != (SELECT count(*) FROM passages WHERE report_id = r.id)
              """),
+            ("report(s) have character bitmaps that do not cover their passages", """
+             SELECT count(*) FROM report_chars c LEFT JOIN reports r ON r.id = c.report_id
+             WHERE r.id IS NULL OR c.passages != r.passage_count
+                OR length(c.bits) != \(FrequentCharacters.count) * ((c.passages + 7) / 8)
+                OR (c.passages > 0 AND (c.first_passage != (SELECT min(id) FROM passages WHERE report_id = r.id)
+                                        OR c.first_passage + c.passages - 1 != (SELECT max(id) FROM passages WHERE report_id = r.id)))
+             """),
         ]
         var problems: [String] = []
         for (what, sql) in checks {
