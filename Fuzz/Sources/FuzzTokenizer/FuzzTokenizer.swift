@@ -18,7 +18,14 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     if let text = String(validating: bytes, as: UTF8.self) {
         let folded = FoldedText(text)
-        precondition(folded.scalars.count == folded.origins.count)
+        // Every folded scalar maps back to one original scalar, in order.
+        var previous = 0
+        for i in 0..<folded.scalars.count {
+            let original = folded.originalRange(of: i..<(i + 1))
+            precondition(original.count == 1 && original.upperBound <= folded.originalCount, "folded \(i) maps to \(original)")
+            precondition(original.lowerBound >= previous, "folded \(i) maps back out of order")
+            previous = original.lowerBound
+        }
         if let plan = TermPlan(text) {
             _ = plan.matchExpression
             _ = folded.occurrences(of: plan.folded)
