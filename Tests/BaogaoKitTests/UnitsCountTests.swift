@@ -138,6 +138,27 @@ struct UnitsCountTests {
         #expect(search.totalHits == matching.count)
     }
 
+    /// Each unit's best hit is its match with the best bm25, whether the ranking read passage
+    /// text (a tier FTS5 only approximates) or only ids (one it answers exactly).
+    @Test(arguments: ["党", "工作", "\"乡村振兴\"", "乡村振兴", "\"乡村。振兴\""])
+    func eachUnitsBestHitHasItsBestRank(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        let exact = try index.read { db -> [(unit: String?, rank: Double)] in
+            let compiled = try QueryCompiler.compile(query, db)
+            var found: [(unit: String?, rank: Double)] = []
+            try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: nil) { match in
+                found.append((try String.fetchOne(db, sql: "SELECT unit FROM reports WHERE id = ?", arguments: [match.reportID]), match.rank))
+                return true
+            }
+            return found
+        }
+        let bestRank = Dictionary(exact.map { ($0.unit, $0.rank) }, uniquingKeysWith: min)
+        for row in try Aggregator(index: index).aggregate(query, by: .unit).rows where row.best.match == .exact {
+            let best = try #require(bestRank[row.unit])
+            #expect(abs((row.best.score ?? .nan) + best) < 1e-9, "\(text): unit \(row.unit ?? "nil")")
+        }
+    }
+
     /// Random strings of CJK, ASCII punctuation, quotes, colons, parentheses, emoji and control
     /// characters: every one is either an answer or a message, never a crash or SQLite's words.
     @Test func randomStringsNeverCrashOrLeakSQLite() throws {

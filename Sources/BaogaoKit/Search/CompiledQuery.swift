@@ -187,6 +187,24 @@ struct CompiledQuery {
         }
     }
 
+    /// For a tier FTS5 answers exactly, in a query without filters: calls `body(passage,
+    /// report, bm25)` for every match, best (lowest bm25) first, reading no passage text and joining no
+    /// table (``ReportRanges`` gives the report). Returns false, calling nothing, when the
+    /// tier or the index does not allow it.
+    func forEachRankedID(in tier: Tier, _ db: Database, _ body: (Int64, Int64, Double) throws -> Void) throws -> Bool {
+        guard let match = tier.match, tier.check == nil, conditions.isEmpty,
+              let ranges = try ReportRanges.load(db) else { return false }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank
+            """), arguments: [match])
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            guard let i = ranges.range(ofPassage: id) else { continue }
+            try body(id, ranges.reports[i], row[1])
+        }
+        return true
+    }
+
     /// The matches of one tier, best first when `ranked`, at most `limit` of them.
     ///
     /// With a limit, no check and no filters, only rowids and bm25 are read for the ranking
