@@ -19,7 +19,7 @@ import GRDB
 ///
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
-    /// Bumped whenever the tables change.
+    /// Bumped whenever the tables change, or the list of ``FrequentCharacters`` (its slots are stored).
     static let schemaVersion = 3
 
     /// The tokenizer and folding versions, as stored in the index.
