@@ -36,6 +36,30 @@ struct ReportRanges: Sendable {
         return low
     }
 
+    /// The report of passage `id`, or nil when it lies before every range.
+    func report(ofPassage id: Int64) -> Int64? {
+        range(ofPassage: id).map { reports[$0] }
+    }
+
+    /// The distinct reports of passages met one by one: a passage inside the range of the
+    /// last report found costs no search, so ascending ids cost one search per report.
+    struct Tally {
+        let ranges: ReportRanges
+        var reports: Set<Int64> = []
+        private var current: Range<Int64> = 0..<0
+
+        init(_ ranges: ReportRanges) {
+            self.ranges = ranges
+        }
+
+        mutating func add(passage id: Int64) {
+            if current.contains(id) { return }
+            guard let i = ranges.range(ofPassage: id) else { return }
+            reports.insert(ranges.reports[i])
+            current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+        }
+    }
+
     /// The stored ranges, or nil when they are not known.
     static func load(_ db: Database) throws -> ReportRanges? {
         guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"),

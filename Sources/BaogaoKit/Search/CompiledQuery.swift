@@ -102,7 +102,7 @@ struct CompiledQuery {
         }
         var reports: Set<Int64> = []
         for f in found {
-            if let i = ranges.range(ofPassage: f.id) { reports.insert(ranges.reports[i]) }
+            if let report = ranges.report(ofPassage: f.id) { reports.insert(report) }
         }
         found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
         let chosen = Array(found.prefix(wanted))
@@ -131,13 +131,12 @@ struct CompiledQuery {
               let ranges = try ReportRanges.load(db) else { return nil }
         let term = highlightPlans[0].folded
         var ids: [Int64] = []
-        var reports: Set<Int64> = []
-        var current: Range<Int64> = 0..<0
+        var tally = ReportRanges.Tally(ranges)
         if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
             var last: Int64?
             try ReportCharacters.forEachPassage(holding: slot, db) { id, report in
                 ids.append(id)
-                if report != last { reports.insert(report); last = report }
+                if report != last { tally.reports.insert(report); last = report }
             }
         } else {
             let rows = try Int64.fetchCursor(db.cachedStatement(sql: """
@@ -145,10 +144,7 @@ struct CompiledQuery {
                 """), arguments: [match])
             while let id = try rows.next() {
                 ids.append(id)
-                if current.contains(id) { continue }
-                guard let i = ranges.range(ofPassage: id) else { continue }
-                reports.insert(ranges.reports[i])
-                current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+                tally.add(passage: id)
             }
         }
         let stride = max(1, ids.count / Self.termSample)
@@ -170,18 +166,17 @@ struct CompiledQuery {
             return m
         }
         best.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
-        return (ids.count, reports.count, Array(best.prefix(wanted)))
+        return (ids.count, tally.reports.count, Array(best.prefix(wanted)))
     }
 
-    /// Calls `body(id, report, section, line, text)` for the passages `ids`, in id order, read
-    /// with one statement (the ids are integers from FTS5): a lookup per passage cost more
-    /// than scoring it.
+    /// Calls `body(id, report, section, line, text)` for the passages `ids`, in no set order, read
+    /// with one statement: a lookup per passage cost more than scoring it.
     static func forEachPassage(_ ids: [Int64], _ db: Database,
                                _ body: (Int64, Int64, Int64?, Int, String) throws -> Void) throws {
         guard !ids.isEmpty else { return }
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, report_id, section_id, line, text FROM passages WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
-            """)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, report_id, section_id, line, text FROM passages WHERE id IN (SELECT value FROM json_each(?))
+            """), arguments: [jsonArray(ids)])
         while let row = try rows.next() {
             try body(row[0], row[1], row[2], row[3], row[4])
         }
@@ -199,10 +194,16 @@ struct CompiledQuery {
             """), arguments: [match])
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            guard let i = ranges.range(ofPassage: id) else { continue }
-            try body(id, ranges.reports[i], row[1])
+            guard let report = ranges.report(ofPassage: id) else { continue }
+            try body(id, report, row[1])
         }
         return true
+    }
+
+    /// `ids` as a JSON array, the one argument of `id IN (SELECT value FROM json_each(?))`:
+    /// a single prepared statement reads any number of rows by id.
+    static func jsonArray(_ ids: some Sequence<Int64>) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     /// The matches of one tier, best first when `ranked`, at most `limit` of them.
@@ -268,14 +269,12 @@ struct CompiledQuery {
                 let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
                     SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
                     """), arguments: [match])
-                var current: Range<Int64> = 0..<0
+                var tally = ReportRanges.Tally(ranges)
                 while let id = try ids.next() {
                     passages += 1
-                    if current.contains(id) { continue }
-                    guard let i = ranges.range(ofPassage: id) else { continue }
-                    reports.insert(ranges.reports[i])
-                    current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+                    tally.add(passage: id)
                 }
+                reports.formUnion(tally.reports)
             } else if tier.check == nil, tier.match != nil {
                 var sql = "SELECT p.report_id, count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
                 sql += "JOIN reports r ON r.id = p.report_id WHERE passages_fts MATCH ?"

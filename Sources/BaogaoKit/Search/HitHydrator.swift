@@ -40,49 +40,45 @@ final class HitHydrator {
     /// Reads the report rows and section trails of `matches` not cached yet, with one
     /// statement each instead of one per report and per section.
     func prefetch(_ matches: [CompiledQuery.Match]) throws {
-        let reportIDs = Set(matches.map(\.reportID)).filter { reports[$0] == nil }
-        if !reportIDs.isEmpty {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, path, unit, year, title FROM reports WHERE id IN (\(reportIDs.map(String.init).joined(separator: ",")))
-                """)
-            while let row = try rows.next() { reports[row[0]] = row.copy() }
-        }
-        let sectionIDs = Set(matches.compactMap(\.sectionID)).filter { trails[$0] == nil }
-        guard !sectionIDs.isEmpty else { return }
-        let rows = try Row.fetchCursor(db, sql: """
-            WITH RECURSIVE up(start, id, parent_id, heading, depth) AS (
-                SELECT id, id, parent_id, heading, 0 FROM sections WHERE id IN (\(sectionIDs.map(String.init).joined(separator: ",")))
-                UNION ALL
-                SELECT up.start, s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
-            )
-            SELECT start, heading FROM up ORDER BY start, depth DESC
-            """)
-        var found: [Int64: [String]] = [:]
-        while let row = try rows.next() { found[row[0], default: []].append(row[1]) }
-        for (id, trail) in found { trails[id] = trail }
+        try loadReports(matches.map(\.reportID))
+        try loadTrails(matches.compactMap(\.sectionID))
     }
 
     func report(_ id: Int64) throws -> Row {
-        if let row = reports[id] { return row }
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, unit, year, title FROM reports WHERE id = ?"), arguments: [id])!
-        reports[id] = row
-        return row
+        if reports[id] == nil { try loadReports([id]) }
+        return reports[id]!
     }
 
     /// The headings from the outermost section down to `sectionID`.
     func trail(of sectionID: Int64?) throws -> [String] {
         guard let sectionID else { return [] }
-        if let cached = trails[sectionID] { return cached }
-        let trail = try String.fetchAll(db.cachedStatement(sql: """
-            WITH RECURSIVE up(id, parent_id, heading, depth) AS (
-                SELECT id, parent_id, heading, 0 FROM sections WHERE id = ?
+        if trails[sectionID] == nil { try loadTrails([sectionID]) }
+        return trails[sectionID] ?? []
+    }
+
+    private func loadReports(_ ids: [Int64]) throws {
+        let missing = Set(ids.filter { reports[$0] == nil })
+        guard !missing.isEmpty else { return }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, path, unit, year, title FROM reports WHERE id IN (SELECT value FROM json_each(?))
+            """), arguments: [CompiledQuery.jsonArray(missing)])
+        while let row = try rows.next() { reports[row[0]] = row.copy() }
+    }
+
+    private func loadTrails(_ ids: [Int64]) throws {
+        let missing = Set(ids.filter { trails[$0] == nil })
+        guard !missing.isEmpty else { return }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            WITH RECURSIVE up(start, id, parent_id, heading, depth) AS (
+                SELECT id, id, parent_id, heading, 0 FROM sections WHERE id IN (SELECT value FROM json_each(?))
                 UNION ALL
-                SELECT s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
+                SELECT up.start, s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
             )
-            SELECT heading FROM up ORDER BY depth DESC
-            """), arguments: [sectionID])
-        trails[sectionID] = trail
-        return trail
+            SELECT start, heading FROM up ORDER BY start, depth DESC
+            """), arguments: [CompiledQuery.jsonArray(missing)])
+        var found: [Int64: [String]] = [:]
+        while let row = try rows.next() { found[row[0], default: []].append(row[1]) }
+        for (id, trail) in found { trails[id] = trail }
     }
 
     /// The trail of `sectionID` joined by newlines and folded, as the ``Ranker`` reads it.
