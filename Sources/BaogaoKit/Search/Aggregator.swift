@@ -56,9 +56,8 @@ public struct Aggregator: Sendable {
                 .map { row -> (Int64, (unit: String?, year: Int?, path: String)) in (row[0], (row[1], row[2], row[3])) })
 
             struct Group {
-                /// The best match, or only its passage id and tier until its row is read.
-                var best: CompiledQuery.Match?
-                var bestID: (passage: Int64, kind: MatchKind, rank: Double)?
+                /// The best match's passage, tier and bm25; its row is read once all are known.
+                var best: (passage: Int64, kind: MatchKind, rank: Double)
                 var reports: Set<Int64> = []
                 var years: Set<Int> = []
                 var passages = 0
@@ -67,7 +66,7 @@ public struct Aggregator: Sendable {
             var order: [String] = []
             var total = 0
             var allReports: Set<Int64> = []
-            func add(passage: Int64, report reportID: Int64, match: CompiledQuery.Match?, kind: MatchKind, rank: Double) {
+            func add(passage: Int64, report reportID: Int64, kind: MatchKind, rank: Double) {
                 let report = reports[reportID]!
                 let key: String
                 switch grouping {
@@ -76,7 +75,7 @@ public struct Aggregator: Sendable {
                 case .report: key = "r:\(reportID)"
                 }
                 if groups[key] == nil {
-                    groups[key] = Group(best: match, bestID: (passage, kind, rank))
+                    groups[key] = Group(best: (passage, kind, rank))
                     order.append(key)
                 }
                 groups[key]!.passages += 1
@@ -89,30 +88,26 @@ public struct Aggregator: Sendable {
                 // Best first by ids alone where FTS5 is exact: the text of the best match of
                 // each group is read afterwards, not that of every match (2 s for 的 on 100 MB).
                 let byID = try compiled.forEachRankedID(in: tier, db) { passage, report, rank in
-                    add(passage: passage, report: report, match: nil, kind: tier.kind, rank: rank)
+                    add(passage: passage, report: report, kind: tier.kind, rank: rank)
                 }
                 if byID { continue }
                 try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in
-                    add(passage: match.passageID, report: match.reportID, match: match, kind: match.kind, rank: match.rank)
+                    add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
                     return true
                 }
             }
-            let unread = order.compactMap { groups[$0]!.best == nil ? groups[$0]!.bestID : nil }
-            var read: [Int64: CompiledQuery.Match] = [:]
-            let wanted = Dictionary(unread.map { ($0.passage, $0) }, uniquingKeysWith: { a, _ in a })
-            try CompiledQuery.forEachPassage(unread.map(\.passage), db) { id, reportID, sectionID, line, text in
-                read[id] = CompiledQuery.Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line,
-                                               text: text, rank: wanted[id]?.rank ?? 0, kind: wanted[id]?.kind ?? .exact)
-            }
-            for key in order where groups[key]!.best == nil {
-                groups[key]!.best = read[groups[key]!.bestID!.passage]
+            let bests = Dictionary(order.map { (groups[$0]!.best.passage, groups[$0]!.best) }, uniquingKeysWith: { a, _ in a })
+            var best: [Int64: CompiledQuery.Match] = [:]
+            try CompiledQuery.forEachPassage(Array(bests.keys), db) { id, reportID, sectionID, line, text in
+                best[id] = CompiledQuery.Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line,
+                                               text: text, rank: bests[id]!.rank, kind: bests[id]!.kind)
             }
 
             let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
             var rows: [AggregateRow] = []
             for key in order {
                 let group = groups[key]!
-                guard let best = group.best else { continue }
+                guard let best = best[group.best.passage] else { continue }
                 let report = reports[best.reportID]!
                 rows.append(AggregateRow(
                     grouping: grouping,
