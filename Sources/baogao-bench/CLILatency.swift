@@ -28,10 +28,13 @@ enum CLILatency {
     }
 
     /// Whether the binary at `path` loads the Swift runtime from shared libraries (built
-    /// without `--static-swift-stdlib`): its dynamic string table names libswiftCore.so.
+    /// without `--static-swift-stdlib`): its dynamic string table, near the start of the file,
+    /// names libswiftCore.so.
     static func loadsSharedSwiftRuntime(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        return data.range(of: Data("libswiftCore.so".utf8)) != nil
+        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? file.close() }
+        let head = (try? file.read(upToCount: 4 << 20)) ?? Data()
+        return head.range(of: Data("libswiftCore.so".utf8)) != nil
     }
 
     /// Runs every query once with each tool (alternating which goes first), after one warm-up
