@@ -39,7 +39,8 @@ struct BuildComparison: Codable {
     /// Text megabytes (10^6 bytes of passage text) per second.
     var baogaoMBPerSecond: Double
     var trigramMBPerSecond: Double
-    /// Trigram builds with Baogao's FTS5 settings (automerge 8, one merge at the end).
+    /// Trigram builds with Baogao's FTS5 settings for a build (no merging while writing, one
+    /// merge at the end).
     var trigramTunedRuns: [Double]
     var trigramTunedSeconds: Double
     /// Median CPU seconds (user and system) of each kind of build, and Baogao's over

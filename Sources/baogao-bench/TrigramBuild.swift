@@ -3,16 +3,18 @@ import GRDB
 
 /// The baseline: the same passages as a Baogao index, in an FTS5 table with SQLite's built-in
 /// `trigram` tokenizer, laid out like Baogao's (a `passages` table and an external-content FTS5
-/// table kept by a trigger), opened the same way (a GRDB `DatabasePool`: WAL, synchronous
-/// NORMAL) and written with the same transaction size as Baogao's `Indexer`: whole reports,
-/// a transaction committed once it holds 16 MB or has run a second.
+/// table), written the same way (each passage's row, then its text into the FTS5 table: a
+/// trigger would make FTS5 write a segment per passage), opened the same way (a GRDB
+/// `DatabasePool`: WAL, synchronous NORMAL) and with the same transaction size as Baogao's
+/// `Indexer`: whole reports, a transaction committed once it holds 16 MB or has run a second.
 enum TrigramBuild {
     /// As `Indexer.commitBytes` and `Indexer.commitInterval` (internal to BaogaoKit).
     static let commitBytes = 16 << 20
     static let commitSeconds = 1.0
 
-    /// Baogao's FTS5 automerge (`IndexTuning.ftsAutomerge`, internal to BaogaoKit).
-    static let tunedAutomerge = 8
+    /// Baogao's FTS5 settings for a build (`IndexTuning.Merging.bulk`, internal to BaogaoKit),
+    /// followed by one merge at the end.
+    static let tunedSettings: [(String, Int)] = [("automerge", 0), ("crisismerge", 64), ("hashsize", 8 << 20)]
 
     /// The passages of a Baogao index, grouped by report in id order.
     struct Passages {
@@ -42,8 +44,8 @@ enum TrigramBuild {
 
     /// Builds the trigram index at `url` (replacing any file there); returns the wall and CPU
     /// seconds (this process does nothing else meanwhile).
-    /// `tuned` gives it Baogao's FTS5 settings (`IndexTuning`: automerge, one merge at the
-    /// end), to show what they do for any tokenizer.
+    /// `tuned` gives it Baogao's FTS5 settings for a build (no merging while writing, one
+    /// merge at the end), to show what they do for any tokenizer.
     static func build(_ passages: Passages, at url: URL, tuned: Bool = false) throws -> (seconds: Double, cpuSeconds: Double) {
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: url.path + suffix)
@@ -62,16 +64,16 @@ enum TrigramBuild {
                 CREATE VIRTUAL TABLE passages_fts USING fts5(
                     text, content = 'passages', content_rowid = 'id', tokenize = 'trigram'
                 );
-                CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN
-                    INSERT INTO passages_fts(rowid, text) VALUES (new.id, new.text);
-                END;
                 """)
             if tuned {
-                try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('automerge', \(tunedAutomerge))")
+                for (name, value) in tunedSettings {
+                    try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES (?, ?)", arguments: [name, value])
+                }
             }
         }
         try pool.writeWithoutTransaction { db in
             let insert = try db.cachedStatement(sql: "INSERT INTO passages(id, report_id, line, text) VALUES (?, ?, ?, ?)")
+            let insertText = try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, text) VALUES (?, ?)")
             var pending = 0
             var opened = Clock.now()
             for (report, rows) in passages.reports.enumerated() {
@@ -82,6 +84,7 @@ enum TrigramBuild {
                 }
                 for row in rows {
                     try insert.execute(arguments: [row.id, report, row.line, row.text])
+                    try insertText.execute(arguments: [row.id, row.text])
                     pending += row.text.utf8.count + 1
                 }
                 if pending >= commitBytes || Clock.milliseconds(since: opened) >= commitSeconds * 1000 {

@@ -40,7 +40,7 @@ struct CrashSafetyTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("reports")
         let index = root.appendingPathComponent("index.sqlite")
-        let reports = GeneratedReports(count: 200, seed: 11)
+        let reports = GeneratedReports(count: 320, seed: 11)
 
         let clean2 = try clean(reports, version: 2, folder: folder, root: root)
         let clean1 = try clean(reports, version: 1, folder: folder, root: root)

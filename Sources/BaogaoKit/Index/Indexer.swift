@@ -105,6 +105,7 @@ public enum Indexer {
             summary.removed += gone.count
         }
 
+        let merging = IndexTuning.Merging(writing: jobs.count, of: scan.files.count)
         let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext())
         let entries = metadata
         let pipeline = ParsePipeline(inputs: jobs, workers: options.workers, window: options.workers * 2) { job in
@@ -131,6 +132,14 @@ public enum Indexer {
                     try IndexSchema.dropAll(db)
                     try IndexSchema.create(db)
                     try IndexSchema.setMeta(db, "root", root.path)
+                }
+                if !jobs.isEmpty {
+                    if !db.isInsideTransaction {
+                        try db.beginTransaction(.immediate)
+                        pendingBytes = 0
+                        lastCommit = Date()
+                    }
+                    try IndexTuning.setMerging(merging, db)
                 }
                 while let outcome = pipeline.next() {
                     if !db.isInsideTransaction {
@@ -161,12 +170,10 @@ public enum Indexer {
         }
 
         let rangesKnown = try index.read { db in try ReportRanges.load(db) != nil }
-        if summary.changedIndex || !rangesKnown {
-            let written = summary.added + summary.updated
+        if summary.changedIndex || !rangesKnown || merging == .bulk {
             try index.write { db in
-                try ReportRanges.store(db)
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0
-                try IndexTuning.finishWriting(written: written, total: total, db)
+                if summary.changedIndex || !rangesKnown { try ReportRanges.store(db) }
+                try IndexTuning.finishWriting(merging, changed: summary.changedIndex, db)
             }
         }
         summary.skipped.sort { $0.path < $1.path }

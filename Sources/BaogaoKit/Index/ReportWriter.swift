@@ -50,6 +50,8 @@ enum ReportWriter {
         let insertPassage = try db.cachedStatement(sql: """
             INSERT INTO passages(report_id, section_id, line, text) VALUES (?, ?, ?, ?)
             """)
+        // Not a trigger: see IndexSchema.
+        let insertText = try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, text) VALUES (?, ?)")
         var firstPassage: Int64?
         var contiguous = true
         var characters: [FrequentCharacters.Slots] = []
@@ -58,6 +60,7 @@ enum ReportWriter {
             let section = passage.sectionIndex.map { sectionIDs[$0] }
             try insertPassage.execute(arguments: [reportID, section, passage.line, passage.text])
             let id = db.lastInsertedRowID
+            try insertText.execute(arguments: [id, passage.text])
             if firstPassage == nil { firstPassage = id }
             if id != firstPassage! + Int64(i) { contiguous = false }
             characters.append(FrequentCharacters.slots(in: passage.text))
