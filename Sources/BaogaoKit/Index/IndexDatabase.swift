@@ -169,6 +169,7 @@ public final class IndexDatabase: Sendable {
         config.prepareDatabase { db in
             db.add(tokenizer: BaogaoFTS5Tokenizer.self)
             db.add(function: SQLFunctions.contains)
+            TermFrequencyRank.register(db)
             try IndexTuning.apply(to: db)
         }
         config.busyMode = .timeout(5)

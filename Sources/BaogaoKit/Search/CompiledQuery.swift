@@ -87,18 +87,35 @@ struct CompiledQuery {
 
     /// For a query of one exact tier without filters: every match counted and the best
     /// `wanted` ranked in a single FTS5 pass (counting and ranking apart evaluate the phrase
-    /// twice). Nil when the query does not qualify or has more than ``onePassAtMost`` matches,
-    /// or for a prefix term (one character), which usually has many.
+    /// twice). A query of one term is ranked by ``TermFrequencyRank`` (bm25 without the IDF,
+    /// which bm25 finds by evaluating the phrase again) and, past ``onePassAtMost`` matches,
+    /// the same pass goes on counting for ``rankedFromSample(_:wanted:ids:)``. Nil when the
+    /// query does not qualify, when a query of several terms has more than
+    /// ``onePassAtMost`` matches, or for one of the ``FrequentCharacters``.
     func rankedInOnePass(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
-              !match.contains("*"), conditions.isEmpty, let ranges = try ReportRanges.load(db) else { return nil }
+              conditions.isEmpty, let ranges = try ReportRanges.load(db) else { return nil }
+        let oneTerm = singleTerm != nil && highlightPlans.count == 1
+        if oneTerm, frequentCharacter != nil, try ReportCharacters.isComplete(db) { return nil }
+        // A prefix term of several terms usually has many matches.
+        guard oneTerm || !match.contains("*") else { return nil }
+        let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(Self.onePassAtMost))" : "bm25(passages_fts)"
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?
+            SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?
             """), arguments: [match])
         var found: [(id: Int64, rank: Double)] = []
+        var beyond: [Int64] = []
         while let row = try rows.next() {
-            found.append((row[0], row[1]))
-            if found.count > Self.onePassAtMost { return nil }
+            if found.count < Self.onePassAtMost {
+                found.append((row[0], row[1]))
+            } else if oneTerm {
+                beyond.append(row[0])
+            } else {
+                return nil
+            }
+        }
+        if !beyond.isEmpty {
+            return try rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
         }
         var reports: Set<Int64> = []
         for f in found {
@@ -119,20 +136,23 @@ struct CompiledQuery {
 
     /// For one term alone (one tier, no filters) matching widely: the exact totals and the
     /// best `wanted` of an even sample of ``termSample`` matches, from one FTS5 pass over
-    /// rowids. Ranking with bm25 in FTS5 would evaluate the phrase twice more (the ranked
-    /// pass and bm25's IDF), and for one character (a prefix query) each evaluation merges
-    /// the doclists of every bigram starting with it. The sample is scored by bm25's
-    /// term-frequency and length part: the IDF of a single term is the same for every match
-    /// and cancels in the ``Ranker``'s relevance. Call it when ``rankedInOnePass`` found too
-    /// many matches, or for a prefix term.
-    func rankedFromSample(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
+    /// rowids (or `ids`, every match, when the caller has them). Ranking with bm25 in FTS5
+    /// would evaluate the phrase twice more (the ranked pass and bm25's IDF), and for one
+    /// character (a prefix query) each evaluation merges the doclists of every bigram
+    /// starting with it. The sample is scored by bm25's term-frequency and length part: the
+    /// IDF of a single term is the same for every match and cancels in the ``Ranker``'s
+    /// relevance. Called for a prefix term, or when ``rankedInOnePass`` found too many matches.
+    func rankedFromSample(_ db: Database, wanted: Int, ids known: [Int64]? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
               conditions.isEmpty, highlightPlans.count == 1,
               let ranges = try ReportRanges.load(db) else { return nil }
         let term = highlightPlans[0].folded
         var ids: [Int64] = []
         var tally = ReportRanges.Tally(ranges)
-        if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
+        if let known {
+            ids = known
+            for id in ids { tally.add(passage: id) }
+        } else if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
             var last: Int64?
             try ReportCharacters.forEachPassage(holding: slot, db) { id, report in
                 ids.append(id)
