@@ -100,6 +100,12 @@ struct CheckCommandTests {
         try f.expectFoundAndRepaired("passages, sections and reports: 1 section(s) have a parent missing, later or in another report")
     }
 
+    @Test func aSectionTrailThatLiesIsFoundAndRepaired() throws {
+        let f = try Fixture("baogao-check-trail")
+        try f.damage("UPDATE sections SET trail = trail || '（五）' WHERE id = (SELECT max(id) FROM sections WHERE parent_id IS NOT NULL)")
+        try f.expectFoundAndRepaired("passages, sections and reports: 1 section(s) have a trail that is not their parent's and their heading")
+    }
+
     @Test func damagedPagesAreFoundAndRepaired() throws {
         let f = try Fixture("baogao-check-pages")
         // Scribble over a page in use: the root page of the passages table.

@@ -144,6 +144,11 @@ public enum IndexChecker {
              WHERE s.parent_id IS NOT NULL
                AND (parent.id IS NULL OR parent.report_id != s.report_id OR parent.id >= s.id)
              """),
+            ("section(s) have a trail that is not their parent's and their heading", """
+             SELECT count(*) FROM sections s LEFT JOIN sections parent ON parent.id = s.parent_id
+             WHERE s.trail IS NOT (CASE WHEN s.parent_id IS NULL THEN '' ELSE parent.trail || char(10) END)
+                                  || replace(s.heading, char(10), ' ')
+             """),
             ("report(s) belong to no file",
              "SELECT count(*) FROM reports WHERE file_id NOT IN (SELECT id FROM files)"),
             ("report(s) have a passage count that differs from their passages", """

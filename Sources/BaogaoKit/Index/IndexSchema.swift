@@ -10,6 +10,9 @@ import GRDB
 /// (`metadata_csv`), the column mapping of collections (`columns`) and the files the last
 /// run skipped (`skipped`).
 ///
+/// A section's `trail` is its heading under those of its ancestors, outermost first, joined by
+/// newlines (``SectionTrail``): what a hit shows and the ``Ranker`` reads, in one lookup.
+///
 /// `report_chars` holds which passages of a report hold each of the ``FrequentCharacters``
 /// (``ReportCharacters``).
 ///
@@ -27,7 +30,7 @@ import GRDB
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
     /// Bumped whenever the tables change, or the list of ``FrequentCharacters`` (its slots are stored).
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     /// The tokenizer and folding versions, as stored in the index.
     static var tokenizerVersion: String { "bigram-\(BigramTokenizer.version).fold-\(ScalarFolding.version)" }
@@ -69,6 +72,7 @@ enum IndexSchema {
                 parent_id INTEGER REFERENCES sections(id),
                 rank INTEGER NOT NULL,
                 heading TEXT NOT NULL,
+                trail TEXT NOT NULL,
                 line INTEGER NOT NULL
             );
             CREATE INDEX sections_report ON sections(report_id, line);

@@ -37,14 +37,17 @@ enum ReportWriter {
         let reportID = db.lastInsertedRowID
 
         let insertSection = try db.cachedStatement(sql: """
-            INSERT INTO sections(report_id, parent_id, rank, heading, line) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO sections(report_id, parent_id, rank, heading, trail, line) VALUES (?, ?, ?, ?, ?, ?)
             """)
         var sectionIDs: [Int64] = []
+        var trails: [String] = []
         sectionIDs.reserveCapacity(report.structure.sections.count)
         for section in report.structure.sections {
             let parent = section.parentIndex.map { sectionIDs[$0] }
-            try insertSection.execute(arguments: [reportID, parent, section.rank, section.heading, section.line])
+            let trail = SectionTrail.appending(section.heading, to: section.parentIndex.map { trails[$0] })
+            try insertSection.execute(arguments: [reportID, parent, section.rank, section.heading, trail, section.line])
             sectionIDs.append(db.lastInsertedRowID)
+            trails.append(trail)
         }
 
         let insertPassage = try db.cachedStatement(sql: """

@@ -114,7 +114,7 @@ public struct Aggregator: Sendable {
                     unit: grouping == .year ? nil : report.unit,
                     year: grouping == .unit ? nil : report.year,
                     path: grouping == .report ? report.path : nil,
-                    title: grouping == .report ? try hydrator.report(best.reportID)["title"] : nil,
+                    title: grouping == .report ? try hydrator.report(best.reportID).title : nil,
                     reports: group.reports.count, passages: group.passages,
                     years: group.years.sorted(), best: try hydrator.hit(best)))
             }

@@ -6,8 +6,8 @@ final class HitHydrator {
     private let db: Database
     private let plans: [TermPlan]
     private let variantPlans: [TermPlan]
-    private var reports: [Int64: Row] = [:]
-    private var trails: [Int64: [String]] = [:]
+    private var reports: [Int64: Report] = [:]
+    private var trails: [Int64: String] = [:]
     private var foldedTrails: [Int64: FoldedText] = [:]
 
     init(db: Database, plans: [TermPlan], variants: [TermVariant] = []) {
@@ -19,11 +19,11 @@ final class HitHydrator {
     func hit(_ match: CompiledQuery.Match, context: Int = 0) throws -> SearchHit {
         let report = try self.report(match.reportID)
         var hit = SearchHit(
-            path: report["path"], line: match.line,
+            path: report.path, line: match.line,
             section: try trail(of: match.sectionID),
             text: match.text,
             highlights: Searcher.highlights(in: match.text, plans: match.kind == .exact ? plans : plans + variantPlans),
-            unit: report["unit"], year: report["year"], title: report["title"],
+            unit: report.unit, year: report.year, title: report.title,
             score: -match.rank)
         hit.match = match.kind
         if context > 0 {
@@ -44,7 +44,15 @@ final class HitHydrator {
         try loadTrails(matches.compactMap(\.sectionID))
     }
 
-    func report(_ id: Int64) throws -> Row {
+    /// What a hit shows of its report.
+    struct Report {
+        var path: String
+        var unit: String?
+        var year: Int?
+        var title: String?
+    }
+
+    func report(_ id: Int64) throws -> Report {
         if reports[id] == nil { try loadReports([id]) }
         return reports[id]!
     }
@@ -53,7 +61,7 @@ final class HitHydrator {
     func trail(of sectionID: Int64?) throws -> [String] {
         guard let sectionID else { return [] }
         if trails[sectionID] == nil { try loadTrails([sectionID]) }
-        return trails[sectionID] ?? []
+        return trails[sectionID].map(SectionTrail.headings) ?? []
     }
 
     private func loadReports(_ ids: [Int64]) throws {
@@ -62,30 +70,26 @@ final class HitHydrator {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, path, unit, year, title FROM reports WHERE id IN (SELECT value FROM json_each(?))
             """), arguments: [CompiledQuery.jsonArray(missing)])
-        while let row = try rows.next() { reports[row[0]] = row.copy() }
+        while let row = try rows.next() {
+            reports[row[0]] = Report(path: row[1], unit: row[2], year: row[3], title: row[4])
+        }
     }
 
     private func loadTrails(_ ids: [Int64]) throws {
         let missing = Set(ids.filter { trails[$0] == nil })
         guard !missing.isEmpty else { return }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            WITH RECURSIVE up(start, id, parent_id, heading, depth) AS (
-                SELECT id, id, parent_id, heading, 0 FROM sections WHERE id IN (SELECT value FROM json_each(?))
-                UNION ALL
-                SELECT up.start, s.id, s.parent_id, s.heading, up.depth + 1 FROM sections s JOIN up ON s.id = up.parent_id
-            )
-            SELECT start, heading FROM up ORDER BY start, depth DESC
+            SELECT id, trail FROM sections WHERE id IN (SELECT value FROM json_each(?))
             """), arguments: [CompiledQuery.jsonArray(missing)])
-        var found: [Int64: [String]] = [:]
-        while let row = try rows.next() { found[row[0], default: []].append(row[1]) }
-        for (id, trail) in found { trails[id] = trail }
+        while let row = try rows.next() { trails[row[0]] = row[1] }
     }
 
-    /// The trail of `sectionID` joined by newlines and folded, as the ``Ranker`` reads it.
+    /// The trail of `sectionID` (headings joined by newlines) folded, as the ``Ranker`` reads it.
     func foldedTrail(of sectionID: Int64?) throws -> FoldedText {
         guard let sectionID else { return Self.noHeadings }
         if let cached = foldedTrails[sectionID] { return cached }
-        let folded = FoldedText(try trail(of: sectionID).joined(separator: "\n"))
+        if trails[sectionID] == nil { try loadTrails([sectionID]) }
+        let folded = trails[sectionID].map { FoldedText($0) } ?? Self.noHeadings
         foldedTrails[sectionID] = folded
         return folded
     }

@@ -115,7 +115,7 @@ public struct Searcher: Sendable {
             // Ties break by path and line, so a rebuilt index answers in the same order.
             var paths: [Int64: String] = [:]
             for candidate in scored where paths[candidate.match.reportID] == nil {
-                paths[candidate.match.reportID] = try hydrator.report(candidate.match.reportID)["path"]
+                paths[candidate.match.reportID] = try hydrator.report(candidate.match.reportID).path
             }
             scored.sort {
                 $0.score != $1.score ? $0.score > $1.score
