@@ -92,7 +92,7 @@ struct RankingTests {
     @Test func aPageHoldsAtMostThreeHitsOfAReport() throws {
         func candidate(_ report: Int64, _ line: Int) -> Searcher.Candidate {
             Searcher.Candidate(match: .init(passageID: Int64(line), reportID: report, sectionID: nil, line: line,
-                                            text: "", rank: 0, kind: .exact), score: 0, key: [UInt32(report), UInt32(line)])
+                                            text: "", rank: 0, kind: .exact), score: 0, key: DuplicateKey(FoldedText("第\(report)份第\(line)行")))
         }
         // Report 1 has the eight best hits; reports 2, 3 and 4 follow.
         let ranked = (1...8).map { candidate(1, $0) } + (2...4).flatMap { r in (1...5).map { candidate(r, $0) } }

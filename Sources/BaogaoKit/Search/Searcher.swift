@@ -76,8 +76,8 @@ public struct Searcher: Sendable {
     struct Candidate {
         var match: CompiledQuery.Match
         var score: Double
-        /// The folded text without separators: passages with the same key are identical.
-        var key: [UInt32]
+        /// Passages with the same key are identical.
+        var key: DuplicateKey
         var duplicates: [CompiledQuery.Match] = []
     }
 
@@ -109,8 +109,8 @@ public struct Searcher: Sendable {
                 let text = FoldedText(match.text)
                 let signals = ranker.signals(text: text, headings: try hydrator.foldedTrail(of: match.sectionID))
                 let relevance = best > 1e-9 ? -match.rank / best : 0
-                let key = text.scalars.filter { ScalarClass.of($0) != .separator }
-                scored.append(Candidate(match: match, score: ranker.score(relevance: relevance, signals: signals), key: key))
+                scored.append(Candidate(match: match, score: ranker.score(relevance: relevance, signals: signals),
+                                        key: DuplicateKey(text)))
             }
             // Ties break by path and line, so a rebuilt index answers in the same order.
             var paths: [Int64: String] = [:]
@@ -129,7 +129,8 @@ public struct Searcher: Sendable {
     /// Identical passages (same text, ignoring punctuation and spaces) keep only the best.
     static func collapse(_ candidates: [Candidate]) -> [Candidate] {
         var out: [Candidate] = []
-        var seen: [[UInt32]: Int] = [:]
+        var seen: [DuplicateKey: Int] = [:]
+        seen.reserveCapacity(candidates.count)
         for candidate in candidates {
             if candidate.key.count >= 8, let at = seen[candidate.key] {
                 out[at].duplicates.append(candidate.match)

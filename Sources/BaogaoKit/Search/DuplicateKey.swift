@@ -1,0 +1,32 @@
+/// What makes two passages the same hit: their folded scalars without separators (spaces,
+/// punctuation). Hashed once when made, not at every dictionary probe: hashing every
+/// scalar of 100 candidates at each insert and resize showed in profiles of a top 10.
+///
+/// ```swift
+/// DuplicateKey(FoldedText("推进乡村振兴。")) == DuplicateKey(FoldedText("推进 乡村振兴"))  // true
+/// ```
+struct DuplicateKey: Hashable {
+    let scalars: [UInt32]
+    private let digest: UInt64
+
+    init(_ text: FoldedText) {
+        var kept: [UInt32] = []
+        kept.reserveCapacity(text.scalars.count)
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for scalar in text.scalars where ScalarClass.of(scalar) != .separator {
+            kept.append(scalar)
+            digest = (digest ^ UInt64(scalar)) &* 0x100_0000_01b3
+        }
+        scalars = kept
+        self.digest = digest
+    }
+
+    /// Scalars kept: keys shorter than a sentence are not collapsed.
+    var count: Int { scalars.count }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+    static func == (a: DuplicateKey, b: DuplicateKey) -> Bool {
+        a.digest == b.digest && a.scalars == b.scalars
+    }
+}
