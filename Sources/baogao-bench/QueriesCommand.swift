@@ -17,12 +17,14 @@ struct QueriesCommand: ParsableCommand {
     @Option var queries = 30
     @Option var repetitions = 3
     @Option(help: "Only this group (1, 2, 3, 4, 6, 8 or '2 terms').") var group: String?
+    @Option(help: "Only these queries (as sampled, quotes included), for profiling one.") var only: [String] = []
     @Flag(help: "Print every query's medians.") var verbose = false
 
     func run() throws {
         let folded = try FoldedCorpus(index: URL(fileURLWithPath: baogao))
         var sample = QuerySampler.sample(folded, perGroup: queries, seed: CorpusPreparation.seed)
         if let group { sample = sample.filter { $0.group == group } }
+        if !only.isEmpty { sample = sample.filter { only.contains($0.text) } }
         let latency = try QueryLatency(baogao: URL(fileURLWithPath: baogao), trigram: URL(fileURLWithPath: trigram),
                                        repetitions: repetitions)
         let (groups, medians) = try latency.run(sample)
