@@ -195,8 +195,8 @@ struct CompiledQuery {
                                _ body: (Int64, Int64, Int64?, Int, String) throws -> Void) throws {
         guard !ids.isEmpty else { return }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, report_id, section_id, line, text FROM passages WHERE id IN (SELECT value FROM json_each(?))
-            """), arguments: [jsonArray(ids)])
+            SELECT p.id, p.report_id, p.section_id, p.line, p.text FROM json_each(?) j JOIN passages p ON p.id = j.value
+            """), arguments: [jsonArray(ids.sorted())])
         while let row = try rows.next() {
             try body(row[0], row[1], row[2], row[3], row[4])
         }
@@ -220,8 +220,9 @@ struct CompiledQuery {
         return true
     }
 
-    /// `ids` as a JSON array, the one argument of `id IN (SELECT value FROM json_each(?))`:
+    /// `ids` as a JSON array, the one argument of `FROM json_each(?) j JOIN t ON t.id = j.value`:
     /// a single prepared statement reads any number of rows by id.
+    /// Ids in ascending order read neighbouring pages one after the other.
     static func jsonArray(_ ids: some Sequence<Int64>) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
     }

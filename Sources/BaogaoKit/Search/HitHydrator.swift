@@ -68,8 +68,8 @@ final class HitHydrator {
         let missing = Set(ids.filter { reports[$0] == nil })
         guard !missing.isEmpty else { return }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, path, unit, year, title FROM reports WHERE id IN (SELECT value FROM json_each(?))
-            """), arguments: [CompiledQuery.jsonArray(missing)])
+            SELECT r.id, r.path, r.unit, r.year, r.title FROM json_each(?) j JOIN reports r ON r.id = j.value
+            """), arguments: [CompiledQuery.jsonArray(missing.sorted())])
         while let row = try rows.next() {
             reports[row[0]] = Report(path: row[1], unit: row[2], year: row[3], title: row[4])
         }
@@ -79,8 +79,8 @@ final class HitHydrator {
         let missing = Set(ids.filter { trails[$0] == nil })
         guard !missing.isEmpty else { return }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, trail FROM sections WHERE id IN (SELECT value FROM json_each(?))
-            """), arguments: [CompiledQuery.jsonArray(missing)])
+            SELECT s.id, s.trail FROM json_each(?) j JOIN sections s ON s.id = j.value
+            """), arguments: [CompiledQuery.jsonArray(missing.sorted())])
         while let row = try rows.next() { trails[row[0]] = row[1] }
     }
 
