@@ -26,4 +26,21 @@ struct FoldedTextTests {
         #expect(folded.originalRange(of: 2..<2) == 3..<3)
         #expect(FoldedText("乡村").originalRange(of: 2..<2) == 2..<2)
     }
+
+    /// FoldedText decodes UTF-8 by hand: on text of every encoded length (1–4 bytes: ASCII,
+    /// Latin, Han, traditional Han, full-width, extension B, emoji, ignorables), it folds as
+    /// ScalarFolding does scalar by scalar.
+    @Test func foldsEveryEncodedLengthAsScalarFoldingDoes() {
+        let pool: [Unicode.Scalar] = ["a", "Z", "5", " ", "。", "é", "Ω", "ß", "乡", "鄉", "興", "振", "Ａ", "１",
+                                      "\u{20BB7}", "\u{2A6D6}", "😀", "\u{200B}", "\u{FB01}", "ｶ", "\u{0301}", "〇"]
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<500 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &rng) { text.append(pool.randomElement(using: &rng)!) }
+            let string = String(text)
+            let folded = FoldedText(string)
+            #expect(folded.scalars == ScalarFolding.fold(string).unicodeScalars.map(\.value), "\(string)")
+            #expect(folded.originalCount == string.unicodeScalars.count)
+        }
+    }
 }
