@@ -91,8 +91,9 @@ struct CompiledQuery {
     /// which bm25 finds by evaluating the phrase again) and, past ``onePassAtMost`` matches,
     /// the same pass goes on counting for ``rankedFromSample(_:wanted:ids:)``. Nil when the
     /// query does not qualify, when a query of several terms has more than
-    /// ``onePassAtMost`` matches, or for one of the ``FrequentCharacters``.
-    func rankedInOnePass(_ db: Database, wanted: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
+    /// ``onePassAtMost`` matches, or for one of the ``FrequentCharacters``. The best matches'
+    /// reports and trails go into `hydrator`'s cache.
+    func rankedInOnePass(_ db: Database, wanted: Int, hydrator: HitHydrator? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
               conditions.isEmpty, let ranges = try ReportRanges.load(db) else { return nil }
         let oneTerm = singleTerm != nil && highlightPlans.count == 1
@@ -124,7 +125,7 @@ struct CompiledQuery {
         found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
         let chosen = Array(found.prefix(wanted))
         var byID: [Int64: Match] = [:]
-        try Self.forEachPassage(chosen.map(\.id), db) { id, reportID, sectionID, line, text in
+        try Self.forEachPassage(chosen.map(\.id), db, hydrator: hydrator) { id, reportID, sectionID, line, text in
             byID[id] = Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text, rank: 0, kind: .exact)
         }
         let best = chosen.compactMap { id, rank in byID[id].map { m -> Match in var m = m; m.rank = rank; return m } }
@@ -190,15 +191,28 @@ struct CompiledQuery {
     }
 
     /// Calls `body(id, report, section, line, text)` for the passages `ids`, in no set order, read
-    /// with one statement: a lookup per passage cost more than scoring it.
-    static func forEachPassage(_ ids: [Int64], _ db: Database,
+    /// with one statement: a lookup per passage cost more than scoring it. With `hydrator`,
+    /// the same statement reads each passage's report and section trail into its cache (the
+    /// candidates of a ranking need them all; a statement each for reports and trails cost
+    /// more than these joins).
+    static func forEachPassage(_ ids: [Int64], _ db: Database, hydrator: HitHydrator? = nil,
                                _ body: (Int64, Int64, Int64?, Int, String) throws -> Void) throws {
         guard !ids.isEmpty else { return }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+        let sql = hydrator == nil ? """
             SELECT p.id, p.report_id, p.section_id, p.line, p.text FROM json_each(?) j JOIN passages p ON p.id = j.value
-            """), arguments: [jsonArray(ids.sorted())])
+            """ : """
+            SELECT p.id, p.report_id, p.section_id, p.line, p.text, s.trail, r.path, r.unit, r.year, r.title
+            FROM json_each(?) j JOIN passages p ON p.id = j.value JOIN reports r ON r.id = p.report_id
+            LEFT JOIN sections s ON s.id = p.section_id
+            """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [jsonArray(ids.sorted())])
         while let row = try rows.next() {
-            try body(row[0], row[1], row[2], row[3], row[4])
+            let (id, reportID, sectionID): (Int64, Int64, Int64?) = (row[0], row[1], row[2])
+            if let hydrator {
+                hydrator.remember(report: reportID) { HitHydrator.Report(path: row[6], unit: row[7], year: row[8], title: row[9]) }
+                if let sectionID, let trail: String = row[5] { hydrator.remember(trail: sectionID) { trail } }
+            }
+            try body(id, reportID, sectionID, row[3], row[4])
         }
     }
 

@@ -52,6 +52,16 @@ final class HitHydrator {
         var title: String?
     }
 
+    /// Caches the report `id` as `read` gives it, unless it is cached already.
+    func remember(report id: Int64, _ read: () -> Report) {
+        if reports[id] == nil { reports[id] = read() }
+    }
+
+    /// Caches the trail of section `id` as `read` gives it, unless it is cached already.
+    func remember(trail id: Int64, _ read: () -> String) {
+        if trails[id] == nil { trails[id] = read() }
+    }
+
     func report(_ id: Int64) throws -> Report {
         if reports[id] == nil { try loadReports([id]) }
         return reports[id]!

@@ -52,11 +52,11 @@ public struct Searcher: Sendable {
             }
             // Rank more candidates than shown, so that diversity and collapsing have room.
             let wanted = limit.map { max(100, (offset + $0) * 3) }
+            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             let quick = try wanted.flatMap {
-                try compiled.rankedInOnePass(db, wanted: $0) ?? compiled.rankedFromSample(db, wanted: $0)
+                try compiled.rankedInOnePass(db, wanted: $0, hydrator: hydrator) ?? compiled.rankedFromSample(db, wanted: $0)
             }
             let (total, reports) = try quick.map { ($0.passages, $0.reports) } ?? compiled.count(db)
-            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             let ranked = try rank(compiled, db, wanted: wanted, total: total, prefetched: quick?.best, hydrator: hydrator)
             let collapsed = Self.collapse(ranked)
             let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
