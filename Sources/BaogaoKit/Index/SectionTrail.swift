@@ -19,7 +19,7 @@ enum SectionTrail {
 
     /// The headings of a stored trail.
     static func headings(_ trail: String) -> [String] {
-        trail.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false)
-            .map { String(String.UnicodeScalarView($0)) }
+        trail.utf8.split(separator: UInt8(separator.value), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -99,6 +99,7 @@ public typealias Emit = (UnsafeBufferPointer<UInt8>, Int, Int, Bool) -> Bool
 private struct State {
     let base: UnsafeBufferPointer<UInt8>
     let mode: BigramTokenizer.Mode
+    let variants = ScriptVariants.table
 
     // The last ideograph of the current run.
     var hasPrevious = false
@@ -156,9 +157,9 @@ private struct State {
                 glueNext = false
                 continue
             }
-            if ScalarFolding.isIdentity(value) {
+            if ScalarFolding.isIdentity(value, variants) {
                 guard handle(value, start: start, end: i, original: true, emit) else { return false }
-            } else if let one = ScalarFolding.foldedScalar(value) {
+            } else if let one = ScalarFolding.foldedScalar(value, variants) {
                 guard handle(one, start: start, end: i, original: false, emit) else { return false }
             } else {
                 for folded in ScalarFolding.folded(Unicode.Scalar(value)!) {

@@ -34,6 +34,7 @@ public struct FoldedText: Sendable {
         var index = 0
         var i = 0
         let count = bytes.count
+        let variants = ScriptVariants.table
         while i < count {
             let lead = UInt32(bytes[i])
             let value: UInt32
@@ -51,7 +52,7 @@ public struct FoldedText: Sendable {
                     | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
                 i += 4
             }
-            if let one = ScalarFolding.foldedScalar(value) {
+            if let one = ScalarFolding.foldedScalar(value, variants) {
                 scalars.append(one)
                 if mapped { origins.append(index) }
             } else if ScalarFolding.isIdentity(value) {

@@ -58,10 +58,11 @@ public enum FrequentCharacters {
     /// The slots of the characters the folded form of `text` holds.
     public static func slots(in text: String) -> Slots {
         var slots = Slots()
+        let variants = ScriptVariants.table
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 { continue }
-            if let one = ScalarFolding.foldedScalar(value) {
+            if let one = ScalarFolding.foldedScalar(value, variants) {
                 if let slot = slot(of: one) { slots.insert(slot) }
             } else if !ScalarFolding.isIdentity(value) {
                 // Compatibility ideographs, radicals, squared words (㍻ → 平成).

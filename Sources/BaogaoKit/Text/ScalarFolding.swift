@@ -21,8 +21,14 @@ public enum ScalarFolding {
     /// common punctuation (``FrequentScalars``).
     @inline(__always)
     public static func isIdentity(_ value: UInt32) -> Bool {
+        isIdentity(value, ScriptVariants.table)
+    }
+
+    /// ``isIdentity(_:)`` with the script variants' table taken once by a loop over a text.
+    @inline(__always)
+    static func isIdentity(_ value: UInt32, _ variants: ScriptVariants.Table) -> Bool {
         if value < 0x80 { return !(value >= 0x41 && value <= 0x5A) }
-        if value >= 0x4E00 && value <= 0x9FFF { return ScriptVariants.simplified(value) == nil }
+        if value >= 0x4E00 && value <= 0x9FFF { return variants.simplified(value) == nil }
         if let entry = FrequentScalars.entry(value) { return entry.folded == value }
         return computeIsIdentity(value)
     }
@@ -31,8 +37,14 @@ public enum ScalarFolding {
     /// punctuation) and it folds to exactly one; nil otherwise. Never allocates.
     @inline(__always)
     public static func foldedScalar(_ value: UInt32) -> UInt32? {
+        foldedScalar(value, ScriptVariants.table)
+    }
+
+    /// ``foldedScalar(_:)`` with the script variants' table taken once by a loop over a text.
+    @inline(__always)
+    static func foldedScalar(_ value: UInt32, _ variants: ScriptVariants.Table) -> UInt32? {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A ? value + 0x20 : value }
-        if value >= 0x4E00 && value <= 0x9FFF { return ScriptVariants.simplified(value) ?? value }
+        if value >= 0x4E00 && value <= 0x9FFF { return variants.simplified(value) ?? value }
         if let entry = FrequentScalars.entry(value), entry.folded != FrequentScalars.notOne { return entry.folded }
         return nil
     }
