@@ -84,15 +84,28 @@ struct HitPrinter {
         }
         out += slice(at..<upper)
         if upper < scalars.count { out += "…" }
-        return out.trimmingCharacters(in: .whitespaces)
+        return Self.trimmingSpaces(out)
     }
 
     static func clip(_ text: String, to count: Int) -> String {
         let scalars = text.unicodeScalars
-        guard scalars.count > count else { return text.trimmingCharacters(in: .whitespaces) }
+        guard scalars.count > count else { return trimmingSpaces(text) }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars.prefix(count))
-        return String(view).trimmingCharacters(in: .whitespaces) + "…"
+        return trimmingSpaces(String(view)) + "…"
+    }
+
+    /// `text` without the spaces and tabs at its ends (what Foundation's `.whitespaces` trims),
+    /// without Foundation's bridging, which cost more than the rest of printing a hit.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == " " || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     func style(_ text: String, _ code: String) -> String {
