@@ -127,6 +127,7 @@ struct DocxReaderTests {
         ("badName", "not valid UTF-8"),
         ("storedFlip", "checksum mismatch"),
         ("notZip", "not a Word .docx file"),
+        ("longComment", "the ZIP comment runs past the end of the file"),
     ])
     func damagedPackagesAreRefusedWithTheirReason(_ kind: String, _ reason: String) throws {
         let data = try HostileFiles.docx(kind)
@@ -164,6 +165,12 @@ enum HostileFiles {
         case "truncated":
             let data = try good.data()
             return data.prefix(data.count * 2 / 3)
+        case "longComment":
+            // Regression (found by fuzzing): the end record's comment length points past the
+            // end of the file; ZIPFoundation refused it and leaked the archive's memory.
+            var data = try good.data()
+            data[data.count - 2] = 0x40
+            return data
         case "encrypted":
             return Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(repeating: 0, count: 512)
         case "noDocument":

@@ -35,6 +35,9 @@ enum ZipDirectory {
             while eocd >= lowest, u32(eocd) != 0x0605_4B50 { eocd -= 1 }
             guard eocd >= lowest else { return .damaged("no end of the ZIP directory (truncated?)") }
             if eocd >= 20, u32(eocd - 20) == 0x0706_4B50 { return .damaged("ZIP64 archives are not read") }
+            // ZIPFoundation refuses a record whose comment runs past the end, and leaks the
+            // archive's memory when it does: refuse it here first.
+            guard eocd + 22 + u16(eocd + 20) <= n else { return .damaged("the ZIP comment runs past the end of the file") }
             let count = u16(eocd + 10)
             let directorySize = u32(eocd + 12)
             let directoryStart = u32(eocd + 16)
