@@ -150,7 +150,7 @@ private struct State {
                 continue
             }
             let start = i
-            let (value, length) = decode(at: i, count: count)
+            let (value, length) = ByteScan.scalar(base, at: i)
             i += length
             guard let value else {
                 guard endRun(emit), endWord(emit) else { return false }
@@ -168,27 +168,6 @@ private struct State {
             }
         }
         return endRun(emit) && endWord(emit)
-    }
-
-    /// Decodes the scalar starting at `i`; `nil` for an invalid sequence (skipped as one byte).
-    @inline(__always)
-    func decode(at i: Int, count: Int) -> (UInt32?, Int) {
-        let b0 = UInt32(base[i])
-        func continuation(_ k: Int) -> UInt32? {
-            guard i + k < count else { return nil }
-            let b = base[i + k]
-            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
-        }
-        if b0 & 0xE0 == 0xC0, let c1 = continuation(1) {
-            return ((b0 & 0x1F) << 6 | c1, 2)
-        }
-        if b0 & 0xF0 == 0xE0, let c1 = continuation(1), let c2 = continuation(2) {
-            return ((b0 & 0x0F) << 12 | c1 << 6 | c2, 3)
-        }
-        if b0 & 0xF8 == 0xF0, let c1 = continuation(1), let c2 = continuation(2), let c3 = continuation(3) {
-            return ((b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
-        }
-        return (nil, 1)
     }
 
     @inline(__always)

@@ -1,4 +1,5 @@
-/// Byte-level checks shared by the strict and the lossy decoder.
+/// Byte-level checks shared by the strict and the lossy decoder, and the one UTF-8 scalar
+/// decoder of the tokenizer and of folding.
 ///
 /// They look at one sequence at a time and never copy: the decoders call them on the raw
 /// bytes of a file.
@@ -38,6 +39,32 @@ enum ByteScan {
             guard range.contains(bytes[i + k]) else { return .invalid }
         }
         return .valid(length)
+    }
+
+    /// The scalar whose UTF-8 sequence starts at `i`, and its length in bytes; decoded
+    /// leniently (no check for overlong forms or surrogates, which ``utf8(_:at:)`` makes), for
+    /// text already decoded or scanned where one bad byte is skipped: `nil` with length 1
+    /// where no sequence starts. Three-byte sequences (CJK) are tried first.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32?, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let count = bytes.count
+        @inline(__always) func continuation(_ k: Int) -> UInt32? {
+            guard i + k < count else { return nil }
+            let b = bytes[i + k]
+            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
+        }
+        if b0 & 0xF0 == 0xE0, let c1 = continuation(1), let c2 = continuation(2) {
+            return ((b0 & 0x0F) << 12 | c1 << 6 | c2, 3)
+        }
+        if b0 & 0xE0 == 0xC0, let c1 = continuation(1) {
+            return ((b0 & 0x1F) << 6 | c1, 2)
+        }
+        if b0 & 0xF8 == 0xF0, let c1 = continuation(1), let c2 = continuation(2), let c3 = continuation(3) {
+            return ((b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
+        }
+        return (nil, 1)
     }
 
     /// The first offset where `bytes` stop being UTF-8, and whether the problem is a

@@ -24,8 +24,8 @@ public struct FoldedText: Sendable {
         (scalars, origins, mapped, originalCount) = text.withUTF8 { Self.fold($0) }
     }
 
-    /// Folds UTF-8 (valid: a String's) decoded by hand: the standard library's scalar
-    /// iterator dispatched on every lead byte and showed in profiles of ranking.
+    /// Folds UTF-8 (a String's) decoded by ``ByteScan/scalar(_:at:)``: the standard
+    /// library's scalar iterator dispatched on every lead byte and showed in profiles of ranking.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt32], [Int], Bool, Int) {
         var scalars: [UInt32] = []
         var origins: [Int] = []
@@ -36,26 +36,13 @@ public struct FoldedText: Sendable {
         let count = bytes.count
         let variants = ScriptVariants.table
         while i < count {
-            let lead = UInt32(bytes[i])
-            let value: UInt32
-            if lead < 0x80 {
-                value = lead
-                i += 1
-            } else if lead >= 0xE0 && lead < 0xF0 {
-                value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                i += 3
-            } else if lead < 0xE0 {
-                value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                i += 2
-            } else {
-                value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                i += 4
-            }
+            let (decoded, length) = ByteScan.scalar(bytes, at: i)
+            i += length
+            guard let value = decoded else { continue }  // never, in a String's bytes
             if let one = ScalarFolding.foldedScalar(value, variants) {
                 scalars.append(one)
                 if mapped { origins.append(index) }
-            } else if ScalarFolding.isIdentity(value) {
+            } else if ScalarFolding.isIdentity(value, variants) {
                 scalars.append(value)
                 if mapped { origins.append(index) }
             } else {

@@ -9,7 +9,7 @@ enum ScriptVariants {
     /// The mapping, looked up without touching a global: loops over many characters take
     /// ``table`` once (each access to a lazily built global calls `swift_once`, which showed
     /// in profiles of ranking).
-    struct Table: @unchecked Sendable {
+    struct Table: Sendable {
         /// For 一 (U+4E00) … 鿿 (U+9FFF): one bit per character, set when it is mapped (2.6 KB,
         /// which stays in the CPU's first cache where the 84 KB table does not: most
         /// characters of a simplified text are not mapped)…
