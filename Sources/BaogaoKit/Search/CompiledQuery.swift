@@ -89,15 +89,19 @@ struct CompiledQuery {
     /// `wanted` ranked in a single FTS5 pass (counting and ranking apart evaluate the phrase
     /// twice). A query of one term is ranked by ``TermFrequencyRank`` (bm25 without the IDF,
     /// which bm25 finds by evaluating the phrase again) and, past ``onePassAtMost`` matches,
-    /// the same pass goes on counting for ``rankedFromSample(_:wanted:ids:)``. Nil when the
-    /// query does not qualify, when a query of several terms has more than
-    /// ``onePassAtMost`` matches, or for one of the ``FrequentCharacters``. The best matches'
-    /// reports and trails go into `hydrator`'s cache.
+    /// the same pass goes on counting for
+    /// ``rankedFromSample(_:wanted:ids:charactersComplete:)``; one of the
+    /// ``FrequentCharacters`` goes there at once, to be read from ``ReportCharacters``. Nil
+    /// when the query does not qualify or a query of several terms has more than
+    /// ``onePassAtMost`` matches. The best matches' reports and trails go into `hydrator`'s
+    /// cache.
     func rankedInOnePass(_ db: Database, wanted: Int, hydrator: HitHydrator? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
               conditions.isEmpty, let ranges = try ReportRanges.load(db) else { return nil }
         let oneTerm = singleTerm != nil && highlightPlans.count == 1
-        if oneTerm, frequentCharacter != nil, try ReportCharacters.isComplete(db) { return nil }
+        if oneTerm, frequentCharacter != nil, try ReportCharacters.isComplete(db) {
+            return try rankedFromSample(db, wanted: wanted, charactersComplete: true)
+        }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
         let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(Self.onePassAtMost))" : "bm25(passages_fts)"
@@ -143,7 +147,9 @@ struct CompiledQuery {
     /// starting with it. The sample is scored by bm25's term-frequency and length part: the
     /// IDF of a single term is the same for every match and cancels in the ``Ranker``'s
     /// relevance. Called for a prefix term, or when ``rankedInOnePass`` found too many matches.
-    func rankedFromSample(_ db: Database, wanted: Int, ids known: [Int64]? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
+    /// `charactersComplete` says what the caller already asked ``ReportCharacters/isComplete(_:)``.
+    func rankedFromSample(_ db: Database, wanted: Int, ids known: [Int64]? = nil,
+                          charactersComplete: Bool? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
               conditions.isEmpty, highlightPlans.count == 1,
               let ranges = try ReportRanges.load(db) else { return nil }
@@ -153,7 +159,7 @@ struct CompiledQuery {
         if let known {
             ids = known
             for id in ids { tally.add(passage: id) }
-        } else if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
+        } else if let slot = frequentCharacter, try charactersComplete ?? ReportCharacters.isComplete(db) {
             var last: Int64?
             try ReportCharacters.forEachPassage(holding: slot, db) { id, report in
                 ids.append(id)
@@ -209,7 +215,7 @@ struct CompiledQuery {
         while let row = try rows.next() {
             let (id, reportID, sectionID): (Int64, Int64, Int64?) = (row[0], row[1], row[2])
             if let hydrator {
-                hydrator.remember(report: reportID) { HitHydrator.Report(path: row[6], unit: row[7], year: row[8], title: row[9]) }
+                hydrator.remember(report: reportID) { HitHydrator.Report(row, from: 6) }
                 if let sectionID, let trail: String = row[5] { hydrator.remember(trail: sectionID) { trail } }
             }
             try body(id, reportID, sectionID, row[3], row[4])

@@ -50,6 +50,11 @@ final class HitHydrator {
         var unit: String?
         var year: Int?
         var title: String?
+
+        /// Read from the columns `path, unit, year, title` of `row`, starting at `column`.
+        init(_ row: Row, from column: Int) {
+            (path, unit, year, title) = (row[column], row[column + 1], row[column + 2], row[column + 3])
+        }
     }
 
     /// Caches the report `id` as `read` gives it, unless it is cached already.
@@ -81,7 +86,7 @@ final class HitHydrator {
             SELECT r.id, r.path, r.unit, r.year, r.title FROM json_each(?) j JOIN reports r ON r.id = j.value
             """), arguments: [CompiledQuery.jsonArray(missing.sorted())])
         while let row = try rows.next() {
-            reports[row[0]] = Report(path: row[1], unit: row[2], year: row[3], title: row[4])
+            reports[row[0]] = Report(row, from: 1)
         }
     }
 
