@@ -10,16 +10,16 @@ struct MetadataCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-private func fromText(unit: String?, year: Int?, title: String?) -> ReportMetadata {
+private func fromText(unit: String?, year: Int?, title: String?, found: String? = nil) -> ReportMetadata {
     ReportMetadata(unit: unit, year: year, title: title,
                    unitSource: unit == nil ? nil : .text,
                    yearSource: year == nil ? nil : .text,
-                   titleSource: title == nil ? nil : .text)
+                   titleSource: title == nil ? nil : .text, unitName: found ?? unit)
 }
 
-private func fromFileName(unit: String, year: Int, title: String) -> ReportMetadata {
+private func fromFileName(unit: String, year: Int, title: String, found: String? = nil) -> ReportMetadata {
     ReportMetadata(unit: unit, year: year, title: title,
-                   unitSource: .fileName, yearSource: .fileName, titleSource: .fileName)
+                   unitSource: .fileName, yearSource: .fileName, titleSource: .fileName, unitName: found ?? unit)
 }
 
 private let workSummary = """
@@ -35,7 +35,7 @@ private let metadataCases: [MetadataCase] = [
     MetadataCase(
         name: "file name gives all three",
         fileName: "上海市_2026_政府工作报告.txt", text: workSummary,
-        expected: fromFileName(unit: "上海市", year: 2026, title: "政府工作报告")),
+        expected: fromFileName(unit: "上海市人民政府", year: 2026, title: "政府工作报告", found: "上海市")),
     MetadataCase(
         name: "file name under directories",
         fileName: "reports/2022/市农业农村局_2022_乡村振兴工作总结.txt", text: "",
@@ -45,21 +45,28 @@ private let metadataCases: [MetadataCase] = [
         fileName: "区XX局_2019_党建_工作总结.txt", text: "",
         expected: fromFileName(unit: "区XX局", year: 2019, title: "党建_工作总结")),
     MetadataCase(
-        name: "file name with a year out of range falls back to the text",
+        name: "file name with a year out of range: no year, the rest read as a free name",
         fileName: "市XX局_1800_总结.txt", text: "",
-        expected: ReportMetadata()),
+        expected: ReportMetadata(unit: "市XX局", title: "1800_总结", unitSource: .fileName, titleSource: .fileName,
+                                 unitName: "市XX局")),
     MetadataCase(
         name: "file name without the pattern: the seed's layout",
         fileName: "000_da4124ded0554128.txt", text: workSummary,
         expected: fromText(unit: "市XX办", year: 2021, title: nil)),
     MetadataCase(
-        name: "title line names unit and year",
+        name: "year and title from the name, unit from the title line",
         fileName: "2023年度工作总结.txt",
+        text: "市生态环境局2023年度工作总结\n今年以来，我局在市委市政府的领导下扎实推进各项工作。\n一、主要工作\n",
+        expected: ReportMetadata(unit: "市生态环境局", year: 2023, title: "工作总结", unitSource: .text,
+                                 yearSource: .fileName, titleSource: .fileName, unitName: "市生态环境局")),
+    MetadataCase(
+        name: "title line names unit and year",
+        fileName: "a.txt",
         text: "市生态环境局2023年度工作总结\n今年以来，我局在市委市政府的领导下扎实推进各项工作。\n一、主要工作\n",
         expected: fromText(unit: "市生态环境局", year: 2023, title: "市生态环境局2023年度工作总结")),
     MetadataCase(
         name: "signature and date at the end",
-        fileName: "工作总结.txt",
+        fileName: "x.txt",
         text: "工作总结\n今年以来，在县委县政府的领导下，我局扎实推进各项工作。\n一、主要工作\n全年完成任务。\nXX县农业农村局\n2021年12月30日\n",
         expected: fromText(unit: "XX县农业农村局", year: 2021, title: "工作总结")),
     MetadataCase(
@@ -71,7 +78,7 @@ private let metadataCases: [MetadataCase] = [
         name: "government report after web crumbs",
         fileName: "report.txt",
         text: "下载\n打印\n【字号：\n】\n2030年某某市政府工作报告\n——2030年1月20日在某某市人民代表大会上\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n一、工作回顾\n",
-        expected: fromText(unit: "某某市政府", year: 2030, title: "2030年某某市政府工作报告")),
+        expected: fromText(unit: "某某市人民政府", year: 2030, title: "2030年某某市政府工作报告")),
     MetadataCase(
         name: "Markdown report: the first # heading",
         fileName: "law.txt",
@@ -90,7 +97,7 @@ private let metadataCases: [MetadataCase] = [
 
 @Test(arguments: metadataCases)
 func metadata(_ c: MetadataCase) {
-    let meta = MetadataInference.infer(fileName: c.fileName, text: c.text, structure: StructureParser.parse(c.text))
+    let meta = MetadataInference.infer(path: c.fileName, structure: StructureParser.parse(c.text))
     #expect(meta == c.expected)
 }
 

@@ -19,7 +19,7 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if let parent = section.parentIndex { precondition(parent < i, "parent after child") }
         _ = structure.trail(of: i)
     }
-    _ = MetadataInference.infer(fileName: "x.txt", text: text, structure: structure)
+    _ = MetadataInference.infer(path: "x.txt", structure: structure)
     return 0
 }
 

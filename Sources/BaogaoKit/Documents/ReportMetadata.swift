@@ -7,6 +7,8 @@ public struct ReportMetadata: Sendable, Hashable, Codable {
     /// Where a metadata field was found.
     public enum Source: String, Sendable, Hashable, Codable {
         case fileName = "file-name"
+        /// A folder holding the file (`2019/`, `市农业农村局/`).
+        case folderName = "folder-name"
         case text = "text"
         case metadataFile = "metadata.csv"
         /// A column of a .csv/.jsonl collection.
@@ -19,14 +21,18 @@ public struct ReportMetadata: Sendable, Hashable, Codable {
     public var unitSource: Source?
     public var yearSource: Source?
     public var titleSource: Source?
+    /// The unit's name as found, before ``UnitAliases`` gave it its one name.
+    public var unitName: String?
 
     public init(unit: String? = nil, year: Int? = nil, title: String? = nil,
-                unitSource: Source? = nil, yearSource: Source? = nil, titleSource: Source? = nil) {
+                unitSource: Source? = nil, yearSource: Source? = nil, titleSource: Source? = nil,
+                unitName: String? = nil) {
         self.unit = unit
         self.year = year
         self.title = title
         self.unitSource = unitSource
         self.yearSource = yearSource
         self.titleSource = titleSource
+        self.unitName = unitName
     }
 }

@@ -15,7 +15,7 @@ enum UnitNames {
         "研究所", "派出所", "事务所", "宣传部", "组织部", "统战部", "检察院",
         "政府", "工委", "党委", "党组", "总支", "支部", "协会", "学校", "学院", "大学",
         "公司", "中心", "医院", "法院",
-        "办", "局", "委", "厅", "院",
+        "办", "局", "委", "厅", "院", "镇",
     ]
     private static let suffixesByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
         var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
@@ -137,16 +137,22 @@ enum UnitNames {
         return suffixesByFirst[scalars[index]]?.first(where: { suffix in
             guard matches(scalars, at: index, suffix) else { return false }
             let next = index + suffix.count
+            // 镇 ends a town's name, not 乡镇 or 城镇.
+            if suffix == ["镇"], index > 0, townWords.contains(scalars[index - 1]) { return false }
             guard suffix.count == 1, next < scalars.count,
                   let continuations = wordContinuations[suffix[0]] else { return true }
             return !continuations.contains(scalars[next])
         })
     }
 
+    /// Characters that, before 镇, make a word that is no town: 乡镇, 城镇, 集镇, 村镇.
+    private static let townWords: Set<Unicode.Scalar> = Set("乡城集村重".unicodeScalars)
+
     /// Characters that, after 办/局/委/厅/院, make a word that is no unit.
     private static let wordContinuations: [Unicode.Scalar: Set<Unicode.Scalar>] = [
         "办": Set("法理事学好实案结件成到".unicodeScalars),
         "院": Set("前内外校士长落子线".unicodeScalars),
+        "镇": Set("江压守定静痛".unicodeScalars),
         "局": Set("面势部限".unicodeScalars),
         "委": Set("托屈婉员".unicodeScalars),
         "厅": Set("堂".unicodeScalars),

@@ -24,7 +24,7 @@ struct MetadataFile: Sendable {
 
         /// Overrides `metadata` with the fields this entry sets.
         func apply(to metadata: inout ReportMetadata) {
-            if let unit { metadata.unit = unit; metadata.unitSource = .metadataFile }
+            if let unit { metadata.unit = unit; metadata.unitName = unit; metadata.unitSource = .metadataFile }
             if let year { metadata.year = year; metadata.yearSource = .metadataFile }
             if let title { metadata.title = title; metadata.titleSource = .metadataFile }
         }

@@ -10,4 +10,6 @@ struct ReadingOptions: Sendable {
     var columns = ColumnMapping()
     /// The pdftotext program, or `nil` when it is not installed (PDFs are then skipped).
     var pdftotext: URL? = PDFReader.findPdftotext()
+    /// The names units go by (built-in short forms and the folder's units.csv).
+    var aliases = UnitAliases()
 }

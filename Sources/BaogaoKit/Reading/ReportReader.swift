@@ -44,10 +44,9 @@ enum ReportReader {
             throw BaogaoError(ReportFormats.unsupportedReason(ext) ?? "no reader for .\(ext) files")
         }
         let documents = try reader.read(ReportSource(data: data, url: file.url, path: file.relativePath))
-        let fileName = (file.relativePath as NSString).lastPathComponent
         let reports = documents.map { document in
             assemble(document, path: file.relativePath + (document.row.map { "#\($0)" } ?? ""),
-                     fileName: document.row.map { "\(fileName)#\($0)" } ?? fileName, metadata: metadata)
+                     filePath: file.relativePath, aliases: options.aliases, metadata: metadata)
         }
         return ParsedFile(file: file, hash: hash ?? ContentHash.hex(of: data), reports: reports,
                           notes: documents.compactMap(\.note))
@@ -55,17 +54,31 @@ enum ReportReader {
 
     /// The shared pipeline after the reader: structure, marked headings, over-long
     /// paragraphs cut (``LongPassages``), metadata.
-    static func assemble(_ document: ExtractedDocument, path: String, fileName: String,
+    static func assemble(_ document: ExtractedDocument, path: String, filePath: String, aliases: UnitAliases,
                          metadata: [String: MetadataFile.Entry]) -> ParsedReport {
         let parsed = ExplicitHeadings.apply(document.headingLevels, to: StructureParser.parse(document.text))
         let structure = LongPassages.split(parsed)
-        var meta = MetadataInference.infer(fileName: fileName, text: document.text, structure: structure)
-        let stated = document.stated
-        if let unit = stated.unit { meta.unit = unit; meta.unitSource = stated.unitSource }
-        if let year = stated.year { meta.year = year; meta.yearSource = stated.yearSource }
-        if let title = stated.title { meta.title = title; meta.titleSource = stated.titleSource }
-        metadata[path]?.apply(to: &meta)
+        let meta = metadataOf(path: path, filePath: filePath, structure: structure, stated: document.stated,
+                              aliases: aliases, entry: metadata[path])
         return ParsedReport(path: path, encoding: document.encoding, note: document.note,
                             metadata: meta, structure: structure)
+    }
+
+    /// A report's metadata: inferred from its path (a collection's row: from its text only)
+    /// and text, then what its collection's columns state, then its metadata.csv entry.
+    /// The indexer runs this again over stored passages when the rules or units.csv change.
+    static func metadataOf(path: String, filePath: String, structure: DocumentStructure, stated: ReportMetadata,
+                           aliases: UnitAliases, entry: MetadataFile.Entry?) -> ReportMetadata {
+        let isRow = path != filePath
+        var meta = MetadataInference.infer(path: isRow ? "" : filePath, structure: structure, aliases: aliases)
+        if let unit = stated.unit {
+            meta.unit = aliases.aliases[unit] ?? unit
+            meta.unitName = unit
+            meta.unitSource = stated.unitSource
+        }
+        if let year = stated.year { meta.year = year; meta.yearSource = stated.yearSource }
+        if let title = stated.title { meta.title = title; meta.titleSource = stated.titleSource }
+        entry?.apply(to: &meta)
+        return meta
     }
 }
