@@ -8,7 +8,10 @@ struct UnitsCommand: ParsableCommand {
         abstract: "Which units mention it: matching passages counted per unit, year or report.",
         discussion: """
             Counts are exact: every matching passage is counted. Rows are sorted by passages
-            (by year for --by year). Exit status: 0 found, 1 none, 2 error.
+            (by year for --by year). A unit found under several names (市发改委,
+            市发展和改革委员会) is one row; --names lists every unit with the names merged into
+            it (correct them with units.csv: alias,unit at the folder's root).
+            Exit status: 0 found, 1 none, 2 error.
             """
     )
 
@@ -21,11 +24,19 @@ struct UnitsCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines, one object per row.")
     var json = false
 
+    @Flag(help: "List every unit with the names its reports were found under (no query).")
+    var names = false
+
     func validate() throws {
-        guard !query.isEmpty else { throw ValidationError("missing query") }
+        if names {
+            guard query.isEmpty else { throw ValidationError("--names takes no query") }
+        } else {
+            guard !query.isEmpty else { throw ValidationError("missing query") }
+        }
     }
 
     func run() throws {
+        if names { return try printNames() }
         let parsed = try query.parsed()
         let aggregation = try Aggregator(index: try location.openForSearch()).aggregate(parsed, by: by)
         let printer = HitPrinter(color: false, full: false, root: aggregation.root)
@@ -58,6 +69,20 @@ struct UnitsCommand: ParsableCommand {
         }
         let groups = aggregation.rows.count
         out += "\(aggregation.totalHits) passages in \(aggregation.totalReports) reports, \(groups) \(by.rawValue)\(groups == 1 ? "" : "s")\n"
+        Output.write(out)
+    }
+
+    private func printNames() throws {
+        let units = try ReportCatalog(index: try location.openForSearch()).unitNames()
+        if json { return Output.writeJSONLines(units) }
+        var out = ""
+        for unit in units {
+            out += "\(unit.unit)  \(unit.reports) report\(unit.reports == 1 ? "" : "s")\n"
+            for name in unit.names {
+                out += "    \(name.name)  \(name.reports)\(name.name == unit.unit ? "" : " → \(unit.unit)")\n"
+            }
+        }
+        out += "\(units.count) unit\(units.count == 1 ? "" : "s")\n"
         Output.write(out)
     }
 

@@ -99,9 +99,12 @@ struct QueryLanguageTests {
         ("市农业农村局", ["市农业农村局"]),
         ("县", ["县教育局"]),
         ("ＸＸ办", ["市XX办"]),
+        ("市发改委", ["市发展和改革委员会"]),
+        ("市委XX办", ["市XX办"]),
     ])
     func unitNames(_ name: String, _ expected: [String]) throws {
-        let resolver = UnitResolver(units: ["市XX办", "市农业农村局", "县教育局", "市发展和改革委员会"])
+        let resolver = UnitResolver(units: ["市XX办", "市农业农村局", "县教育局", "市发展和改革委员会"],
+                                    aliases: ["市委XX办": "市XX办"])
         #expect(try resolver.resolve(name, column: 1) == expected)
     }
 

@@ -7,8 +7,12 @@ import GRDB
 /// runs compare); `reports` one per report — a document, or a row of a collection
 /// (`laws.csv#12`) — pointing to its file; `sections` and `passages` belong to a report.
 /// The `meta` table holds the versions, the folder (`root`), the hash of its metadata.csv
-/// (`metadata_csv`), the column mapping of collections (`columns`) and the files the last
+/// (`metadata_csv`) and units.csv (`units_csv`), the version of the metadata rules that
+/// derived each report's unit, year and title (`metadata_rules`), the column mapping of collections (`columns`) and the files the last
 /// run skipped (`skipped`).
+///
+/// A report's `unit` is the one name of its unit (``UnitAliases``); `unit_name` the name as
+/// found (file name, text, column), which `baogao units --names` lists under the unit.
 ///
 /// A section's `trail` is its heading under those of its ancestors, outermost first, joined by
 /// newlines (``SectionTrail``): what a hit shows and the ``Ranker`` reads, in one lookup.
@@ -30,7 +34,7 @@ import GRDB
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
     /// Bumped whenever the tables change, or the list of ``FrequentCharacters`` (its slots are stored).
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 
     /// The tokenizer and folding versions, as stored in the index.
     static var tokenizerVersion: String { "bigram-\(BigramTokenizer.version).fold-\(ScalarFolding.version)" }
@@ -63,6 +67,7 @@ enum IndexSchema {
                 unit_source TEXT,
                 year_source TEXT,
                 title_source TEXT,
+                unit_name TEXT,
                 passage_count INTEGER NOT NULL
             );
             CREATE INDEX reports_file ON reports(file_id);

@@ -26,13 +26,13 @@ enum ReportWriter {
         let meta = report.metadata
         try db.cachedStatement(sql: """
             INSERT INTO reports(file_id, path, size, mtime, hash, encoding, note, unit, year, title,
-                                unit_source, year_source, title_source, passage_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                unit_source, year_source, title_source, unit_name, passage_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 fileID, report.path, file.file.size, file.file.modified, file.hash,
                 report.encoding, report.note, meta.unit, meta.year, meta.title,
                 meta.unitSource?.rawValue, meta.yearSource?.rawValue, meta.titleSource?.rawValue,
-                report.structure.passages.count,
+                meta.unitName, report.structure.passages.count,
             ])
         let reportID = db.lastInsertedRowID
 

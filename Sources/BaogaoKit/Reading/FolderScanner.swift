@@ -24,7 +24,7 @@ public struct SkippedFile: Sendable, Hashable, Codable {
 /// Lists the report files under a folder, recursively, in a stable order.
 ///
 /// Hidden files and folders are passed over, and so are Word's lock files (`~$name.docx`) and
-/// `metadata.csv` at the root (it describes the reports, it is none). Symbolic links are
+/// `metadata.csv` and `units.csv` at the root (they describe the reports, they are none). Symbolic links are
 /// followed, but a link that loops back to a folder already visited is skipped with its
 /// reason; so are files of formats Baogao names but cannot read (.doc, .wps) and pipes or
 /// devices with a report's extension.
@@ -64,7 +64,7 @@ enum FolderScanner {
             let url = folder.appendingPathComponent(name)
             let path = relative.isEmpty ? name : relative + "/" + name
             if excluded.contains(url.path) { continue }
-            if relative.isEmpty && name == MetadataFile.name { continue }
+            if relative.isEmpty && (name == MetadataFile.name || name == UnitsFile.name) { continue }
             var info = stat()
             guard stat(url.path, &info) == 0 else {
                 var linkInfo = stat()

@@ -128,8 +128,26 @@ public struct ReportCatalog: Sendable {
         throw BaogaoError("\(path) is not in the index (run `baogao reports` to list the indexed reports)")
     }
 
+    /// Every unit with the names its reports were found under, most reports first.
+    public func unitNames() throws(BaogaoError) -> [UnitNaming] {
+        try index.read { db in
+            var units: [String: UnitNaming] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT unit, coalesce(unit_name, unit) AS name, count(*) AS n FROM reports
+                WHERE unit IS NOT NULL GROUP BY unit, name ORDER BY unit, n DESC, name
+                """)
+            for row in rows {
+                let unit: String = row["unit"]
+                units[unit, default: UnitNaming(unit: unit, reports: 0, names: [])].reports += row["n"] as Int
+                units[unit]!.names.append(.init(name: row["name"], reports: row["n"]))
+            }
+            return units.values.sorted { $0.reports != $1.reports ? $0.reports > $1.reports : $0.unit < $1.unit }
+        }
+    }
+
     static func info(_ row: Row) -> ReportInfo {
-        ReportInfo(path: row["path"], unit: row["unit"], year: row["year"], title: row["title"],
+        let unit: String? = row["unit"], name: String? = row["unit_name"]
+        return ReportInfo(path: row["path"], unit: unit, unitName: name == unit ? nil : name, year: row["year"], title: row["title"],
                    passages: row["passage_count"], encoding: row["encoding"], note: row["note"],
                    sources: .init(unit: row["unit_source"], year: row["year_source"], title: row["title_source"]),
                    matches: nil)

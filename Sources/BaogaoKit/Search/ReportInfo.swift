@@ -1,6 +1,7 @@
 /// What the index knows about one report.
 public struct ReportInfo: Sendable, Hashable, Codable {
-    /// Where each metadata field came from: `file-name`, `text` or `metadata.csv` (nil: unknown).
+    /// Where each metadata field came from: `file-name`, `folder-name`, `text`, `column` or
+    /// `metadata.csv` (nil: unknown).
     public struct Sources: Sendable, Hashable, Codable {
         public var unit: String?
         public var year: String?
@@ -10,6 +11,8 @@ public struct ReportInfo: Sendable, Hashable, Codable {
     /// The path relative to the indexed folder.
     public var path: String
     public var unit: String?
+    /// The unit's name as found, when the unit goes by another name (``UnitAliases``).
+    public var unitName: String?
     public var year: Int?
     public var title: String?
     public var passages: Int
@@ -21,7 +24,7 @@ public struct ReportInfo: Sendable, Hashable, Codable {
     public var matches: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case path, unit, year, title, passages, encoding, note, sources, matches
+        case path, unit, unitName, year, title, passages, encoding, note, sources, matches
     }
 
     /// Encodes every key, unknown values as `null`, so the JSON shape never varies.
@@ -29,6 +32,7 @@ public struct ReportInfo: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path)
         try c.encode(unit, forKey: .unit)
+        try c.encode(unitName, forKey: .unitName)
         try c.encode(year, forKey: .year)
         try c.encode(title, forKey: .title)
         try c.encode(passages, forKey: .passages)
@@ -47,6 +51,19 @@ extension ReportInfo.Sources {
         try c.encode(unit, forKey: .unit)
         try c.encode(year, forKey: .year)
         try c.encode(title, forKey: .title)
+    }
+}
+
+/// A unit and the names it was found under, for `baogao units --names`.
+public struct UnitNaming: Sendable, Hashable, Codable {
+    public var unit: String
+    public var reports: Int
+    /// Each name the unit was found under (its own name too, when found so), with its reports.
+    public var names: [NameCount]
+
+    public struct NameCount: Sendable, Hashable, Codable {
+        public var name: String
+        public var reports: Int
     }
 }
 

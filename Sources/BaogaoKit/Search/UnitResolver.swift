@@ -1,26 +1,40 @@
 import GRDB
 
-/// Finds the units a `unit:` filter means: the exact name, else a unique prefix, else a unique
-/// part of a name; otherwise a message listing the nearest known units.
+/// Finds the units a `unit:` filter means: the exact name, a name the unit was found under
+/// (`unit:市发改委` is 市发展和改革委员会), else a unique prefix, else a unique part of a name;
+/// otherwise a message listing the nearest known units.
 ///
 /// ```swift
 /// try UnitResolver(db).resolve("农业", column: 1)  // ["市农业农村局"]
 /// ```
 struct UnitResolver {
     let units: [String]
+    /// Names as found (folded) → the unit they were merged into.
+    let aliases: [String: String]
 
     init(_ db: Database) throws {
         units = try String.fetchAll(db, sql: "SELECT DISTINCT unit FROM reports WHERE unit IS NOT NULL ORDER BY unit")
+        var aliases: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT DISTINCT unit_name, unit FROM reports WHERE unit_name IS NOT NULL AND unit IS NOT NULL AND unit_name != unit
+            """) {
+            aliases[ScalarFolding.fold(row[0] as String)] = row[1]
+        }
+        self.aliases = aliases
     }
 
-    init(units: [String]) {
+    init(units: [String], aliases: [String: String] = [:]) {
         self.units = units
+        self.aliases = Dictionary(aliases.map { (ScalarFolding.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     func resolve(_ name: String, column: Int) throws(QueryError) -> [String] {
         let wanted = ScalarFolding.fold(name)
         let folded = units.map { ($0, ScalarFolding.fold($0)) }
         if let exact = folded.first(where: { $0.1 == wanted }) { return [exact.0] }
+        if let unit = aliases[wanted] { return [unit] }
+        let named = ScalarFolding.fold(UnitAliases().canonical(name))
+        if let exact = folded.first(where: { $0.1 == named }) { return [exact.0] }
         let prefixed = folded.filter { $0.1.hasPrefix(wanted) }
         if prefixed.count == 1 { return [prefixed[0].0] }
         let containing = folded.filter { $0.1.contains(wanted) }
