@@ -11,7 +11,8 @@ struct IndexCommand: ParsableCommand {
             Text may be UTF-8, UTF-16 or GBK; PDFs need pdftotext (poppler-utils).
             A .csv/.jsonl file holds one report per row, shown as file.csv#ROW; its
             text, unit, year and title columns are found by name, or set with --column.
-            metadata.csv at the folder's root (path,unit,year,title) corrects metadata.
+            metadata.csv at the folder's root (path,unit,year,title) corrects metadata;
+            units.csv (alias,unit) names the units that go by several names.
             Progress shows on a terminal; --progress prints it as lines elsewhere.
             """
     )
@@ -52,10 +53,16 @@ struct IndexCommand: ParsableCommand {
         if let why = summary.rereadBecause {
             print("read every report again: \(why)")
         }
+        if let why = summary.rederivedBecause {
+            print("derived metadata again from the index (\(why)): \(summary.rederived) report\(summary.rederived == 1 ? "" : "s") changed")
+        }
         print("indexed \(folder) into \(location.url.relativePath)")
         print("  \(summary.reports) reports, \(summary.passages) passages")
         print("  added \(summary.added), updated \(summary.updated), removed \(summary.removed), "
               + "unchanged \(summary.unchanged), skipped \(summary.skipped.count)")
+        var missing = "  without a unit \(summary.withoutUnit), without a year \(summary.withoutYear)"
+        if summary.withoutUnit + summary.withoutYear > 0 { missing += " (`baogao reports --missing` lists them)" }
+        print(missing)
         for remark in summary.remarks {
             print("  note: \(joined(remark.path)): \(remark.reason)")
         }

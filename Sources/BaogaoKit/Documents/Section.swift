@@ -49,6 +49,21 @@ public enum HeadingKind: Sendable, Hashable {
     /// （1）.
     case parenthesizedArabicNumeral
 
+    /// The kind of a stored rank (ranks are unique to their kind).
+    init?(rank: Int) {
+        switch rank {
+        case -9 ... -4: self = .markdown(rank + 10)
+        case 0: self = .part
+        case 1: self = .chapter
+        case 2: self = .chapterSection
+        case 3: self = .chineseNumeral
+        case 4: self = .parenthesizedChineseNumeral
+        case 5: self = .arabicNumeral
+        case 6: self = .parenthesizedArabicNumeral
+        default: return nil
+        }
+    }
+
     /// The nesting rank: smaller is outer.
     public var rank: Int {
         switch self {

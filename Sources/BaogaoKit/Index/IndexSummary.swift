@@ -27,6 +27,13 @@ public struct IndexSummary: Sendable, Hashable {
     public var rebuiltBecause: String?
     /// Why every report was read again (metadata.csv or the column mapping changed), if so.
     public var rereadBecause: String?
+    /// Reports whose metadata was derived again from the index (not read again), and why
+    /// (the metadata rules or units.csv changed).
+    public var rederived = 0
+    public var rederivedBecause: String?
+    /// Reports in the index without a unit, and without a year.
+    public var withoutUnit = 0
+    public var withoutYear = 0
 
     public init() {}
 

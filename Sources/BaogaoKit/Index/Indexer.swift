@@ -11,7 +11,9 @@ import GRDB
 /// process writes at a time (``WriterLock``). Files are read and
 /// parsed on all cores (``ParsePipeline``) while one writer stores them in folder order;
 /// only a few files are in memory at once. When metadata.csv or the column mapping of
-/// collections changes, the reports concerned are read again.
+/// collections changes, the reports concerned are read again; when the metadata rules or
+/// units.csv change, every report's metadata is derived again from its stored passages
+/// (``MetadataRefresh``) without reading its file.
 ///
 /// ```swift
 /// let summary = try Indexer.index(folder: URL(filePath: "corpus"),
@@ -39,7 +41,7 @@ public enum Indexer {
         var summary = IndexSummary()
         summary.rebuiltBecause = rebuiltBecause
 
-        var stored = (metadata: "", columns: "")
+        var stored = (metadata: "", columns: "", rules: "", units: "")
         if !recreate {
             if let previous = try index.root(), previous.path != root.path {
                 throw BaogaoError("\(indexURL.path) holds the reports of \(previous.path), not \(root.path): "
@@ -48,7 +50,9 @@ public enum Indexer {
             stored = try index.write { db in
                 try IndexSchema.setMeta(db, "root", root.path)
                 return (metadata: try IndexSchema.meta(db, "metadata_csv") ?? "",
-                        columns: try IndexSchema.meta(db, "columns") ?? "")
+                        columns: try IndexSchema.meta(db, "columns") ?? "",
+                        rules: try IndexSchema.meta(db, "metadata_rules") ?? "",
+                        units: try IndexSchema.meta(db, "units_csv") ?? "")
             }
         }
 
@@ -70,6 +74,20 @@ public enum Indexer {
             summary.skipped.append(SkippedFile(path: MetadataFile.name, reason: error.message))
             metadataHash = "unreadable"
         }
+        // units.csv: the names units go by.
+        var aliases = UnitAliases()
+        var unitsHash = ""
+        do {
+            if let file = try UnitsFile.load(from: root) {
+                aliases = file.aliases
+                unitsHash = file.hash
+                summary.remarks += file.problems.map { SkippedFile(path: UnitsFile.name, reason: $0) }
+            }
+        } catch {
+            summary.skipped.append(SkippedFile(path: UnitsFile.name, reason: error.message))
+            unitsHash = "unreadable"
+        }
+        let rules = String(MetadataInference.rulesVersion)
         let columns = options.columns ?? ColumnMapping(canonical: stored.columns)
         let metadataChanged = metadataHash != stored.metadata
         let columnsChanged = columns.canonical != stored.columns
@@ -84,6 +102,14 @@ public enum Indexer {
                 .reduce(into: [String: KnownFile]()) { map, row in
                     map[row["path"]] = KnownFile(id: row["id"], size: row["size"], modified: row["mtime"], hash: row["hash"])
                 }
+        }
+
+        // Reports already indexed under other metadata rules or another units.csv: derived again.
+        let rederive = !known.isEmpty && (rules != stored.rules || unitsHash != stored.units)
+        if rederive {
+            summary.rederivedBecause = rules != stored.rules
+                ? "the metadata rules changed"
+                : "\(UnitsFile.name) \(unitsHash.isEmpty ? "was removed" : stored.units.isEmpty ? "appeared" : "changed")"
         }
 
         var jobs: [Job] = []
@@ -106,7 +132,7 @@ public enum Indexer {
         }
 
         let merging = IndexTuning.Merging(writing: jobs.count, of: scan.files.count)
-        let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext())
+        let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext(), aliases: aliases)
         let entries = metadata
         let pipeline = ParsePipeline(inputs: jobs, workers: options.workers, window: options.workers * 2) { job in
             read(job, options: reading, metadata: entries)
@@ -118,6 +144,7 @@ public enum Indexer {
                                      bytesTotal: jobs.reduce(0) { $0 + $1.file.size },
                                      elapsed: 0, currentFile: nil)
         options.progress?(progress)
+        var parsedFiles: Set<String> = []
         try index.writeWithoutTransaction { db in
             // Files are grouped into transactions of a few MB (or a second's work): FTS5 then
             // writes a few large segments instead of one per file. A file is always inside
@@ -148,6 +175,7 @@ public enum Indexer {
                         lastCommit = Date()
                     }
                     try write(outcome, summary: &summary, db)
+                    if case .parsed = outcome.result { parsedFiles.insert(outcome.job.file.relativePath) }
                     pendingBytes += outcome.job.file.size
                     if !recreate, pendingBytes >= commitBytes || Date().timeIntervalSince(lastCommit) >= commitInterval {
                         try db.commit()
@@ -159,6 +187,11 @@ public enum Indexer {
                     options.progress?(progress)
                 }
                 if !db.isInsideTransaction { try db.beginTransaction(.immediate) }
+                if rederive {
+                    summary.rederived = try MetadataRefresh.run(db, aliases: aliases, entries: entries, skipping: parsedFiles)
+                }
+                try IndexSchema.setMeta(db, "metadata_rules", rules)
+                try IndexSchema.setMeta(db, "units_csv", unitsHash)
                 try IndexSchema.setMeta(db, "metadata_csv", metadataHash)
                 try IndexSchema.setMeta(db, "columns", columns.canonical)
                 try IndexSchema.setMeta(db, "skipped", IndexSchema.encodeSkipped(summary.skipped))
@@ -177,9 +210,11 @@ public enum Indexer {
             }
         }
         summary.skipped.sort { $0.path < $1.path }
-        (summary.reports, summary.passages) = try index.read { db in
+        (summary.reports, summary.passages, summary.withoutUnit, summary.withoutYear) = try index.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0)
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE unit IS NULL") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE year IS NULL") ?? 0)
         }
         summary.seconds = Date().timeIntervalSince(started)
         progress.elapsed = Date().timeIntervalSince(readingStarted)
