@@ -14,12 +14,19 @@ struct ReportPrinter {
             .map { $0 + "\n" }.joined())
     }
 
-    func printTable(_ reports: [ReportInfo]) {
+    /// The reports, one per entry; `sources`: a line saying where each field came from.
+    func printTable(_ reports: [ReportInfo], sources: Bool = false) {
         var out = ""
         for report in reports {
             let counts = report.matches.map { "\($0) of \(report.passages) passages" } ?? "\(report.passages) passages"
             out += HitPrinter.about(unit: report.unit, year: report.year, title: report.title)
             out += "  (\(counts))\n    \(path(report.path))\n"
+            if sources {
+                let s = report.sources
+                out += "    unit: \(s.unit ?? "missing") · year: \(s.year ?? "missing") · title: \(s.title ?? "missing")"
+                out += report.unitName.map { " · found as \($0)" } ?? ""
+                out += "\n"
+            }
         }
         let total = reports.count
         out += "\(total) report\(total == 1 ? "" : "s")\n"

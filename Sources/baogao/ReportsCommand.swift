@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaogaoKit
+import Foundation
 
 struct ReportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,8 +8,10 @@ struct ReportsCommand: ParsableCommand {
         abstract: "List the indexed reports: unit, year, title, passages, path.",
         discussion: """
             Filters narrow the list (reports unit:农业 year:2021..2023); terms keep the reports
-            that mention them. --json shows where each field came from (file-name, text,
-            metadata.csv).
+            that mention them. --missing lists the reports without a unit or a year and where
+            each field came from (file-name, folder-name, text, column, metadata.csv).
+            --csv writes them as a metadata.csv (UTF-8 with BOM): correct it, save it as
+            metadata.csv at the folder's root and run baogao index again.
             """
     )
 
@@ -18,12 +21,29 @@ struct ReportsCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines, one object per report.")
     var json = false
 
+    @Flag(help: "Only reports without a unit or a year, with where each field came from.")
+    var missing = false
+
+    @Flag(help: "Print a metadata.csv (path,unit,year,title; UTF-8 with BOM) to correct and put back.")
+    var csv = false
+
+    func validate() throws {
+        if csv && json { throw ValidationError("--csv and --json cannot be combined") }
+    }
+
     func run() throws {
         let parsed = query.isEmpty ? nil : try query.parsed()
         let catalog = ReportCatalog(index: try location.openForSearch())
-        let reports = try catalog.reports(matching: parsed)
+        var reports = try catalog.reports(matching: parsed)
+        if missing { reports = reports.filter { $0.unit == nil || $0.year == nil } }
         let printer = ReportPrinter(root: try catalog.root())
-        if json { printer.printJSONLines(reports) } else { printer.printTable(reports) }
-        if reports.isEmpty { throw ExitCode(1) }
+        if csv {
+            FileHandle.standardOutput.write(MetadataExport.csv(reports))
+        } else if json {
+            printer.printJSONLines(reports)
+        } else {
+            printer.printTable(reports, sources: missing)
+        }
+        if reports.isEmpty && !(missing && parsed == nil) { throw ExitCode(1) }
     }
 }
