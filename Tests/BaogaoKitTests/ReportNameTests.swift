@@ -57,6 +57,7 @@ private let nameShapes: [NameShape] = [
     NameShape(path: "000_da4124ded0554128.txt", unit: nil, year: nil, title: nil),
     NameShape(path: "report-07.txt", unit: nil, year: nil, title: nil),
     NameShape(path: "scan2021a.pdf", unit: nil, year: nil, title: nil),
+    NameShape(path: "zfgzbg2026.txt", unit: nil, year: 2026, title: nil),
 ]
 
 @Test(arguments: nameShapes)

@@ -1,8 +1,8 @@
 /// Finds the year a file or folder name carries, as people write it: `2021年`, `2021年度`,
 /// `（2021）`, `-2021`, `2021.`, `20210315`, `二〇二一年`. Pure.
 ///
-/// A year is four digits not inside a longer number or a word of Latin letters
-/// (`da4124ded` holds none), or four Chinese digits before 年. What follows it as part of
+/// A year is four digits not inside a longer number nor between Latin letters (`da4124ded`
+/// holds none, `zfgzbg2026` holds 2026), or four Chinese digits before 年. What follows it as part of
 /// the same date (`年度`, `年`, `.12.30`, `年3月5日`) belongs to the token, so that the rest
 /// of the name can be read without it.
 ///
@@ -44,11 +44,11 @@ enum NameYears {
     /// Four digits (or eight: 20210315) standing alone at `i`.
     private static func arabic(_ s: [Unicode.Scalar], at i: Int) -> Token? {
         guard s[i].decimalDigitValue != nil else { return nil }
-        if i > 0, s[i - 1].decimalDigitValue != nil || isASCIILetter(s[i - 1]) { return nil }
+        if i > 0, s[i - 1].decimalDigitValue != nil { return nil }
         var end = i
         while end < s.count, s[end].decimalDigitValue != nil { end += 1 }
         let digits = s[i..<end].map { $0.decimalDigitValue! }
-        if end < s.count, isASCIILetter(s[end]) { return nil }
+        if i > 0, isASCIILetter(s[i - 1]), end < s.count, isASCIILetter(s[end]) { return nil }
         let year = digits.prefix(4).reduce(0) { $0 * 10 + $1 }
         guard ReportDates.validYears.contains(year) else { return nil }
         if digits.count == 8 {
