@@ -29,7 +29,7 @@ public struct ReportFileName: Sendable, Hashable {
     }
 
     /// "a_b_c.txt" → "a_b_c"; an extension is one to five ASCII letters or digits.
-    private static func droppingExtension(_ name: String) -> String {
+    static func droppingExtension(_ name: String) -> String {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         let ext = name[name.index(after: dot)...]
         guard (1...5).contains(ext.count),

@@ -46,7 +46,7 @@ enum ReportName {
             let title = cleaned(Array(strict.title.unicodeScalars))
             return Parts(unit: strict.unit, year: strict.year, title: title)
         }
-        return parts(of: Array(droppingExtension(file).unicodeScalars))
+        return parts(of: Array(ReportFileName.droppingExtension(file).unicodeScalars))
     }
 
     /// A folder's unit and year, when the folder is nothing more than those.
@@ -152,15 +152,5 @@ enum ReportName {
         while start < end, NameNoise.isSeparator(s[start]) || NameNoise.brackets.keys.contains(s[start]) { start += 1 }
         while end > start, NameNoise.isSeparator(s[end - 1]) || NameNoise.brackets.values.contains(s[end - 1]) { end -= 1 }
         return Array(s[start..<end])
-    }
-
-    /// "a_b_c.txt" → "a_b_c"; an extension is one to five ASCII letters or digits.
-    static func droppingExtension(_ name: String) -> String {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        let ext = name[name.index(after: dot)...]
-        guard (1...5).contains(ext.count),
-              ext.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) })
-        else { return name }
-        return String(name[..<dot])
     }
 }

@@ -61,38 +61,24 @@ public enum Indexer {
         summary.skipped = scan.skipped
 
         // metadata.csv: its entries, and whether it changed since the last run.
-        var metadata: [String: MetadataFile.Entry] = [:]
-        var metadataHash = ""
-        do {
-            if let file = try MetadataFile.load(from: root) {
-                let resolved = file.resolve(against: scan.files.map(\.relativePath))
-                metadata = resolved.entries
-                metadataHash = file.hash
-                summary.remarks += resolved.problems.map { SkippedFile(path: MetadataFile.name, reason: $0) }
-            }
-        } catch {
-            summary.skipped.append(SkippedFile(path: MetadataFile.name, reason: error.message))
-            metadataHash = "unreadable"
+        let (metadata, metadataHash) = rootFile(MetadataFile.name, &summary) {
+            () throws(BaogaoError) -> (content: [String: MetadataFile.Entry], hash: String, problems: [String])? in
+            guard let file = try MetadataFile.load(from: root) else { return nil }
+            let resolved = file.resolve(against: scan.files.map(\.relativePath))
+            return (resolved.entries, file.hash, resolved.problems)
         }
         // units.csv: the names units go by.
-        var aliases = UnitAliases()
-        var unitsHash = ""
-        do {
-            if let file = try UnitsFile.load(from: root) {
-                aliases = file.aliases
-                unitsHash = file.hash
-                summary.remarks += file.problems.map { SkippedFile(path: UnitsFile.name, reason: $0) }
-            }
-        } catch {
-            summary.skipped.append(SkippedFile(path: UnitsFile.name, reason: error.message))
-            unitsHash = "unreadable"
+        let (aliases, unitsHash) = rootFile(UnitsFile.name, &summary) {
+            () throws(BaogaoError) -> (content: UnitAliases, hash: String, problems: [String])? in
+            guard let file = try UnitsFile.load(from: root) else { return nil }
+            return (file.aliases, file.hash, file.problems)
         }
         let rules = String(MetadataInference.rulesVersion)
         let columns = options.columns ?? ColumnMapping(canonical: stored.columns)
         let metadataChanged = metadataHash != stored.metadata
         let columnsChanged = columns.canonical != stored.columns
         if metadataChanged {
-            summary.rereadBecause = "\(MetadataFile.name) \(metadataHash.isEmpty ? "was removed" : stored.metadata.isEmpty ? "appeared" : "changed")"
+            summary.rereadBecause = change(of: MetadataFile.name, from: stored.metadata, to: metadataHash)
         } else if columnsChanged {
             summary.rereadBecause = "the column mapping changed"
         }
@@ -109,7 +95,7 @@ public enum Indexer {
         if rederive {
             summary.rederivedBecause = rules != stored.rules
                 ? "the metadata rules changed"
-                : "\(UnitsFile.name) \(unitsHash.isEmpty ? "was removed" : stored.units.isEmpty ? "appeared" : "changed")"
+                : change(of: UnitsFile.name, from: stored.units, to: unitsHash)
         }
 
         var jobs: [Job] = []
@@ -132,8 +118,8 @@ public enum Indexer {
         }
 
         let merging = IndexTuning.Merging(writing: jobs.count, of: scan.files.count)
-        let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext(), aliases: aliases)
-        let entries = metadata
+        let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext(), aliases: aliases ?? UnitAliases())
+        let entries = metadata ?? [:]
         let pipeline = ParsePipeline(inputs: jobs, workers: options.workers, window: options.workers * 2) { job in
             read(job, options: reading, metadata: entries)
         }
@@ -188,7 +174,8 @@ public enum Indexer {
                 }
                 if !db.isInsideTransaction { try db.beginTransaction(.immediate) }
                 if rederive {
-                    summary.rederived = try MetadataRefresh.run(db, aliases: aliases, entries: entries, skipping: parsedFiles)
+                    summary.rederived = try MetadataRefresh.run(db, aliases: aliases ?? UnitAliases(), entries: entries,
+                                                                skipping: parsedFiles)
                 }
                 try IndexSchema.setMeta(db, "metadata_rules", rules)
                 try IndexSchema.setMeta(db, "units_csv", unitsHash)
@@ -221,6 +208,28 @@ public enum Indexer {
         progress.isFinished = true
         options.progress?(progress)
         return summary
+    }
+
+    /// A file at the folder's root that describes the reports (metadata.csv, units.csv): what it
+    /// holds and its hash ("" when there is none, "unreadable" when it cannot be read, which
+    /// the summary names); its problems become remarks.
+    private static func rootFile<Content>(
+        _ name: String, _ summary: inout IndexSummary,
+        _ load: () throws(BaogaoError) -> (content: Content, hash: String, problems: [String])?
+    ) -> (content: Content?, hash: String) {
+        do {
+            guard let loaded = try load() else { return (nil, "") }
+            summary.remarks += loaded.problems.map { SkippedFile(path: name, reason: $0) }
+            return (loaded.content, loaded.hash)
+        } catch {
+            summary.skipped.append(SkippedFile(path: name, reason: error.message))
+            return (nil, "unreadable")
+        }
+    }
+
+    /// "metadata.csv appeared", "… changed", "… was removed", given its hashes before and now.
+    private static func change(of name: String, from old: String, to new: String) -> String {
+        "\(name) \(new.isEmpty ? "was removed" : old.isEmpty ? "appeared" : "changed")"
     }
 
     /// A transaction is committed once it holds this many bytes of files…
