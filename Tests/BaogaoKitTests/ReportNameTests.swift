@@ -16,6 +16,7 @@ struct NameShape: Sendable, CustomTestStringConvertible {
 private let nameShapes: [NameShape] = [
     // The strict shape.
     NameShape(path: "市农业农村局_2022_乡村振兴工作总结.txt", unit: "市农业农村局", year: 2022, title: "乡村振兴工作总结"),
+    NameShape(path: "Acme Ltd_2022_Annual review (final).txt", unit: "Acme Ltd", year: 2022, title: "Annual review"),
     // The year anywhere, in every way it is written.
     NameShape(path: "市发改委2023年工作总结.docx", unit: "市发展和改革委员会", year: 2023, title: "工作总结"),
     NameShape(path: "县教育局2021年度工作总结.txt", unit: "县教育局", year: 2021, title: "工作总结"),

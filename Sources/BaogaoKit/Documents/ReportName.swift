@@ -43,8 +43,10 @@ enum ReportName {
     /// A file name's parts.
     static func fileParts(_ file: String) -> Parts {
         if let strict = ReportFileName(file) {
-            let title = cleaned(Array(strict.title.unicodeScalars))
-            return Parts(unit: strict.unit, year: strict.year, title: title)
+            // The title part is a title whatever it holds, copy words aside.
+            let title = trimmed(NameNoise.stripped(Array(strict.title.unicodeScalars)))
+            return Parts(unit: strict.unit, year: strict.year,
+                         title: title.isEmpty ? strict.title : String(String.UnicodeScalarView(title)))
         }
         return parts(of: Array(ReportFileName.droppingExtension(file).unicodeScalars))
     }
