@@ -21,8 +21,12 @@ struct DuplicateKey: Hashable {
         self.digest = digest
     }
 
-    /// Scalars kept: keys shorter than a sentence are not collapsed.
+    /// Scalars kept.
     var count: Int { scalars.count }
+
+    /// Whether passages with this key collapse: keys shorter than a sentence (headings, short
+    /// list items) do not.
+    var isCollapsible: Bool { count >= 8 }
 
     func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
