@@ -27,13 +27,15 @@ extension CompiledQuery {
                 "(" + characters.compactMap { TermPlan(String(Character(Unicode.Scalar($0)!)))?.matchExpression }
                     .joined(separator: " AND ") + ")"
             }).sorted().joined(separator: " OR ")
-            narrowed.match = ((tier.match.map { ["(\($0))"] } ?? []) + ["(\(alternatives))"]).joined(separator: " AND ")
+            // One of the commonest characters alone: every passage identical to a hit holds it,
+            // and its prefix query is the costliest there is (a search reads it elsewhere).
+            let base = frequentCharacter == nil ? tier.match : nil
+            narrowed.match = ((base.map { ["(\($0))"] } ?? []) + ["(\(alternatives))"]).joined(separator: " AND ")
         }
-        var wanted: [DuplicateKey: Int] = [:]
-        for (n, s) in shown.enumerated() { wanted[s.key] = n }
         try forEachMatch(in: narrowed, db, ranked: false, limit: nil) { candidate in
-            if let n = wanted[DuplicateKey(FoldedText(candidate.text))], candidate.passageID != shown[n].match.passageID {
+            for (n, s) in shown.enumerated() where s.match.passageID != candidate.passageID && s.key.isKey(of: candidate.text) {
                 found[n].append(candidate)
+                break
             }
             return true
         }
