@@ -14,8 +14,10 @@ struct HitPrinter {
         for (n, hit) in results.hits.enumerated() {
             out += block(hit, rank: n + 1)
         }
-        let shown = results.hits.filter { $0.match != .related }.count
-        let related = results.hits.count - shown
+        let matches = results.hits.filter { $0.match != .related }
+        // A hit names its copies: they are shown too.
+        let shown = matches.reduce(0) { $0 + 1 + ($1.copies?.count ?? 0) }
+        let related = results.hits.count - matches.count
         let total = results.totalHits
         let reports = "\(results.totalReports) report\(results.totalReports == 1 ? "" : "s")"
         if total == 0 {
@@ -54,7 +56,26 @@ struct HitPrinter {
         for line in hit.after ?? [] {
             out += "    \(style("\(line.line)-", "2")) \(style(Self.clip(line.text, to: window), "2"))\n"
         }
-        return out + "\n"
+        return out + copies(hit.copies ?? []) + "\n"
+    }
+
+    /// Copies named when there are at most this many; past it, the first few and a count.
+    static let copiesNamed = 5
+    static let copiesNamedOfMany = 3
+
+    /// Where the identical passages are: `+ path:line  unit · year`, every one when they are
+    /// few, else the first few and how many more.
+    func copies(_ copies: [HitCopy]) -> String {
+        let named = copies.count <= Self.copiesNamed ? copies : Array(copies.prefix(Self.copiesNamedOfMany))
+        var out = ""
+        for copy in named {
+            let about = [copy.unit ?? "?", copy.year.map(String.init) ?? "?"].joined(separator: " · ")
+            out += "    \(style("+ \(path(copy.path)):\(copy.line)", "35"))  \(style(about, "2"))\n"
+        }
+        if named.count < copies.count {
+            out += "    \(style("+ \(copies.count - named.count) more identical (--json or --vimgrep lists every one)", "2"))\n"
+        }
+        return out
     }
 
     static func about(unit: String?, year: Int?, title: String?) -> String {
@@ -112,14 +133,19 @@ struct HitPrinter {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    /// `path:line:column:text`, the column a 1-based byte offset of the first match (as vim
-    /// and ripgrep count).
+    /// `path:line:column:text` for every matching passage, copies included (related passages
+    /// are not matches), the column a 1-based byte offset of the first match (as vim and ripgrep
+    /// count). A copy prints its hit's text and column: the passages are the same text (but for
+    /// punctuation and spaces).
     func printVimgrep(_ hits: [SearchHit]) {
         var out = ""
-        for hit in hits {
+        for hit in hits where hit.match != .related {
             let first = hit.highlights.first?[0] ?? 0
             let column = String(String.UnicodeScalarView(hit.text.unicodeScalars.prefix(first))).utf8.count + 1
             out += "\(path(hit.path)):\(hit.line):\(column):\(hit.text)\n"
+            for copy in hit.copies ?? [] {
+                out += "\(path(copy.path)):\(copy.line):\(column):\(hit.text)\n"
+            }
         }
         Output.write(out)
     }
@@ -128,6 +154,9 @@ struct HitPrinter {
         var lines: [any Encodable] = []
         for var hit in hits {
             hit.path = path(hit.path)
+            if let copies = hit.copies {
+                hit.copies = copies.map { var copy = $0; copy.path = path(copy.path); return copy }
+            }
             lines.append(hit)
         }
         Output.writeJSONLines(lines)

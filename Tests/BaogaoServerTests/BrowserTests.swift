@@ -45,6 +45,22 @@ struct BrowserTests {
                                 to: artifacts.appendingPathComponent("report.png"), width: 1280, height: 1100)
     }
 
+    @Test func identicalPassagesOpenToTheirPlacesWithoutScript() async throws {
+        let fixture = try CopiesPageTests.fixture.get()
+        let server = try RunningServer(["--index", fixture.indexURL.path], in: fixture.root)
+        defer { server.stop() }
+        let page = URL(string: url("/", ["q": CopiesPageTests.query]), relativeTo: server.base)!.absoluteString
+        let dom = try Chromium.dumpDOM(page)
+        let details = try #require(matches(of: #"(<details class="copies">.*?</details>)"#, in: dom).first)
+        #expect(details.contains("<summary>另有 5 处相同段落</summary>"))
+        // Closed, the list is in the document all the same: the browser opens it, no script.
+        #expect(attributeValues("href", in: details).filter { $0.hasPrefix("/report?") }.count == 5)
+        #expect(details.contains("丙市人民政府_2025_政府工作报告.txt:3"))
+        let artifacts = repositoryRoot.appendingPathComponent("test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        try Chromium.screenshot(page, to: artifacts.appendingPathComponent("search-copies.png"), width: 1280, height: 900)
+    }
+
     @Test func noPayloadBecomesAnElementInTheBrowser() async throws {
         let fixture = try Fixture.get()
         let server = try RunningServer(["--index", fixture.indexURL.path], in: fixture.root)

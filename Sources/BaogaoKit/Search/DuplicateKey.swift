@@ -21,8 +21,33 @@ struct DuplicateKey: Hashable {
         self.digest = digest
     }
 
-    /// Scalars kept: keys shorter than a sentence are not collapsed.
+    /// Scalars kept.
     var count: Int { scalars.count }
+
+    /// Whether passages with this key collapse: keys shorter than a sentence (headings, short
+    /// list items) do not.
+    var isCollapsible: Bool { count >= 8 }
+
+    /// Whether `text` has this key, folded scalar by scalar and given up at the first that
+    /// differs: passages that share a few characters with this one seldom share their first
+    /// few, so a search for its copies does not fold every text it reads.
+    func isKey(of text: String) -> Bool {
+        var at = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if let one = ScalarFolding.foldedScalar(value) {
+                guard ScalarClass.of(one) != .separator else { continue }
+                guard at < scalars.count, scalars[at] == one else { return false }
+                at += 1
+            } else {
+                for folded in ScalarFolding.folded(scalar) where ScalarClass.of(folded.value) != .separator {
+                    guard at < scalars.count, scalars[at] == folded.value else { return false }
+                    at += 1
+                }
+            }
+        }
+        return at == scalars.count
+    }
 
     func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 

@@ -37,6 +37,15 @@ final class HitHydrator {
         return hit
     }
 
+    /// Where each of `matches` stands, by path then line.
+    func copies(_ matches: [CompiledQuery.Match]) throws -> [HitCopy] {
+        try matches.map { match in
+            let report = try self.report(match.reportID)
+            return HitCopy(path: report.path, line: match.line, unit: report.unit, year: report.year,
+                           title: report.title, section: try trail(of: match.sectionID))
+        }.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+    }
+
     /// Reads the report rows and section trails of `matches` not cached yet, with one
     /// statement each instead of one per report and per section.
     func prefetch(_ matches: [CompiledQuery.Match]) throws {

@@ -19,8 +19,14 @@ public struct SearchHit: Sendable, Hashable, Codable {
     /// `exact` when every term matched as its phrase, `variant` when some matched through its
     /// parts close together (乡村全面振兴 for 乡村振兴), `related` when through its parts apart.
     public var match: MatchKind = .exact
-    /// Identical passages in other places folded into this hit, when there are any.
+    /// How many identical passages in other places are folded into this hit, when there are
+    /// any: always `copies.count`.
     public var duplicates: Int?
+    /// Every other place holding an identical passage that matches the query (same text,
+    /// ignoring punctuation and spaces), by path then line; nil when there is none.
+    public var copies: [HitCopy]? {
+        didSet { duplicates = copies.map(\.count) }
+    }
     /// Passages before and after the hit in the same report, when context was asked for.
     public var before: [ContextLine]?
     public var after: [ContextLine]?
@@ -51,7 +57,7 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
 
 extension SearchHit {
     private enum CodingKeys: String, CodingKey {
-        case path, line, section, text, highlights, unit, year, title, score, match, duplicates, before, after
+        case path, line, section, text, highlights, unit, year, title, score, match, duplicates, copies, before, after
     }
 
     /// Encodes every key, a missing unit, year or title as `null`: the JSON shape never varies.
@@ -68,6 +74,7 @@ extension SearchHit {
         try container.encode(score, forKey: .score)
         try container.encode(match, forKey: .match)
         try container.encodeIfPresent(duplicates, forKey: .duplicates)
+        try container.encodeIfPresent(copies, forKey: .copies)
         try container.encodeIfPresent(before, forKey: .before)
         try container.encodeIfPresent(after, forKey: .after)
     }

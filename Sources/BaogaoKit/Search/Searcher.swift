@@ -57,14 +57,16 @@ public struct Searcher: Sendable {
                 try compiled.rankedInOnePass(db, wanted: $0, hydrator: hydrator) ?? compiled.rankedFromSample(db, wanted: $0)
             }
             let (total, reports) = try quick.map { ($0.passages, $0.reports) } ?? compiled.count(db)
-            let ranked = try rank(compiled, db, wanted: wanted, total: total, prefetched: quick?.best, hydrator: hydrator)
+            let (ranked, complete) = try rank(compiled, db, wanted: wanted, total: total, prefetched: quick?.best, hydrator: hydrator)
             let collapsed = Self.collapse(ranked)
             let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
-            let page = ordered.dropFirst(offset).prefix(limit ?? Int.max)
-            let hits = try page.map { candidate in
+            let page = Array(ordered.dropFirst(offset).prefix(limit ?? Int.max))
+            let copies = try Self.copies(of: page, compiled, complete: complete, db)
+            try hydrator.prefetch(copies.flatMap { $0 })
+            let hits = try zip(page, copies).map { candidate, copies in
                 var hit = try hydrator.hit(candidate.match, context: context)
                 hit.score = candidate.score
-                hit.duplicates = candidate.duplicates.isEmpty ? nil : candidate.duplicates.count
+                hit.copies = copies.isEmpty ? nil : try hydrator.copies(copies)
                 return hit
             }
             return SearchResults(hits: hits, totalHits: total, totalReports: reports,
@@ -72,7 +74,7 @@ public struct Searcher: Sendable {
         }
     }
 
-    /// A match with its final score, and identical passages folded into it.
+    /// A match with its final score, and identical passages of the same tier folded into it.
     struct Candidate {
         var match: CompiledQuery.Match
         var score: Double
@@ -85,21 +87,26 @@ public struct Searcher: Sendable {
     /// With `wanted` set, a query with very many matches is ranked on an even sample of them
     /// (``CompiledQuery/sampleStride(total:)``); `total` counts them.
     /// `prefetched` holds the ranked matches of a one-tier query when they are already known.
+    /// `complete` holds the kinds of the tiers whose every match was ranked.
     private func rank(_ compiled: CompiledQuery, _ db: Database, wanted: Int?, total: Int,
-                      prefetched: [CompiledQuery.Match]? = nil, hydrator: HitHydrator) throws -> [Candidate] {
+                      prefetched: [CompiledQuery.Match]? = nil,
+                      hydrator: HitHydrator) throws -> (candidates: [Candidate], complete: Set<MatchKind>) {
         let stride = wanted == nil ? 1 : CompiledQuery.sampleStride(total: total)
         var out: [Candidate] = []
+        var complete: Set<MatchKind> = []
         for (n, tier) in (compiled.tiers + (compiled.related.map { [$0] } ?? [])).enumerated() {
             let room = wanted.map { $0 - out.count }
             if let room, room <= 0 { break }
             var matches: [CompiledQuery.Match] = []
             if let prefetched, n == 0, compiled.tiers.count == 1 {
                 matches = prefetched
+                if prefetched.count >= total { complete.insert(tier.kind) }
             } else {
                 try compiled.forEachMatch(in: tier, db, ranked: true, limit: room, sampleStride: stride) {
                     matches.append($0)
                     return true
                 }
+                if stride == 1, room.map({ matches.count < $0 }) ?? true { complete.insert(tier.kind) }
             }
             try hydrator.prefetch(matches)
             let best = matches.map { -$0.rank }.max() ?? 0
@@ -123,19 +130,38 @@ public struct Searcher: Sendable {
             }
             out += scored
         }
-        return out
+        return (out, complete)
     }
 
-    /// Identical passages (same text, ignoring punctuation and spaces) keep only the best.
+    /// The identical matches each of `page` stands for: those folded into it, or, in a tier
+    /// whose matches were not all ranked, every one looked up (one statement per tier).
+    static func copies(of page: [Candidate], _ compiled: CompiledQuery, complete: Set<MatchKind>,
+                       _ db: Database) throws -> [[CompiledQuery.Match]] {
+        var copies = page.map(\.duplicates)
+        let lookedUp = page.indices.filter { page[$0].key.isCollapsible && !complete.contains(page[$0].match.kind) }
+        for (_, indices) in Dictionary(grouping: lookedUp, by: { page[$0].match.kind }) {
+            let found = try compiled.identicalMatches(to: indices.map { (page[$0].match, page[$0].key) }, db)
+            for (n, matches) in zip(indices, found) { copies[n] = matches }
+        }
+        return copies
+    }
+
+    /// Identical passages (same text, ignoring punctuation and spaces) of the same tier keep
+    /// only the best, which holds the others: a copy is a match of the kind its hit shows.
     static func collapse(_ candidates: [Candidate]) -> [Candidate] {
+        struct Identity: Hashable {
+            var key: DuplicateKey
+            var kind: MatchKind
+        }
         var out: [Candidate] = []
-        var seen: [DuplicateKey: Int] = [:]
+        var seen: [Identity: Int] = [:]
         seen.reserveCapacity(candidates.count)
         for candidate in candidates {
-            if candidate.key.count >= 8, let at = seen[candidate.key] {
+            let identity = Identity(key: candidate.key, kind: candidate.match.kind)
+            if candidate.key.isCollapsible, let at = seen[identity] {
                 out[at].duplicates.append(candidate.match)
             } else {
-                seen[candidate.key] = out.count
+                seen[identity] = out.count
                 out.append(candidate)
             }
         }

@@ -65,18 +65,30 @@ enum SearchPage {
         case .variant: notes += "<span class=\"note\" title=\"词语之间隔了几个字，如“乡村全面振兴”之于“乡村振兴”\">近似</span>"
         case .related: notes += "<span class=\"note related\" title=\"词语分开出现，不计入结果数\">相关</span>"
         }
-        if let duplicates = hit.duplicates {
-            notes += "<span class=\"note\">另有 \(duplicates) 处相同段落</span>"
-        }
         return """
             <li class="hit match-\(hit.match.rawValue)" \(HTML.attribute("data-path", hit.path)) data-line="\(hit.line)">
             <div class="about"><span class="unit">\(HTML.escape(hit.unit ?? "未知单位"))</span><i> · </i><span class="year">\(hit.year.map(String.init) ?? "年份未知")</span><i> · </i><a class="title" href="\(link)">\(HTML.escape(hit.title ?? hit.path))</a>\(notes)</div>
             \(crumbs.isEmpty ? "" : "<div class=\"crumbs\">\(crumbs)</div>")
             <p class="snippet">\(Highlighter.snippet(hit.text, highlights: hit.highlights))</p>
             <div class="where"><a href="\(link)">\(HTML.escape(hit.path)):\(hit.line)</a></div>
-            </li>
+            \(copies(hit.copies ?? [], query: query))</li>
 
             """
+    }
+
+    /// “另有 N 处相同段落”, opening (a `<details>`: no script) to every other place holding the
+    /// passage: unit · year · title and path:line, each a link to the report view at its line.
+    static func copies(_ copies: [HitCopy], query: String) -> String {
+        guard !copies.isEmpty else { return "" }
+        var out = "<details class=\"copies\"><summary>另有 \(copies.count) 处相同段落</summary>\n<div class=\"copy-list\">\n"
+        for copy in copies {
+            let link = Link.report(path: copy.path, line: copy.line, query: query)
+            let about = [copy.unit ?? "未知单位", copy.year.map(String.init) ?? "年份未知", copy.title ?? copy.path]
+                .map(HTML.escape).joined(separator: "<i> · </i>")
+            out += "<p class=\"copy\">"
+            out += "<a href=\"\(link)\">\(about)</a> <span class=\"copy-where\">\(HTML.escape(copy.path)):\(copy.line)</span></p>\n"
+        }
+        return out + "</div></details>\n"
     }
 
     /// Previous, a few numbered pages around this one, next.
