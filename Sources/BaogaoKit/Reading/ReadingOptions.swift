@@ -10,4 +10,9 @@ struct ReadingOptions: Sendable {
     var columns = ColumnMapping()
     /// The pdftotext program, or `nil` when it is not installed (PDFs are then skipped).
     var pdftotext: URL? = PDFReader.findPdftotext()
+    /// OCR for scanned pages and images, or why there is none ("OCR is off (--ocr never)",
+    /// "OCR needs tesseract, which is not installed: …"): scans are then skipped with it.
+    var ocr: Result<OCRReading, BaogaoError> = .failure(ReadingOptions.ocrOff)
+
+    static let ocrOff = BaogaoError("OCR is off (--ocr never)")
 }

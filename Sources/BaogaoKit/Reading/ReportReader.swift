@@ -54,11 +54,16 @@ enum ReportReader {
     }
 
     /// The shared pipeline after the reader: structure, marked headings, over-long
-    /// paragraphs cut (``LongPassages``), metadata.
+    /// paragraphs cut (``LongPassages``), pages, metadata.
     static func assemble(_ document: ExtractedDocument, path: String, fileName: String,
                          metadata: [String: MetadataFile.Entry]) -> ParsedReport {
         let parsed = ExplicitHeadings.apply(document.headingLevels, to: StructureParser.parse(document.text))
-        let structure = LongPassages.split(parsed)
+        var structure = LongPassages.split(parsed)
+        if document.page(ofLine: 1) != nil {
+            for i in structure.passages.indices {
+                structure.passages[i].page = document.page(ofLine: structure.passages[i].line)
+            }
+        }
         var meta = MetadataInference.infer(fileName: fileName, text: document.text, structure: structure)
         let stated = document.stated
         if let unit = stated.unit { meta.unit = unit; meta.unitSource = stated.unitSource }
