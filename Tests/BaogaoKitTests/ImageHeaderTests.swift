@@ -24,6 +24,12 @@ struct ImageHeaderTests {
         d += le16(257) + le16(4) + le32(1) + le32(2339)
         return d + le32(0)
     }
+    /// As pdftoppm writes a TIFF: the pixels first, the directory after them.
+    static var tiffDirectoryLast: Data {
+        var d = Data([0x49, 0x49, 0x2A, 0x00]) + le32(100_008) + Data(count: 100_000)
+        d += le16(2) + le16(256) + le16(4) + le32(1) + le32(1653) + le16(257) + le16(4) + le32(1) + le32(2339)
+        return d + le32(0)
+    }
     static var tiffBig: Data {
         var d = Data([0x4D, 0x4D, 0x00, 0x2A]) + be32(8) + Data([0, 1])
         d += Data([0x01, 0x00, 0x00, 0x04]) + be32(1) + be32(50_000)
@@ -47,6 +53,7 @@ struct ImageHeaderTests {
         (png(50_000, 50_000), ImageHeader(format: "PNG", width: 50_000, height: 50_000)),
         (jpeg, ImageHeader(format: "JPEG", width: 1653, height: 2339)),
         (tiffLittle, ImageHeader(format: "TIFF", width: 1654, height: 2339)),
+        (tiffDirectoryLast, ImageHeader(format: "TIFF", width: 1653, height: 2339)),
         (bmp, ImageHeader(format: "BMP", width: 800, height: 600)),
         (webpVP8X, ImageHeader(format: "WebP", width: 1600, height: 2339)),
         (webpVP8L, ImageHeader(format: "WebP", width: 100, height: 50)),

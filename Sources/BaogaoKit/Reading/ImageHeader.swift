@@ -55,6 +55,12 @@ struct ImageHeader: Sendable, Hashable {
             throw BaogaoError("damaged JPEG image (no frame header)")
         }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) {
+            // A TIFF's directory may stand anywhere, often after the pixels.
+            let b = [UInt8](data)
+            func be16(_ i: Int) -> Int { i >= 0 && i + 1 < b.count ? Int(b[i]) << 8 | Int(b[i + 1]) : -1 }
+            func le16(_ i: Int) -> Int { i >= 0 && i + 1 < b.count ? Int(b[i + 1]) << 8 | Int(b[i]) : -1 }
+            func be32(_ i: Int) -> Int { i >= 0 && i + 3 < b.count ? be16(i) << 16 | be16(i + 2) : -1 }
+            func le32(_ i: Int) -> Int { i >= 0 && i + 3 < b.count ? le16(i + 2) << 16 | le16(i) : -1 }
             let little = b[0] == 0x49
             let u16 = little ? le16 : be16
             let u32 = little ? le32 : be32
