@@ -141,7 +141,9 @@ final class OCRReading: @unchecked Sendable {
         return try body(image)
     }
 
-    /// What the cache knows a page by: its bytes, the page, and how it is read.
+    /// What the cache knows a page by: its bytes, the page, and how it is read. The layout
+    /// version (`layout-N`) goes up whenever ``OCRLayout`` or ``OCRSpacing`` change what they
+    /// make of the same words.
     func cacheKey(_ kind: String, content: String, page: Int, dpi: Int) -> String {
         "\(kind):\(content):\(page):\(dpi):\(tesseract.languages):\(tesseract.version):layout-1"
     }

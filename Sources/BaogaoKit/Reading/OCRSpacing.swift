@@ -2,30 +2,37 @@
 /// words and numbers. Pure.
 ///
 /// Tesseract reads Chinese one character (or a few) at a time and writes its "words" with
-/// spaces between them: `今年 以 来 ， 我 局`. A run of spaces goes when the character on
-/// either side is Chinese (a Han character, kana, hangul, CJK or full-width punctuation, a
-/// Chinese quotation mark); between two Latin words or numbers it stays, as one space.
+/// spaces between them: `今年 以 来 ， 我 局`, and numbers digit by digit: `2 0 2 3 年`. A run
+/// of spaces goes when the character on either side is Chinese (a Han character, kana, hangul,
+/// CJK or full-width punctuation, a Chinese quotation mark); in a line holding Chinese, it also
+/// goes between two tokens of which one is a lone digit, letter or `.` `%` (`2 0 2 3`,
+/// `8 8 . 7 %`, `X X`). Between Latin words and whole numbers it stays, as one space.
 ///
 /// ```swift
-/// OCRSpacing.clean("今年 以 来 ， 我 局 完成 GDP 增长 5.2 %")  // "今年以来，我局完成GDP增长5.2 %"
-/// OCRSpacing.clean("Baogao  search   tool")                   // "Baogao search tool"
+/// OCRSpacing.clean("今年 以 来 ， 我 局 完成 GDP 增长 5 . 2 %")  // "今年以来，我局完成GDP增长5.2%"
+/// OCRSpacing.clean("Baogao  search   tool")                     // "Baogao search tool"
 /// ```
 enum OCRSpacing {
     static func clean(_ line: String) -> String {
+        let tokens = line.unicodeScalars.split(whereSeparator: isSpace).map { Array($0) }
+        let chinese = tokens.contains { $0.contains(where: isWide) }
         var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in line.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = !out.isEmpty
-                continue
+        for (i, token) in tokens.enumerated() {
+            if i > 0 {
+                let before = tokens[i - 1]
+                let keep = !isWide(before.last!) && !isWide(token.first!)
+                    && !(chinese && (isLone(before) || isLone(token)))
+                if keep { out.append(" ") }
             }
-            if pendingSpace, let last = out.last, !isWide(last), !isWide(scalar) {
-                out.append(" ")
-            }
-            pendingSpace = false
-            out.append(scalar)
+            out.append(contentsOf: token)
         }
         return String(out)
+    }
+
+    /// A token of one digit, letter, `.` or `%`: a piece of a number or code OCR split.
+    private static func isLone(_ token: [Unicode.Scalar]) -> Bool {
+        guard token.count == 1, let s = token.first, s.isASCII else { return false }
+        return s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "." || s == "%"
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
