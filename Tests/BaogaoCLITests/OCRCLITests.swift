@@ -26,7 +26,7 @@ struct OCRCLITests {
         #expect(indexed.stdout.contains("OCR: 2 pages read"), "\(indexed.stdout)")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("r.sqlite-ocr").path))
 
-        let found = try CLIRunner.run(["search", "森林覆盖率", "--index", "r.sqlite"], in: root)
+        let found = try CLIRunner.run(["search", "绿化面积", "--index", "r.sqlite"], in: root)
         #expect(found.status == 0, "\(found.stderr)")
         #expect(found.stdout.contains("reports/scan.pdf:2 p.1\n"), "\(found.stdout)")
         #expect(found.stdout.contains("reports/photo-1.png:2\n"), "\(found.stdout)")
