@@ -10,8 +10,7 @@ struct OCRCLITests {
         let root = try temporaryFolder("baogao-cli-ocr")
         let folder = root.appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var page = PDFBuilder(font: .song)
-        page.flow([("一、总体情况", true), ("全市新增造林绿化面积一万二千亩，森林覆盖率稳步提高。", false)])
+        let page = Scans.textPDF([("一、总体情况", true), ("全市新增造林绿化面积一万二千亩，森林覆盖率稳步提高。", false)])
         _ = try scans.images(of: page, format: .png, in: folder, name: "photo")
         try scans.imageOnlyPDF(of: page, scratch: root).data().write(to: folder.appendingPathComponent("scan.pdf"))
 

@@ -26,6 +26,14 @@ struct OCRIndexingTests {
         return blocks
     }
 
+    /// A fresh folder `root/reports` for scans, the index going into `root`.
+    static func reportsFolder(_ name: String) throws -> (root: URL, folder: URL) {
+        let root = try temporaryFolder(name)
+        let folder = root.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (root, folder)
+    }
+
     /// Every 4-character run of Chinese characters of the text, taken end to end.
     static func phrases(_ blocks: [(text: String, isHeading: Bool)]) -> [String] {
         var phrases: [String] = []
@@ -62,10 +70,8 @@ struct OCRIndexingTests {
 
     @Test func scansAreSearchableAndReadOnlyOnce() throws {
         guard let scans = Scans.available() else { return }
-        let root = try temporaryFolder("baogao-ocr")
-        let folder = root.appendingPathComponent("reports")
+        let (root, folder) = try Self.reportsFolder("baogao-ocr")
         let index = root.appendingPathComponent("index.sqlite")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let blocks = try Self.sourceBlocks()
         let clean = Scans.textPDF(blocks)
         let worn = Scans.textPDF(blocks, rotation: 0.8, specks: 600)
@@ -144,15 +150,11 @@ struct OCRIndexingTests {
 
     @Test func aPDFWithTextOnSomePagesIsOCRdOnlyWhereTextIsMissing() throws {
         guard let scans = Scans.available() else { return }
-        let root = try temporaryFolder("baogao-ocr-mixed")
-        let folder = root.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var scanned = PDFBuilder(font: .song)
-        scanned.flow([("二、主要做法", true), ("持续深化大气污染防治攻坚，全面完成燃煤锅炉淘汰任务。", false)])
+        let (root, folder) = try Self.reportsFolder("baogao-ocr-mixed")
+        let scanned = Scans.textPDF([("二、主要做法", true), ("持续深化大气污染防治攻坚，全面完成燃煤锅炉淘汰任务。", false)])
         let image = try scans.imageOnlyPDF(of: scanned, scratch: root).images[0]!
 
-        var mixed = PDFBuilder(font: .song)
-        mixed.flow([("一、总体情况", true), ("全市空气质量持续改善，优良天数比例稳步提升。", false)])
+        var mixed = Scans.textPDF([("一、总体情况", true), ("全市空气质量持续改善，优良天数比例稳步提升。", false)])
         mixed.imagePage(image)
         try mixed.data().write(to: folder.appendingPathComponent("mixed.pdf"))
 
@@ -170,9 +172,7 @@ struct OCRIndexingTests {
 
     @Test func badScansAreSkippedWithReasonsAndTheRestIndexes() throws {
         guard let scans = Scans.available() else { return }
-        let root = try temporaryFolder("baogao-ocr-bad")
-        let folder = root.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (root, folder) = try Self.reportsFolder("baogao-ocr-bad")
         // A PNG whose header is sound and whose data is noise.
         var damaged = ImageHeaderTests.png(400, 300)
         damaged.append(Data((0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
@@ -212,11 +212,8 @@ struct OCRIndexingTests {
 
     @Test func withoutOCRScansAreSkippedSayingWhy() throws {
         guard let scans = Scans.available() else { return }
-        let root = try temporaryFolder("baogao-ocr-off")
-        let folder = root.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var page = PDFBuilder(font: .song)
-        page.flow([("一、总体情况", true), ("全市空气质量持续改善。", false)])
+        let (root, folder) = try Self.reportsFolder("baogao-ocr-off")
+        let page = Scans.textPDF([("一、总体情况", true), ("全市空气质量持续改善。", false)])
         _ = try scans.images(of: page, format: .png, in: folder, name: "scan")
         try scans.imageOnlyPDF(of: page, scratch: root).data().write(to: folder.appendingPathComponent("scan.pdf"))
 
