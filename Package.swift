@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "BaogaoKit",
                 "BaogaoBenchKit",
+                "BaogaoTestSupport",   // the PDF and scan builders, for `baogao-bench ocr`
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -59,7 +60,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Builders of .docx and .pdf fixtures, shared by the test targets (no binary blobs).
+        // Builders of .docx, .pdf and scanned fixtures, shared by the test targets and the
+        // bench's OCR run (no binary blobs).
         .target(
             name: "BaogaoTestSupport",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -47,7 +47,7 @@ struct HitPrinter {
         if !hit.section.isEmpty {
             out += "    \(style(hit.section.joined(separator: " › "), "36"))\n"
         }
-        out += "    \(style("\(path(hit.path)):\(hit.line)", "35"))\n"
+        out += "    \(style("\(path(hit.path)):\(hit.line)", "35"))\(hit.page.map { " " + style("p.\($0)", "2") } ?? "")\n"
         for line in hit.before ?? [] {
             out += "    \(style("\(line.line)-", "2")) \(style(Self.clip(line.text, to: window), "2"))\n"
         }

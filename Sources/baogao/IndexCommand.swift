@@ -5,10 +5,13 @@ import Foundation
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Index a folder of reports (.txt .md .docx .pdf .html .csv .jsonl).",
+        abstract: "Index a folder of reports (.txt .md .docx .pdf .html .csv .jsonl, scans).",
         discussion: """
             Only new and changed files are read again; removed files leave the index.
             Text may be UTF-8, UTF-16 or GBK; PDFs need pdftotext (poppler-utils).
+            Scanned PDF pages and images (.png .jpg .tif .bmp .webp) are read with OCR
+            when Tesseract is installed (tesseract-ocr tesseract-ocr-chi-sim); its text
+            is cached beside the index (INDEX-ocr), so a scan is read only once.
             A .csv/.jsonl file holds one report per row, shown as file.csv#ROW; its
             text, unit, year and title columns are found by name, or set with --column.
             metadata.csv at the folder's root (path,unit,year,title) corrects metadata;
@@ -30,6 +33,9 @@ struct IndexCommand: ParsableCommand {
         valueName: "field=column"))
     var columns: [String] = []
 
+    @Option(help: ArgumentHelp("Read scans with OCR: auto (when Tesseract is installed) or never.", valueName: "auto|never"))
+    var ocr: OCRMode = .auto
+
     @Flag(help: "Print progress lines on stderr even when it is not a terminal.")
     var progress = false
 
@@ -38,6 +44,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         var options = IndexOptions(rebuild: rebuild)
+        options.ocr = ocr
         if !columns.isEmpty { options.columns = try ColumnMapping(columns) }
         let display = ProgressDisplay(mode: .choose(quiet: quiet, progress: progress))
         if display.mode != .off { options.progress = { display.show($0) } }
@@ -68,9 +75,17 @@ struct IndexCommand: ParsableCommand {
         }
         print(String(format: "  %.2f seconds, %.1f MB read (%.1f MB/s)",
                      summary.seconds, Double(summary.bytesRead) / 1e6, summary.megabytesPerSecond))
+        if summary.ocrPages + summary.ocrCachedPages > 0 {
+            let perPage = summary.ocrPages > 0 ? summary.ocrSeconds / Double(summary.ocrPages) : 0
+            print("  OCR: \(summary.ocrPages) page\(summary.ocrPages == 1 ? "" : "s") read, "
+                  + String(format: "%.1f s of work (%.1f s a page), ", summary.ocrSeconds, perPage)
+                  + "\(summary.ocrCachedPages) from the cache")
+        }
     }
 
     private func joined(_ path: String) -> String {
         (folder as NSString).appendingPathComponent(path)
     }
 }
+
+extension OCRMode: ExpressibleByArgument {}

@@ -57,12 +57,16 @@ final class ProgressDisplay: @unchecked Sendable {
         }
     }
 
-    /// "1,234/3,475 files  35% · 12.3 MB/s · 0:05 elapsed · ETA 0:09 · sub/report.docx"
+    /// "1,234/3,475 files  35% · 12.3 MB/s · 0:05 elapsed · 14 pages OCR'd · ETA 0:09 · sub/report.docx"
     static func describe(_ p: IndexProgress) -> String {
         let percent = p.bytesTotal > 0 ? Int(Double(p.bytesDone) * 100 / Double(p.bytesTotal)) : 100
         var parts = ["\(p.filesDone)/\(p.filesTotal) files  \(percent)%",
                      String(format: "%.1f MB/s", p.megabytesPerSecond),
                      "\(clock(p.elapsed)) elapsed"]
+        if p.ocrPages + p.ocrCachedPages > 0 {
+            parts.append("\(p.ocrPages) page\(p.ocrPages == 1 ? "" : "s") OCR'd"
+                         + (p.ocrCachedPages > 0 ? " (+\(p.ocrCachedPages) cached)" : ""))
+        }
         if p.isFinished {
             parts.append("done")
         } else {

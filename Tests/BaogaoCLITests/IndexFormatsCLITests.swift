@@ -137,7 +137,10 @@ struct IndexFormatsCLITests {
         var pdf = PDFBuilder()
         pdf.flow([("一、总体情况", true),
                   ("今年以来，我局坚持以习近平新时代中国特色社会主义思想为指导，全面推进乡村振兴，各项工作取得明显成效。", false)])
+        pdf.newPage()
+        pdf.flow([("二、主要做法", true), ("推进数字政府建设，政务服务事项全部实现网上可办。", false)])
         try pdf.data().write(to: root.appendingPathComponent("reports/a.pdf"), createFolder: true)
+        try write("一、其他\n数字政府建设稳步推进。\n", to: root.appendingPathComponent("reports/b.txt"))
         let indexed = try CLIRunner.run(["index", "reports", "--index", "r.sqlite"], in: root)
         #expect(indexed.status == 0)
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
@@ -150,7 +153,17 @@ struct IndexFormatsCLITests {
         let hit = try #require(jsonLines(found.stdout).first)
         #expect(hit["path"] as? String == "reports/a.pdf")
         #expect(hit["line"] as? Int == 2)
+        #expect(hit["page"] as? Int == 1)
         #expect(hit["section"] as? [String] == ["一、总体情况"])
+
+        // Every hit of a PDF says its page (JSON and the terminal's location); others have none.
+        let both = try CLIRunner.run(["search", "数字政府建设", "--index", "r.sqlite", "--json"], in: root)
+        let pages = Dictionary(uniqueKeysWithValues: jsonLines(both.stdout).map { ($0["path"] as! String, $0["page"]) })
+        #expect(pages["reports/a.pdf"] as? Int == 2)
+        #expect(pages["reports/b.txt"] is NSNull)
+        let shown = try CLIRunner.run(["search", "数字政府建设", "--index", "r.sqlite"], in: root)
+        #expect(shown.stdout.contains("reports/a.pdf:4 p.2\n"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("reports/b.txt:2\n"), "\(shown.stdout)")
     }
 }
 

@@ -47,7 +47,7 @@ struct PDFReaderTests {
         }
         var empty = PDFBuilder()
         empty.text("", x: 72, y: 760)
-        #expect(throws: BaogaoError("no text in the PDF (scanned pages? run OCR first)")) {
+        #expect(throws: BaogaoError("no text in the PDF (blank pages)")) {
             try readFile(empty.data(), named: "scan.pdf")
         }
     }

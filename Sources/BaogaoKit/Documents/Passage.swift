@@ -14,10 +14,13 @@ public struct Passage: Sendable, Hashable {
     /// The index into ``DocumentStructure/sections`` of the innermost section holding the
     /// passage, or `nil` for text before the first heading (title, preamble).
     public var sectionIndex: Int?
+    /// The 1-based page the passage starts on, in a PDF (or a multi-page scan); `nil` elsewhere.
+    public var page: Int?
 
-    public init(line: Int, text: String, sectionIndex: Int?) {
+    public init(line: Int, text: String, sectionIndex: Int?, page: Int? = nil) {
         self.line = line
         self.text = text
         self.sectionIndex = sectionIndex
+        self.page = page
     }
 }

@@ -20,6 +20,10 @@ public struct IndexOptions: Sendable {
     public var workers: Int
     /// How long to wait for another process writing the same index before giving up (seconds).
     public var waitForWriter: TimeInterval = WriterLock.defaultWait
+    /// Whether scanned PDF pages and images are read with OCR (``OCRMode``).
+    public var ocr: OCRMode = .auto
+    /// At most this many pages of one file are read with OCR.
+    public var ocrPageLimit: Int = OCRReading.defaultPageLimit
 
     public init(rebuild: Bool = false, columns: ColumnMapping? = nil,
                 progress: (@Sendable (IndexProgress) -> Void)? = nil,
@@ -29,4 +33,11 @@ public struct IndexOptions: Sendable {
         self.progress = progress
         self.workers = max(1, workers)
     }
+}
+
+/// Whether scans are read with OCR: `auto` (when Tesseract and its Chinese data are installed;
+/// otherwise scans are skipped naming the packages to install) or `never`.
+public enum OCRMode: String, Sendable, CaseIterable {
+    case auto
+    case never
 }

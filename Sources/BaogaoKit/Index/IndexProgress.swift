@@ -21,6 +21,9 @@ public struct IndexProgress: Sendable, Hashable {
     public var currentFile: String?
     /// The last report of the run: everything is written.
     public var isFinished: Bool
+    /// Pages read with OCR so far, and pages whose OCR text came from the cache.
+    public var ocrPages = 0
+    public var ocrCachedPages = 0
 
     public init(filesDone: Int, filesTotal: Int, bytesDone: Int64, bytesTotal: Int64,
                 elapsed: TimeInterval, currentFile: String?, isFinished: Bool = false) {

@@ -17,6 +17,8 @@ import GRDB
 /// A section's `trail` is its heading under those of its ancestors, outermost first, joined by
 /// newlines (``SectionTrail``): what a hit shows and the ``Ranker`` reads, in one lookup.
 ///
+/// A passage's `page` is the page of a PDF (or multi-page scan) it starts on; NULL elsewhere.
+///
 /// `report_chars` holds which passages of a report hold each of the ``FrequentCharacters``
 /// (``ReportCharacters``).
 ///
@@ -34,7 +36,7 @@ import GRDB
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
     /// Bumped whenever the tables change, or the list of ``FrequentCharacters`` (its slots are stored).
-    static let schemaVersion = 6
+    static let schemaVersion = 7
 
     /// The tokenizer and folding versions, as stored in the index.
     static var tokenizerVersion: String { "bigram-\(BigramTokenizer.version).fold-\(ScalarFolding.version)" }
@@ -87,6 +89,7 @@ enum IndexSchema {
                 report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
                 section_id INTEGER REFERENCES sections(id),
                 line INTEGER NOT NULL,
+                page INTEGER,
                 text TEXT NOT NULL
             );
             CREATE INDEX passages_report ON passages(report_id, line);

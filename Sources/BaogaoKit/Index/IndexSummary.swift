@@ -23,6 +23,11 @@ public struct IndexSummary: Sendable, Hashable {
     public var filesRead = 0
     public var bytesRead: Int64 = 0
     public var seconds = 0.0
+    /// Pages read with OCR in this run, pages whose OCR text came from the cache, and the
+    /// seconds OCR took (rendering included, added over the pages read in parallel).
+    public var ocrPages = 0
+    public var ocrCachedPages = 0
+    public var ocrSeconds = 0.0
     /// Why the index was built from scratch, when it was.
     public var rebuiltBecause: String?
     /// Why every report was read again (metadata.csv or the column mapping changed), if so.

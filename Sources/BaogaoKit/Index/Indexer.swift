@@ -57,7 +57,9 @@ public enum Indexer {
         }
 
         let indexPath = indexURL.standardizedFileURL.path
-        let scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm", indexPath + "-lock"])
+        let ocrCachePath = OCRCache.url(forIndex: indexURL).standardizedFileURL.path
+        let scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm", indexPath + "-lock",
+                                                        ocrCachePath, ocrCachePath + "-journal"])
         summary.skipped = scan.skipped
 
         // metadata.csv: its entries, and whether it changed since the last run.
@@ -118,10 +120,15 @@ public enum Indexer {
         }
 
         let merging = IndexTuning.Merging(writing: jobs.count, of: scan.files.count)
-        let reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext(), aliases: aliases ?? UnitAliases())
+        var reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext(), aliases: aliases ?? UnitAliases())
+        if jobs.contains(where: { OCRReading.mayNeedOCR($0.file.relativePath) }) {
+            reading.ocr = OCRReading.start(options.ocr, forIndex: indexURL, pageLimit: options.ocrPageLimit)
+        }
+        let ocr = try? reading.ocr.get()
         let entries = metadata ?? [:]
+        let readingOptions = reading
         let pipeline = ParsePipeline(inputs: jobs, workers: options.workers, window: options.workers * 2) { job in
-            read(job, options: reading, metadata: entries)
+            read(job, options: readingOptions, metadata: entries)
         }
         defer { pipeline.cancel() }
 
@@ -170,6 +177,7 @@ public enum Indexer {
                     progress.bytesDone += outcome.job.file.size
                     progress.currentFile = outcome.job.file.relativePath
                     progress.elapsed = Date().timeIntervalSince(readingStarted)
+                    if let counts = ocr?.counts { (progress.ocrPages, progress.ocrCachedPages) = (counts.read, counts.cached) }
                     options.progress?(progress)
                 }
                 if !db.isInsideTransaction { try db.beginTransaction(.immediate) }
@@ -202,6 +210,9 @@ public enum Indexer {
              try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE unit IS NULL") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE year IS NULL") ?? 0)
+        }
+        if let counts = ocr?.counts {
+            (summary.ocrPages, summary.ocrCachedPages, summary.ocrSeconds) = (counts.read, counts.cached, counts.seconds)
         }
         summary.seconds = Date().timeIntervalSince(started)
         progress.elapsed = Date().timeIntervalSince(readingStarted)

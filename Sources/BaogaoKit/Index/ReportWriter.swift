@@ -51,7 +51,7 @@ enum ReportWriter {
         }
 
         let insertPassage = try db.cachedStatement(sql: """
-            INSERT INTO passages(report_id, section_id, line, text) VALUES (?, ?, ?, ?)
+            INSERT INTO passages(report_id, section_id, line, page, text) VALUES (?, ?, ?, ?, ?)
             """)
         // Not a trigger: see IndexSchema.
         let insertText = try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, text) VALUES (?, ?)")
@@ -61,7 +61,7 @@ enum ReportWriter {
         characters.reserveCapacity(report.structure.passages.count)
         for (i, passage) in report.structure.passages.enumerated() {
             let section = passage.sectionIndex.map { sectionIDs[$0] }
-            try insertPassage.execute(arguments: [reportID, section, passage.line, passage.text])
+            try insertPassage.execute(arguments: [reportID, section, passage.line, passage.page, passage.text])
             let id = db.lastInsertedRowID
             try insertText.execute(arguments: [id, passage.text])
             if firstPassage == nil { firstPassage = id }

@@ -30,6 +30,9 @@ struct ExtractedDocument: Sendable, Hashable {
     var encoding: String
     /// A remark for the summary (e.g. bytes that could not be decoded and were replaced).
     var note: String?
+    /// The 1-based page of each line (index 0 for line 1), for formats with pages (PDF, a
+    /// multi-page TIFF); empty for the others.
+    private(set) var linePages: [Int] = []
 
     init(text: String = "", encoding: String, headingLevels: [Int: Int] = [:], note: String? = nil) {
         self.text = text
@@ -41,8 +44,8 @@ struct ExtractedDocument: Sendable, Hashable {
     }
 
     /// Appends one line (a paragraph). Line breaks inside `line` start further lines; a
-    /// heading level marks the first of them.
-    mutating func append(_ line: String, headingLevel: Int? = nil) {
+    /// heading level marks the first of them. `page` is the page the line is on.
+    mutating func append(_ line: String, headingLevel: Int? = nil, page: Int? = nil) {
         var first = true
         for piece in line.split(separator: "\n", omittingEmptySubsequences: false) {
             let piece = piece.hasSuffix("\r") ? piece.dropLast() : piece
@@ -50,7 +53,16 @@ struct ExtractedDocument: Sendable, Hashable {
             text += piece
             lineCount += 1
             if first, let headingLevel { headingLevels[lineCount] = headingLevel }
+            if let page {
+                if linePages.count < lineCount - 1 { linePages += Array(repeating: linePages.last ?? 1, count: lineCount - 1 - linePages.count) }
+                linePages.append(page)
+            }
             first = false
         }
+    }
+
+    /// The page `line` (1-based) is on, for a format with pages.
+    func page(ofLine line: Int) -> Int? {
+        line >= 1 && line <= linePages.count ? linePages[line - 1] : nil
     }
 }

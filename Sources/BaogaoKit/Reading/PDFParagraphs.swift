@@ -8,8 +8,9 @@
 /// - does not start a heading (一、 （一） 1. （1） 第X章/节/条/部分 #),
 /// - is not indented further than the lines of its page (a paragraph's first line is),
 /// - does not follow a blank line.
-/// Page numbers standing alone ("- 3 -", "第 3 页", "3/12", "17") are dropped; form feeds (page
-/// breaks) do not end a paragraph.
+/// Page numbers standing alone ("- 3 -", "第 3 页", "3/12", "17") and running headers and
+/// footers (``RunningLines``) are dropped; form feeds (page breaks) do not end a paragraph.
+/// Each paragraph knows the page it starts on (``paragraphs(_:)``).
 ///
 /// ```swift
 /// PDFParagraphs.join("""
@@ -36,7 +37,17 @@ enum PDFParagraphs {
         var end: Int { indent + content.unicodeScalars.count }
     }
 
+    /// A paragraph and the 1-based page it starts on (form feeds separate pages).
+    struct Paragraph: Sendable, Hashable {
+        var text: String
+        var page: Int
+    }
+
     static func join(_ layoutText: String) -> [String] {
+        paragraphs(layoutText).map(\.text)
+    }
+
+    static func paragraphs(_ layoutText: String) -> [Paragraph] {
         let lines = split(layoutText)
         guard !lines.isEmpty else { return [] }
 
@@ -52,8 +63,9 @@ enum PDFParagraphs {
             leftEdge[line.page] = min(leftEdge[line.page] ?? .max, line.indent)
         }
 
-        var paragraphs: [String] = []
+        var paragraphs: [Paragraph] = []
         var current = ""
+        var currentPage = 0
         var previous: Line?
         var blankBefore = false
         for line in lines {
@@ -76,16 +88,18 @@ enum PDFParagraphs {
                 }
                 current += line.content
             } else {
-                flush(&current, into: &paragraphs)
+                flush(&current, page: currentPage, into: &paragraphs)
                 current = String(line.content)
+                currentPage = line.page
             }
             previous = line
         }
-        flush(&current, into: &paragraphs)
+        flush(&current, page: currentPage, into: &paragraphs)
         return paragraphs
     }
 
-    /// The lines with their indents and pages; page numbers dropped.
+    /// The lines with their indents and pages; page numbers and running headers and footers
+    /// dropped.
     private static func split(_ text: String) -> [Line] {
         var lines: [Line] = []
         var page = 0
@@ -109,11 +123,15 @@ enum PDFParagraphs {
             lines.append(Line(indent: indent, content: content, page: page, afterPageNumber: droppedPageNumber))
             if !content.isEmpty { droppedPageNumber = false }
         }
-        return lines
+        var pages: [[Substring]] = Array(repeating: [], count: page + 1)
+        for line in lines where !line.isBlank { pages[line.page].append(line.content) }
+        let running = RunningLines.repeated(pages: pages)
+        guard !running.isEmpty else { return lines }
+        return lines.filter { $0.isBlank || !running.contains(RunningLines.key($0.content)) || !RunningLines.atEdge($0.content, of: pages[$0.page]) }
     }
 
-    private static func flush(_ current: inout String, into paragraphs: inout [String]) {
-        if !current.isEmpty { paragraphs.append(current) }
+    private static func flush(_ current: inout String, page: Int, into paragraphs: inout [Paragraph]) {
+        if !current.isEmpty { paragraphs.append(Paragraph(text: current, page: page + 1)) }
         current = ""
     }
 

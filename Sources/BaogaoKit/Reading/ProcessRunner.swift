@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs a helper program (pdftotext) with a time limit and a bound on what it may print.
+/// Runs a helper program (pdftotext, pdftoppm, tesseract) with a time limit and a bound on what
+/// it may print.
 ///
 /// ```swift
 /// let result = try ProcessRunner.run(URL(filePath: "/usr/bin/pdftotext"),
@@ -20,13 +21,27 @@ enum ProcessRunner {
         case tooMuchOutput
     }
 
-    /// Runs `program` with `arguments`, stdin closed. Kills it after `timeout` seconds or when
-    /// it prints more than `outputLimit` bytes.
+    /// A program on the PATH (or in the usual places), if installed.
+    static func find(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        for folder in folders where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `program` with `arguments`, stdin closed, and `environment` added to this
+    /// process's. Kills it after `timeout` seconds or when it prints more than `outputLimit` bytes.
     static func run(_ program: URL, _ arguments: [String], timeout: TimeInterval,
-                    outputLimit: Int = 256 << 20) throws(Failure) -> Result {
+                    outputLimit: Int = 256 << 20, environment: [String: String] = [:]) throws(Failure) -> Result {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = FileHandle.nullDevice
         let out = Pipe()
         let err = Pipe()

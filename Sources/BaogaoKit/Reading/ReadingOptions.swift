@@ -12,4 +12,9 @@ struct ReadingOptions: Sendable {
     var pdftotext: URL? = PDFReader.findPdftotext()
     /// The names units go by (built-in short forms and the folder's units.csv).
     var aliases = UnitAliases()
+    /// OCR for scanned pages and images, or why there is none ("OCR is off (--ocr never)",
+    /// "OCR needs tesseract, which is not installed: …"): scans are then skipped with it.
+    var ocr: Result<OCRReading, BaogaoError> = .failure(ReadingOptions.ocrOff)
+
+    static let ocrOff = BaogaoError("OCR is off (--ocr never)")
 }

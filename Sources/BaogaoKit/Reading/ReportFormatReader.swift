@@ -41,7 +41,8 @@ enum ReportFormats {
         switch ext.lowercased() {
         case let e where PlainTextReader.extensions.contains(e): return PlainTextReader()
         case let e where DocxReader.extensions.contains(e): return DocxReader()
-        case let e where PDFReader.extensions.contains(e): return PDFReader(pdftotext: options.pdftotext)
+        case let e where PDFReader.extensions.contains(e): return PDFReader(pdftotext: options.pdftotext, ocr: options.ocr)
+        case let e where ImageReader.extensions.contains(e): return ImageReader(ocr: options.ocr)
         case let e where HTMLReader.extensions.contains(e): return HTMLReader()
         case let e where CollectionReader.extensions.contains(e): return CollectionReader(columns: options.columns)
         default: return nil
@@ -51,7 +52,7 @@ enum ReportFormats {
     /// Every extension a reader takes.
     static let readable: Set<String> = PlainTextReader.extensions
         .union(DocxReader.extensions).union(PDFReader.extensions)
-        .union(HTMLReader.extensions).union(CollectionReader.extensions)
+        .union(HTMLReader.extensions).union(CollectionReader.extensions).union(ImageReader.extensions)
 
     /// Formats that are recognised but not read: such files are reported, never dropped silently.
     static func unsupportedReason(_ ext: String) -> String? {

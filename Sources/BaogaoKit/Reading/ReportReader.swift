@@ -53,11 +53,16 @@ enum ReportReader {
     }
 
     /// The shared pipeline after the reader: structure, marked headings, over-long
-    /// paragraphs cut (``LongPassages``), metadata.
+    /// paragraphs cut (``LongPassages``), pages, metadata.
     static func assemble(_ document: ExtractedDocument, path: String, filePath: String, aliases: UnitAliases,
                          metadata: [String: MetadataFile.Entry]) -> ParsedReport {
         let parsed = ExplicitHeadings.apply(document.headingLevels, to: StructureParser.parse(document.text))
-        let structure = LongPassages.split(parsed)
+        var structure = LongPassages.split(parsed)
+        if document.page(ofLine: 1) != nil {
+            for i in structure.passages.indices {
+                structure.passages[i].page = document.page(ofLine: structure.passages[i].line)
+            }
+        }
         let meta = metadataOf(path: path, filePath: filePath, structure: structure, stated: document.stated,
                               aliases: aliases, entry: metadata[path])
         return ParsedReport(path: path, encoding: document.encoding, note: document.note,

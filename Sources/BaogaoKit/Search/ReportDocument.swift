@@ -52,12 +52,13 @@ extension ReportCatalog {
         let plans = query.map(Searcher.highlightPlans(for:)) ?? []
         let passages = try index.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT p.line, p.text FROM passages p JOIN reports r ON r.id = p.report_id
+                SELECT p.line, p.page, p.text FROM passages p JOIN reports r ON r.id = p.report_id
                 WHERE r.path = ? ORDER BY p.line
                 """, arguments: [report.path])
                 .map { row -> ShownLine in
                     let text: String = row["text"]
-                    return ShownLine(line: row["line"], text: text, highlights: Searcher.highlights(in: text, plans: plans))
+                    return ShownLine(line: row["line"], text: text, highlights: Searcher.highlights(in: text, plans: plans),
+                                     page: row["page"])
                 }
         }
         return ReportDocument(report: report, outline: outline, passages: passages)

@@ -92,4 +92,6 @@ public struct ShownLine: Sendable, Hashable, Codable {
     public var text: String
     /// [start, end) offsets in Unicode scalars into `text`.
     public var highlights: [[Int]]
+    /// The page of a PDF (or multi-page scan) the line starts on; absent for other formats.
+    public var page: Int? = nil
 }

@@ -5,6 +5,8 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var path: String
     /// The 1-based line of the passage.
     public var line: Int
+    /// The 1-based page of a PDF (or multi-page scan) the passage starts on; `nil` for other formats.
+    public var page: Int?
     /// The headings of the sections holding the passage, outermost first, as written.
     public var section: [String]
     /// The passage as in the file.
@@ -57,14 +59,15 @@ public enum MatchKind: String, Sendable, Hashable, Codable {
 
 extension SearchHit {
     private enum CodingKeys: String, CodingKey {
-        case path, line, section, text, highlights, unit, year, title, score, match, duplicates, copies, before, after
+        case path, line, page, section, text, highlights, unit, year, title, score, match, duplicates, copies, before, after
     }
 
-    /// Encodes every key, a missing unit, year or title as `null`: the JSON shape never varies.
+    /// Encodes every key, a missing page, unit, year or title as `null`: the JSON shape never varies.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(path, forKey: .path)
         try container.encode(line, forKey: .line)
+        try container.encode(page, forKey: .page)
         try container.encode(section, forKey: .section)
         try container.encode(text, forKey: .text)
         try container.encode(highlights, forKey: .highlights)

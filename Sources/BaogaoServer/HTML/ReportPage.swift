@@ -32,7 +32,12 @@ enum ReportPage {
         }
 
         var text = ""
+        var page: Int?
         for shown in data.document.passages {
+            if let next = shown.page, next != page {
+                text += "<div class=\"page-break\" id=\"P\(next)\">p.\(next)</div>\n"
+                page = next
+            }
             var classes = ["line"]
             if sectionLines.contains(shown.line) { classes.append("in-section") }
             if shown.line == data.focus { classes.append("focus") }

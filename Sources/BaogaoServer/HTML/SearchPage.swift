@@ -70,7 +70,7 @@ enum SearchPage {
             <div class="about"><span class="unit">\(HTML.escape(hit.unit ?? "未知单位"))</span><i> · </i><span class="year">\(hit.year.map(String.init) ?? "年份未知")</span><i> · </i><a class="title" href="\(link)">\(HTML.escape(hit.title ?? hit.path))</a>\(notes)</div>
             \(crumbs.isEmpty ? "" : "<div class=\"crumbs\">\(crumbs)</div>")
             <p class="snippet">\(Highlighter.snippet(hit.text, highlights: hit.highlights))</p>
-            <div class="where"><a href="\(link)">\(HTML.escape(hit.path)):\(hit.line)</a></div>
+            <div class="where"><a href="\(link)">\(HTML.escape(hit.path)):\(hit.line)</a>\(hit.page.map { " <span class=\"page\">p.\($0)</span>" } ?? "")</div>
             \(copies(hit.copies ?? [], query: query))</li>
 
             """
