@@ -18,26 +18,19 @@ public struct BaogaoTools: Sendable {
         self.budget = budget
     }
 
+    static let tools: [String: any BaogaoTool.Type] = [
+        SearchTool.name: SearchTool.self, UnitsTool.name: UnitsTool.self,
+        ShowTool.name: ShowTool.self, ReportsTool.name: ReportsTool.self,
+    ]
+
     public func call(_ name: String, _ arguments: [String: Value]?) async -> CallTool.Result {
         let budget = self.budget
         do {
-            let answer: ToolAnswer
-            switch name {
-            case SearchTool.name:
-                let tool = try SearchTool(arguments)
-                answer = try await work.run { try tool.answer($0, budget: budget) }
-            case UnitsTool.name:
-                let tool = try UnitsTool(arguments)
-                answer = try await work.run { try tool.answer($0, budget: budget) }
-            case ShowTool.name:
-                let tool = try ShowTool(arguments)
-                answer = try await work.run { try tool.answer($0, budget: budget) }
-            case ReportsTool.name:
-                let tool = try ReportsTool(arguments)
-                answer = try await work.run { try tool.answer($0, budget: budget) }
-            default:
+            guard let type = Self.tools[name] else {
                 throw ToolError("no tool “\(name)”; the tools are " + ToolCatalog.all.map(\.name).joined(separator: ", "))
             }
+            let tool = try type.init(arguments)
+            let answer = try await work.run { try tool.answer($0, budget: budget) }
             return try answer.result
         } catch {
             return ToolAnswer.error(Self.message(for: error))
@@ -55,3 +48,14 @@ public struct BaogaoTools: Sendable {
         }
     }
 }
+
+/// A tool: its arguments checked when it is made, its answer read from the index.
+protocol BaogaoTool: Sendable {
+    init(_ arguments: [String: Value]?) throws(ToolError)
+    func answer(_ index: IndexDatabase, budget: AnswerBudget) throws -> ToolAnswer
+}
+
+extension SearchTool: BaogaoTool {}
+extension UnitsTool: BaogaoTool {}
+extension ShowTool: BaogaoTool {}
+extension ReportsTool: BaogaoTool {}

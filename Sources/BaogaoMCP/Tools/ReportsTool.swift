@@ -20,36 +20,26 @@ struct ReportsTool: Sendable {
         offset = try arguments.int("offset", default: 0, in: 0...10_000_000)!
     }
 
-    struct Answer: Encodable {
+    /// The answer's own keys, before the page of reports; no query is `null`.
+    struct Head: Encodable {
         var query: String?
         var total: Int
-        var offset: Int
-        var nextOffset: Int?
-        var reports: ArraySlice<ReportInfo>
-        var note: String?
-
-        private enum CodingKeys: String, CodingKey { case query, total, offset, nextOffset, reports, note }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(query, forKey: .query)
             try c.encode(total, forKey: .total)
-            try c.encode(offset, forKey: .offset)
-            try c.encode(nextOffset, forKey: .nextOffset)
-            try c.encode(Array(reports), forKey: .reports)
-            try c.encode(note, forKey: .note)
         }
+
+        private enum CodingKeys: String, CodingKey { case query, total }
     }
 
     func answer(_ index: IndexDatabase, budget: AnswerBudget) throws -> ToolAnswer {
         let all = try ReportCatalog(index: index).reports(matching: parsed)
         let page = Array(all.dropFirst(offset).prefix(limit))
         let more = offset + page.count < all.count
-        let (json, _) = try ToolAnswer.fitting(page, budget: budget) { shown, cut in
-            let next = cut || more ? offset + shown.count : nil
-            let note = cut ? "cut at \(budget.maxCharacters) characters after \(shown.count) reports: call reports with offset \(next ?? 0) for the next ones" : nil
-            return Answer(query: query, total: all.count, offset: offset, nextOffset: next, reports: shown, note: note)
-        }
+        let (json, _) = try PagedAnswer.fitting(head: Head(query: query, total: all.count), items: page, itemsKey: "reports",
+                                                offset: offset, more: more, tool: Self.name, budget: budget)
         return ToolAnswer(json: json)
     }
 }

@@ -20,27 +20,11 @@ struct SearchTool: Sendable {
         offset = try arguments.int("offset", default: 0, in: 0...1_000_000)!
     }
 
-    struct Answer: Encodable {
+    /// The answer's own keys, before the page of hits.
+    struct Head: Encodable {
         var query: String
         var totalHits: Int
         var totalReports: Int
-        var offset: Int
-        var nextOffset: Int?
-        var hits: ArraySlice<SearchHit>
-        var note: String?
-
-        private enum CodingKeys: String, CodingKey { case query, totalHits, totalReports, offset, nextOffset, hits, note }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(query, forKey: .query)
-            try c.encode(totalHits, forKey: .totalHits)
-            try c.encode(totalReports, forKey: .totalReports)
-            try c.encode(offset, forKey: .offset)
-            try c.encode(nextOffset, forKey: .nextOffset)
-            try c.encode(Array(hits), forKey: .hits)
-            try c.encode(note, forKey: .note)
-        }
     }
 
     /// Passages are cut to this many characters around their matches.
@@ -51,12 +35,9 @@ struct SearchTool: Sendable {
         let results = try Searcher(index: index).search(parsed, limit: limit + 1, offset: offset)
         let hits = results.hits.prefix(limit).map { Self.window.trim($0) }
         let more = results.hits.count > limit
-        let (json, shown) = try ToolAnswer.fitting(hits, budget: budget, extraCost: { HitLink.cost(HitLink.link($0)) }) { page, cut in
-            let next = cut || more ? offset + page.count : nil
-            let note = cut ? "cut at \(budget.maxCharacters) characters after \(page.count) hits: call search with offset \(next ?? 0) for the next ones" : nil
-            return Answer(query: query, totalHits: results.totalHits, totalReports: results.totalReports, offset: offset,
-                          nextOffset: next, hits: page, note: note)
-        }
+        let head = Head(query: query, totalHits: results.totalHits, totalReports: results.totalReports)
+        let (json, shown) = try PagedAnswer.fitting(head: head, items: hits, itemsKey: "hits", offset: offset, more: more,
+                                                    tool: Self.name, budget: budget, extraCost: { HitLink.cost(HitLink.link($0)) })
         return ToolAnswer(json: json, links: hits.prefix(shown).map(HitLink.link))
     }
 }

@@ -16,6 +16,13 @@ enum ToolCatalog {
 
     static let query = ToolSchemas.string("The query, e.g. 乡村振兴 unit:农业 year:2021..2023")
 
+    /// The `limit` and `offset` of a tool that pages through `noun`.
+    static func paging(_ noun: String, max: Int, default fallback: Int) -> [String: Value] {
+        ["limit": ToolSchemas.integer("How many \(noun) (1–\(max))", minimum: 1, maximum: max, default: fallback),
+         "offset": ToolSchemas.integer("\(noun.prefix(1).uppercased() + noun.dropFirst()) to skip: the nextOffset of the previous answer",
+                                       minimum: 0, default: 0)]
+    }
+
     static let search = Tool(
         name: SearchTool.name, title: "Search the reports",
         description: """
@@ -26,11 +33,8 @@ enum ToolCatalog {
             path:line. Use show with path and line for the whole section; nextOffset pages on.
             \(queryLanguage)
             """,
-        inputSchema: ToolSchemas.object([
-            "query": query,
-            "limit": ToolSchemas.integer("How many hits (1–\(SearchTool.maxLimit))", minimum: 1, maximum: SearchTool.maxLimit, default: 10),
-            "offset": ToolSchemas.integer("Hits to skip: the nextOffset of the previous answer", minimum: 0, default: 0),
-        ], required: ["query"]),
+        inputSchema: ToolSchemas.object(paging("hits", max: SearchTool.maxLimit, default: 10).merging(["query": query]) { $1 },
+                                        required: ["query"]),
         annotations: readOnly, outputSchema: ToolSchemas.searchOutput)
 
     static let units = Tool(
@@ -42,13 +46,11 @@ enum ToolCatalog {
             by: unit (default), year or report.
             \(queryLanguage)
             """,
-        inputSchema: ToolSchemas.object([
+        inputSchema: ToolSchemas.object(paging("rows", max: UnitsTool.maxLimit, default: 100).merging([
             "query": query,
             "by": .object(["type": "string", "enum": ["unit", "year", "report"], "default": "unit",
                            "description": "Group by unit, year or report"]),
-            "limit": ToolSchemas.integer("How many rows (1–\(UnitsTool.maxLimit))", minimum: 1, maximum: UnitsTool.maxLimit, default: 100),
-            "offset": ToolSchemas.integer("Rows to skip: the nextOffset of the previous answer", minimum: 0, default: 0),
-        ], required: ["query"]),
+        ]) { $1 }, required: ["query"]),
         annotations: readOnly, outputSchema: ToolSchemas.unitsOutput)
 
     static let show = Tool(
@@ -74,11 +76,9 @@ enum ToolCatalog {
             reports; terms keep the reports that mention them, with their number of matches.
             \(queryLanguage)
             """,
-        inputSchema: ToolSchemas.object([
+        inputSchema: ToolSchemas.object(paging("reports", max: ReportsTool.maxLimit, default: 50).merging([
             "query": ToolSchemas.string("Optional filters and terms, e.g. unit:农业 year:2021"),
-            "limit": ToolSchemas.integer("How many reports (1–\(ReportsTool.maxLimit))", minimum: 1, maximum: ReportsTool.maxLimit, default: 50),
-            "offset": ToolSchemas.integer("Reports to skip: the nextOffset of the previous answer", minimum: 0, default: 0),
-        ]),
+        ]) { $1 }),
         annotations: readOnly, outputSchema: ToolSchemas.reportsOutput)
 
     static let all = [search, units, show, reports]

@@ -24,33 +24,13 @@ struct UnitsTool: Sendable {
         offset = try arguments.int("offset", default: 0, in: 0...1_000_000)!
     }
 
-    struct Answer: Encodable {
+    /// The answer's own keys, before the page of rows.
+    struct Head: Encodable {
         var query: String
         var by: Grouping
         var totalPassages: Int
         var totalReports: Int
         var totalRows: Int
-        var offset: Int
-        var nextOffset: Int?
-        var rows: ArraySlice<AggregateRow>
-        var note: String?
-
-        private enum CodingKeys: String, CodingKey {
-            case query, by, totalPassages, totalReports, totalRows, offset, nextOffset, rows, note
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(query, forKey: .query)
-            try c.encode(by, forKey: .by)
-            try c.encode(totalPassages, forKey: .totalPassages)
-            try c.encode(totalReports, forKey: .totalReports)
-            try c.encode(totalRows, forKey: .totalRows)
-            try c.encode(offset, forKey: .offset)
-            try c.encode(nextOffset, forKey: .nextOffset)
-            try c.encode(Array(rows), forKey: .rows)
-            try c.encode(note, forKey: .note)
-        }
     }
 
     /// The best hit of a row is a pointer, not reading matter: a short window.
@@ -64,12 +44,10 @@ struct UnitsTool: Sendable {
             return trimmed
         }
         let more = offset + rows.count < aggregation.rows.count
-        let (json, _) = try ToolAnswer.fitting(rows, budget: budget) { page, cut in
-            let next = cut || more ? offset + page.count : nil
-            let note = cut ? "cut at \(budget.maxCharacters) characters after \(page.count) rows: call units with offset \(next ?? 0) for the next ones" : nil
-            return Answer(query: query, by: by, totalPassages: aggregation.totalHits, totalReports: aggregation.totalReports,
-                          totalRows: aggregation.rows.count, offset: offset, nextOffset: next, rows: page, note: note)
-        }
+        let head = Head(query: query, by: by, totalPassages: aggregation.totalHits, totalReports: aggregation.totalReports,
+                        totalRows: aggregation.rows.count)
+        let (json, _) = try PagedAnswer.fitting(head: head, items: rows, itemsKey: "rows", offset: offset, more: more,
+                                                tool: Self.name, budget: budget)
         return ToolAnswer(json: json)
     }
 }
