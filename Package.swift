@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", "0.9.20"..<"0.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", "2.28.1"..<"2.29.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", "0.12.1"..<"0.13.0"),
+        .package(url: "https://github.com/apple/swift-log", "1.16.2"..<"2.0.0"),
     ],
     targets: [
         .target(
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: [
                 "BaogaoKit",
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

@@ -85,6 +85,31 @@ struct StdioErrorTests {
         #expect(process.terminationStatus == 0, "ends cleanly when its input closes")
     }
 
+    /// A script that writes its calls and closes standard input at once gets every answer:
+    /// the server answers the calls under way before it exits.
+    @Test func callsWrittenBeforeInputClosesAreAllAnswered() throws {
+        let fixture = try MCPFixture.get()
+        let process = Process()
+        process.executableURL = BaogaoBinary.executable
+        process.arguments = ["mcp", "--index", fixture.indexURL.path]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let calls = (1...8).map { id in
+            "{\"jsonrpc\":\"2.0\",\"id\":\(id),\"method\":\"tools/call\",\"params\":{\"name\":\"units\",\"arguments\":{\"query\":\"乡村振兴\",\"by\":\"report\"}}}"
+        }
+        input.fileHandleForWriting.write(Data((calls.joined(separator: "\n") + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        let answers = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for id in 1...8 {
+            #expect(answers.contains("\"id\":\(id)"), "answer \(id) of 8: \(answers.prefix(300))")
+        }
+    }
+
     @Test func aMissingIndexIsAMessageAndStatusTwo() throws {
         let fixture = try MCPFixture.get()
         let process = Process()

@@ -40,11 +40,14 @@ public enum BaogaoMCPServer {
         return server
     }
 
-    /// Serves over standard input and output until the client closes them.
+    /// Serves over standard input and output until the client closes its input, then answers
+    /// the calls still under way.
     public static func serveStdio(index: IndexDatabase) async throws {
         let server = await make(work: DispatchIndexWork(index: index))
-        try await server.start(transport: StdioTransport())
+        let transport = FinishingTransport(StdioTransport())
+        try await server.start(transport: transport)
         await server.waitUntilCompleted()
+        await transport.finish()
         await server.stop()
     }
 
