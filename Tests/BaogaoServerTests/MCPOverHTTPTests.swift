@@ -60,6 +60,39 @@ struct MCPOverHTTPTests {
         #expect(server.stop() == 0)
     }
 
+    /// The answer budget holds over HTTP too: sixty long matching paragraphs, asked for fifty
+    /// at a time, come cut at a whole hit with nextOffset.
+    @Test func aLargeAnswerIsCutOverHTTPAsOverStdio() async throws {
+        let paragraphs = (1...60).map { n in
+            "第\(n)项，\(n)号村围绕乡村振兴目标，坚持规划先行、产业为基、生态为本，完善基础设施，发展特色种植\(n * 3)亩，"
+                + "带动农户\(n * 7)户增收，同时持续深化农村改革，健全自治、法治、德治相结合的乡村治理体系，建成高标准农田\(n * 5)亩，"
+                + "群众满意度持续提升，为全县乡村振兴提供了可复制、可推广的经验做法，编号\(n)。"
+        }
+        let fixture = try Fixture(reports: ["县乡村振兴局_2024_专项报告.txt": (["一、总体情况"] + paragraphs).joined(separator: "\n")],
+                                  name: "baogao-mcp-cap")
+        let server = try RunningServer(["--index", fixture.indexURL.path], in: fixture.root)
+        defer { server.stop() }
+        let client = Client(name: "baogao-tests", version: "1.0")
+        _ = try await client.connect(transport: HTTPClientTransport(endpoint: URL(string: "mcp", relativeTo: server.base)!.absoluteURL,
+                                                                    streaming: false))
+        let result = try await client.send(CallTool.request(.init(name: "search", arguments: ["query": "乡村振兴", "limit": 50]))).value
+        let size = result.content.reduce(0) { total, item in
+            switch item {
+            case .text(let text, _, _): return total + text.unicodeScalars.count
+            case .resourceLink(let uri, let name, let title, let description, _, _):
+                return total + [uri, name, title ?? "", description ?? ""].reduce(0) { $0 + $1.unicodeScalars.count }
+            default: return total
+            }
+        }
+        #expect(size <= 20_000)
+        let answer = try #require(result.structuredContent?.objectValue)
+        let hits = try #require(answer["hits"]?.arrayValue)
+        #expect(hits.count < 50 && !hits.isEmpty)
+        #expect(answer["nextOffset"]?.intValue == hits.count)
+        await client.disconnect()
+        #expect(server.stop() == 0)
+    }
+
     @Test func mcpRefusesForeignOriginsGetAndLargeBodiesAndTheAPIStaysReadOnly() async throws {
         let fixture = try Fixture.get()
         let server = try RunningServer(["--index", fixture.indexURL.path], in: fixture.root)
