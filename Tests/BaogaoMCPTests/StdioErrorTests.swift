@@ -50,15 +50,7 @@ struct StdioErrorTests {
 
     /// Raw bytes no client would send: the process answers what it can and never dies.
     @Test func garbageOnStandardInputDoesNotStopTheServer() async throws {
-        let fixture = try MCPFixture.get()
-        let process = Process()
-        process.executableURL = BaogaoBinary.executable
-        process.arguments = ["mcp", "--index", fixture.indexURL.path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try Self.rawServer()
         let lines = [
             "this is not json",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"search\"}}",
@@ -88,15 +80,7 @@ struct StdioErrorTests {
     /// A script that writes its calls and closes standard input at once gets every answer:
     /// the server answers the calls under way before it exits.
     @Test func callsWrittenBeforeInputClosesAreAllAnswered() throws {
-        let fixture = try MCPFixture.get()
-        let process = Process()
-        process.executableURL = BaogaoBinary.executable
-        process.arguments = ["mcp", "--index", fixture.indexURL.path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, input, output) = try Self.rawServer()
         let calls = (1...8).map { id in
             "{\"jsonrpc\":\"2.0\",\"id\":\(id),\"method\":\"tools/call\",\"params\":{\"name\":\"units\",\"arguments\":{\"query\":\"乡村振兴\",\"by\":\"report\"}}}"
         }
@@ -124,5 +108,18 @@ struct StdioErrorTests {
         #expect(process.terminationStatus == 2)
         #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("no index at"))
         #expect(output.fileHandleForReading.readDataToEndOfFile().isEmpty, "nothing but the protocol on standard output")
+    }
+
+    /// `baogao mcp` on the fixture with bare pipes, for bytes no SDK would write.
+    static func rawServer() throws -> (Process, input: Pipe, output: Pipe) {
+        let process = Process()
+        process.executableURL = BaogaoBinary.executable
+        process.arguments = ["mcp", "--index", try MCPFixture.get().indexURL.path]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, input, output)
     }
 }
