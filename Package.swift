@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", "1.8.0"..<"1.9.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", "0.9.20"..<"0.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", "2.28.1"..<"2.29.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", "0.12.1"..<"0.13.0"),
+        .package(url: "https://github.com/apple/swift-log", "1.16.2"..<"2.0.0"),
     ],
     targets: [
         .target(
@@ -30,15 +32,26 @@ let package = Package(
             name: "BaogaoServer",
             dependencies: [
                 "BaogaoKit",
+                "BaogaoMCP",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             resources: [.copy("Assets")]
+        ),
+        .target(
+            name: "BaogaoMCP",
+            dependencies: [
+                "BaogaoKit",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "baogao",
             dependencies: [
                 "BaogaoKit",
                 "BaogaoServer",
+                "BaogaoMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +96,17 @@ let package = Package(
                 "baogao",
                 "BaogaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        .testTarget(
+            name: "BaogaoMCPTests",
+            dependencies: [
+                "BaogaoKit",
+                "BaogaoMCP",
+                "baogao",
+                "BaogaoTestSupport",
+                .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
         .testTarget(

@@ -4,7 +4,7 @@ import Hummingbird
 /// The request context of every route.
 typealias AppRequestContext = BasicRequestContext
 
-/// Builds the web application over an open index: the JSON API, the pages and the assets,
+/// Builds the web application over an open index: the JSON API, MCP at `/mcp`, the pages and the assets,
 /// behind middleware that answers errors as JSON or pages, refuses what a read-only server
 /// never needs, and adds security headers. Tests call it and drive the router without a socket.
 ///
@@ -38,9 +38,11 @@ func buildRouter(index: IndexDatabase, settings: ServerSettings) -> Router<AppRe
     // Middleware first: a route takes the middleware added before it.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
-    router.add(middleware: RequestLimitsMiddleware(maxURIBytes: settings.maxURIBytes, maxBodyBytes: settings.maxBodyBytes))
+    router.add(middleware: RequestLimitsMiddleware(maxURIBytes: settings.maxURIBytes, maxBodyBytes: settings.maxBodyBytes,
+                                                   postPaths: [MCPRoutes.path]))
     let reader = IndexReader(index: index, timeout: settings.readTimeout)
     APIRoutes(reader: reader, settings: settings).add(to: router)
+    MCPRoutes(reader: reader, settings: settings).add(to: router)
     PageRoutes(reader: reader, settings: settings).add(to: router)
     AssetRoutes(assets: Assets.bundled).add(to: router)
     return router

@@ -17,6 +17,7 @@ struct Baogao: ParsableCommand {
               baogao units 乡村振兴 --index ~/reports.sqlite      # which units mention it
               baogao show PATH:LINE --query 乡村振兴              # the whole section
               baogao serve --index ~/reports.sqlite             # the search page and JSON API
+              baogao mcp --index ~/reports.sqlite               # tools for AI assistants (MCP)
               baogao check --index ~/reports.sqlite             # sound and up to date?
             Without --index, `search` uses index/baogao.sqlite, built from corpus/ and
             refreshed when files in corpus/ change.
@@ -24,7 +25,7 @@ struct Baogao: ParsableCommand {
             Exit status: 0 found, 1 nothing found, 2 error.
             """,
         subcommands: [SearchCommand.self, UnitsCommand.self, ShowCommand.self, ReportsCommand.self, IndexCommand.self,
-                      ServeCommand.self, CheckCommand.self]
+                      ServeCommand.self, MCPCommand.self, CheckCommand.self]
     )
 
     static func main() {

@@ -12,7 +12,8 @@ struct ServeCommand: ParsableCommand {
               baogao serve                              # http://127.0.0.1:8080/
               baogao serve --index ~/reports.sqlite --port 9000
             The page: /?q=乡村振兴. The API: /api/search, /api/units, /api/reports, /api/report,
-            /api/section (see the README). Listens on loopback unless --host says otherwise;
+            /api/section (see the README). MCP's streamable HTTP, for AI assistants: /mcp.
+            Listens on loopback unless --host says otherwise;
             --port 0 picks a free port. The line "listening on http://…/" says where.
             """
     )

@@ -24,7 +24,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func wantsJSON(_ request: Request) -> Bool {
         let path = request.uri.path
-        return path == "/api" || path.hasPrefix("/api/")
+        return path == "/api" || path.hasPrefix("/api/") || path == MCPRoutes.path
     }
 
     static func describe(_ error: any Error, path: String) -> (HTTPResponse.Status, String, HTTPFields) {

@@ -1,18 +1,21 @@
 import Hummingbird
 
 /// Refuses what a read-only search server never needs before any work is done: methods other
-/// than GET and HEAD (405), URLs longer than `maxURIBytes` (414), and request bodies over
-/// `maxBodyBytes` or of unknown length (413).
+/// than GET and HEAD (405; POST only to `postPaths`, where reading calls arrive as bodies),
+/// URLs longer than `maxURIBytes` (414), and request bodies over `maxBodyBytes` or of unknown
+/// length (413).
 ///
 /// ```swift
-/// router.add(middleware: RequestLimitsMiddleware(maxURIBytes: 8192, maxBodyBytes: 16384))
+/// router.add(middleware: RequestLimitsMiddleware(maxURIBytes: 8192, maxBodyBytes: 16384, postPaths: ["/mcp"]))
 /// ```
 struct RequestLimitsMiddleware<Context: RequestContext>: RouterMiddleware {
     var maxURIBytes: Int
     var maxBodyBytes: Int
+    var postPaths: Set<String> = []
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
+        let posting = request.method == .post && postPaths.contains(request.uri.path)
+        guard request.method == .get || request.method == .head || posting else {
             throw RequestError(.methodNotAllowed, "only GET and HEAD are served; this server never changes anything",
                                headers: [.allow: "GET, HEAD"])
         }

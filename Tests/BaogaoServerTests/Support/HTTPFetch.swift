@@ -29,6 +29,12 @@ enum HTTPFetch {
     static func get(_ url: URL, method: String = "GET") async throws -> Answer {
         var request = URLRequest(url: url)
         request.httpMethod = method
+        return try await send(request)
+    }
+
+    /// Sends a request as it is (method, headers, body).
+    static func send(_ request: URLRequest) async throws -> Answer {
+        let url = request.url!
         return try await withCheckedThrowingContinuation { continuation in
             session.dataTask(with: request) { data, response, error in
                 if let error { return continuation.resume(throwing: error) }
