@@ -1,3 +1,4 @@
+import BaogaoTestSupport
 import Foundation
 
 /// The programs the login and HTTPS tests drive: `htpasswd` (Debian's apache2-utils) makes the
@@ -13,28 +14,11 @@ enum Tools {
         return absent.isEmpty ? nil : "\(absent.joined(separator: ", ")) not installed (apt-get install -y apache2-utils openssl curl)"
     }
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Output = BaogaoBinary.Output
 
     @discardableResult
     static func run(_ name: String, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(name) ?? "/usr/bin/\(name)")
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        try BaogaoBinary.runProgram(URL(fileURLWithPath: path(name) ?? "/usr/bin/\(name)"), arguments)
     }
 
     /// Adds (or changes) `user` in the htpasswd file with a bcrypt hash, as an admin would:
