@@ -9,6 +9,7 @@
 #   CONNECTIONS=50 DURATION=20s scripts/load-check.sh
 #   LOGINS=on scripts/load-check.sh       # only with logins (off: only without)
 #   BUILD_PATH=.build-release scripts/load-check.sh   # another build folder
+#   BINARY=.build/debug/baogao scripts/load-check.sh  # a binary already built (no build)
 #
 # Only 127.0.0.1 is ever loaded; the server and the index are temporary and removed at the end.
 set -euo pipefail
@@ -27,8 +28,12 @@ for tool in wrk htpasswd curl; do
     fi
 done
 
-swift build -c release --product baogao --scratch-path "$BUILD_PATH" >/dev/null
-binary=$BUILD_PATH/release/baogao
+if [ -n "${BINARY:-}" ]; then
+    binary=$BINARY
+else
+    swift build -c release --product baogao --scratch-path "$BUILD_PATH" >/dev/null
+    binary=$BUILD_PATH/release/baogao
+fi
 
 work=$(mktemp -d)
 server=""
