@@ -58,6 +58,13 @@ struct LoginRouterTests {
             let search = try await client.get(url("/api/search", ["q": "乡村振兴"]), headers: Self.basic(TeamFixture.wang.0, TeamFixture.wang.1))
             #expect(search.status == .ok)
             #expect(try search.json()["totalHits"] as? Int ?? 0 > 0)
+            // The open prefix never opens another route: dot segments are not resolved.
+            for sneaky in ["/assets/../api/search?q=%E4%B9%A1", "/assets/%2e%2e/api/search?q=%E4%B9%A1",
+                           "/healthz/../api/reports", "/assets/baogao.css/../../api/reports"] {
+                let answer = try await client.get(sneaky)
+                #expect(answer.status == .notFound || answer.status == .unauthorized, "\(sneaky): \(answer.status)")
+                #expect(!answer.text.contains("totalHits"), "\(sneaky)")
+            }
             // A 401 answers JSON under /api/ and a page elsewhere, and never leaks results.
             let api = try await client.get(url("/api/search", ["q": "乡村振兴"]))
             #expect(try api.json()["error"] as? String == "please log in")
