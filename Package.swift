@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", "2.28.1"..<"2.29.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", "0.12.1"..<"0.13.0"),
         .package(url: "https://github.com/apple/swift-log", "1.16.2"..<"2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", "2.5.0"..<"2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", "2.4.1"..<"2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", "2.101.0"..<"3.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", "2.37.0"..<"3.0.0"),
     ],
     targets: [
         .target(
@@ -35,6 +39,15 @@ let package = Package(
                 "BaogaoMCP",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBasicAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             resources: [.copy("Assets")]
         ),

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Load check for `baogao serve`: 50 concurrent clients on loopback for 20 s against
-# /api/search with a few queries (wrk, from Debian's packages). Prints requests/s and the
-# p50/p99 latency, and fails when any request errs or answers other than 200.
+# /api/search with a few queries (wrk, from Debian's packages), once without logins and once
+# with them (a users file made with `htpasswd -B`, every request carrying the login), side by
+# side. Prints requests/s and the p50/p99 latency of each, and fails when any request errs or
+# answers other than 200.
 #
 #   scripts/load-check.sh                 # builds the release binary, indexes corpus/
 #   CONNECTIONS=50 DURATION=20s scripts/load-check.sh
+#   LOGINS=on scripts/load-check.sh       # only with logins (off: only without)
+#   BUILD_PATH=.build-release scripts/load-check.sh   # another build folder
+#   BINARY=.build/debug/baogao scripts/load-check.sh  # a binary already built (no build)
 #
 # Only 127.0.0.1 is ever loaded; the server and the index are temporary and removed at the end.
 set -euo pipefail
@@ -13,40 +18,40 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
+LOGINS=${LOGINS:-both}
+BUILD_PATH=${BUILD_PATH:-.build}
 
-if ! command -v wrk >/dev/null; then
-    echo "load-check: wrk is not installed (apt-get install -y wrk)" >&2
-    exit 2
+for tool in wrk htpasswd curl; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "load-check: $tool is not installed (apt-get install -y wrk apache2-utils curl)" >&2
+        exit 2
+    fi
+done
+
+if [ -n "${BINARY:-}" ]; then
+    binary=$BINARY
+else
+    swift build -c release --product baogao --scratch-path "$BUILD_PATH" >/dev/null
+    binary=$BUILD_PATH/release/baogao
 fi
-
-swift build -c release --product baogao >/dev/null
-binary=.build/release/baogao
 
 work=$(mktemp -d)
 server=""
-cleanup() {
+stop_server() {
     if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
         kill -INT "$server"
         wait "$server" 2>/dev/null || true
     fi
+    server=""
+}
+cleanup() {
+    stop_server
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 "$binary" index corpus --index "$work/index.sqlite" --quiet
-"$binary" serve --index "$work/index.sqlite" --port 0 >"$work/serve.log" 2>&1 &
-server=$!
-url=""
-for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.log" | head -n 1 || true)
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-if [ -z "$url" ]; then
-    echo "load-check: the server did not start:" >&2
-    cat "$work/serve.log" >&2
-    exit 1
-fi
+htpasswd -B -b -c "$work/users.htpasswd" loadcheck "load check password" 2>/dev/null
 
 # Each request takes the next query: a phrase, an OR, a filter, a one-character term.
 cat >"$work/queries.lua" <<'LUA'
@@ -63,16 +68,55 @@ request = function()
 end
 LUA
 
-curl -sf "${url}api/search?q=%E5%85%9A" >/dev/null   # warm up: first reads fill SQLite's caches
-echo "load-check: $CONNECTIONS connections, $THREADS threads, $DURATION against ${url}api/search"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/queries.lua" "$url" | tee "$work/wrk.txt"
+# run_one NAME [serve options…]: starts the server, loads it, stops it; prints one summary line.
+run_one() {
+    local name=$1
+    shift
+    "$binary" serve --index "$work/index.sqlite" --port 0 "$@" >"$work/serve-$name.log" 2>&1 &
+    server=$!
+    local url=""
+    for _ in $(seq 1 100); do
+        url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve-$name.log" | head -n 1 || true)
+        [ -n "$url" ] && break
+        sleep 0.1
+    done
+    if [ -z "$url" ]; then
+        echo "load-check: the server did not start:" >&2
+        cat "$work/serve-$name.log" >&2
+        exit 1
+    fi
+    local header=()
+    local curl_login=()
+    if [ "$name" = "logins" ]; then
+        header=(-H "Authorization: Basic $(printf '%s' 'loadcheck:load check password' | base64)")
+        curl_login=(-u 'loadcheck:load check password')
+    fi
+    curl -sf "${curl_login[@]}" "${url}api/search?q=%E5%85%9A" >/dev/null   # warm up: SQLite's caches
+    echo "load-check ($name): $CONNECTIONS connections, $THREADS threads, $DURATION against ${url}api/search"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" -s "$work/queries.lua" "$url" \
+        | tee "$work/wrk-$name.txt"
+    stop_server
+    if grep -q -e "Socket errors" -e "Non-2xx or 3xx responses" "$work/wrk-$name.txt"; then
+        echo "load-check ($name): FAILED: errors under load (see above)" >&2
+        exit 1
+    fi
+    local p50 p99 rps requests
+    p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk-$name.txt")
+    p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk-$name.txt")
+    rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$work/wrk-$name.txt")
+    requests=$(awk '/requests in/ { print $1 }' "$work/wrk-$name.txt")
+    echo "$name $requests $rps $p50 $p99" >>"$work/summary.txt"
+}
 
-p50=$(awk '$1 == "50%" { print $2 }' "$work/wrk.txt")
-p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")
-rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$work/wrk.txt")
-requests=$(awk '/requests in/ { print $1 }' "$work/wrk.txt")
-if grep -q -e "Socket errors" -e "Non-2xx or 3xx responses" "$work/wrk.txt"; then
-    echo "load-check: FAILED: errors under load (see above)" >&2
-    exit 1
-fi
-echo "load-check: ok: $requests requests, 0 errors, $rps requests/s, p50 $p50, p99 $p99"
+case "$LOGINS" in
+    off) run_one "no-logins" ;;
+    on) run_one "logins" --users "$work/users.htpasswd" ;;
+    *) run_one "no-logins"; run_one "logins" --users "$work/users.htpasswd" ;;
+esac
+
+echo
+printf 'load-check: %-10s %10s %10s %10s %10s\n' "" "requests" "req/s" "p50" "p99"
+while read -r name requests rps p50 p99; do
+    printf 'load-check: %-10s %10s %10s %10s %10s\n' "$name" "$requests" "$rps" "$p50" "$p99"
+done <"$work/summary.txt"
+echo "load-check: ok: 0 errors"

@@ -1,12 +1,13 @@
 import BaogaoKit
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 
-/// The request context of every route.
-typealias AppRequestContext = BasicRequestContext
-
-/// Builds the web application over an open index: the JSON API, MCP at `/mcp`, the pages and the assets,
-/// behind middleware that answers errors as JSON or pages, refuses what a read-only server
-/// never needs, and adds security headers. Tests call it and drive the router without a socket.
+/// Builds the web application over an open index: the JSON API, MCP at `/mcp`, the pages, the
+/// assets and the operations routes (`/healthz`, `/metrics`), behind middleware that observes
+/// every request (metrics, access log), adds security headers, answers errors as JSON or pages,
+/// asks for a login when the settings name users, and refuses what a read-only server never
+/// needs. Tests call it and drive the router without a socket.
 ///
 /// ```swift
 /// let app = try buildApplication(index: index, settings: ServerSettings(port: 0)) { host, port in
@@ -18,13 +19,14 @@ public func buildApplication(
     index: IndexDatabase,
     settings: ServerSettings = ServerSettings(),
     onListening: @escaping @Sendable (_ host: String, _ port: Int) -> Void = { _, _ in }
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     let router = buildRouter(index: index, settings: settings)
+    let http = HTTPServerBuilder.http1(configuration: .init(
+        idleTimeout: .seconds(settings.idleTimeout.components.seconds),
+        httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)))
     return Application(
         router: router,
-        server: .http1(configuration: .init(
-            idleTimeout: .seconds(settings.idleTimeout.components.seconds),
-            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
+        server: try settings.tls.map { try HTTPServerBuilder.tls(http, tlsConfiguration: $0) } ?? http,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "baogao"),
         onServerRunning: { channel in
             onListening(settings.host, channel.localAddress?.port ?? settings.port)
@@ -32,12 +34,19 @@ public func buildApplication(
     )
 }
 
-/// The routes and middleware, in the order a request meets them.
+/// The routes and middleware, in the order a request meets them. The login comes before
+/// every route, so every route added to this router (now or later) needs one, but for the
+/// health check and the assets.
 func buildRouter(index: IndexDatabase, settings: ServerSettings) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let metrics = ServerMetrics()
     // Middleware first: a route takes the middleware added before it.
+    router.add(middleware: ObservingMiddleware(metrics: metrics, accessLog: settings.accessLog, logQueries: settings.logQueries))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
+    if let users = settings.users {
+        router.add(middleware: LoginMiddleware(users: users, metrics: metrics))
+    }
     router.add(middleware: RequestLimitsMiddleware(maxURIBytes: settings.maxURIBytes, maxBodyBytes: settings.maxBodyBytes,
                                                    postPaths: [MCPRoutes.path]))
     let reader = IndexReader(index: index, timeout: settings.readTimeout)
@@ -45,6 +54,7 @@ func buildRouter(index: IndexDatabase, settings: ServerSettings) -> Router<AppRe
     MCPRoutes(reader: reader, settings: settings).add(to: router)
     PageRoutes(reader: reader, settings: settings).add(to: router)
     AssetRoutes(assets: Assets.bundled).add(to: router)
+    OperationsRoutes(reader: reader, metrics: metrics).add(to: router)
     return router
 }
 

@@ -1,8 +1,12 @@
-/// Where the server listens and the limits it keeps.
+import NIOSSL
+
+/// Where the server listens, who may log in, and the limits it keeps.
 ///
 /// ```swift
-/// var settings = ServerSettings()          // 127.0.0.1:8080, loopback only
+/// var settings = ServerSettings()          // 127.0.0.1:8080, loopback only, no login
 /// settings.port = 0                        // any free port (the callback says which)
+/// settings.users = try UsersFile(url: …)   // HTTP Basic logins from an htpasswd file
+/// settings.tls = try ServerTLS.configuration(certificate: …, key: …)
 /// ```
 public struct ServerSettings: Sendable {
     /// The address to bind: loopback unless the user says otherwise.
@@ -21,10 +25,19 @@ public struct ServerSettings: Sendable {
     public var maxQueryCharacters: Int
     /// Hits per results page.
     public var pageSize: Int
+    /// The logins; nil serves everyone.
+    public var users: UsersFile?
+    /// HTTPS with this certificate and key; nil serves plain HTTP.
+    public var tls: TLSConfiguration?
+    /// Receives one access-log line per request; nil logs nothing.
+    public var accessLog: (@Sendable (String) -> Void)?
+    /// Whether access-log lines hold the query text (queries can be sensitive).
+    public var logQueries: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, readTimeout: Duration = .seconds(10),
                 idleTimeout: Duration = .seconds(30), maxURIBytes: Int = 8192, maxBodyBytes: Int = 16384,
-                maxQueryCharacters: Int = 500, pageSize: Int = 10) {
+                maxQueryCharacters: Int = 500, pageSize: Int = 10, users: UsersFile? = nil,
+                tls: TLSConfiguration? = nil, accessLog: (@Sendable (String) -> Void)? = nil, logQueries: Bool = false) {
         self.host = host
         self.port = port
         self.readTimeout = readTimeout
@@ -33,5 +46,9 @@ public struct ServerSettings: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxQueryCharacters = maxQueryCharacters
         self.pageSize = pageSize
+        self.users = users
+        self.tls = tls
+        self.accessLog = accessLog
+        self.logQueries = logQueries
     }
 }

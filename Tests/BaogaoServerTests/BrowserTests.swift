@@ -61,6 +61,34 @@ struct BrowserTests {
         try Chromium.screenshot(page, to: artifacts.appendingPathComponent("search-copies.png"), width: 1280, height: 900)
     }
 
+    @Test(.enabled(if: Tools.missing == nil, "\(Tools.missing ?? "")"))
+    func aColleagueLogsInToThePageOverHTTPS() async throws {
+        let sample = try Fixture.sample.get()
+        let team = try TeamFixture()
+        let server = try RunningServer(["--index", sample.indexURL.path, "--users", team.users.path,
+                                        "--tls-cert", team.certificate.path, "--tls-key", team.key.path], in: sample.root)
+        defer { server.stop() }
+        let page = try #require(URL(string: url("/", ["q": "万人助万企"]), relativeTo: server.base)?.absoluteURL)
+        // The certificate is the test's own: the browser is told to accept it.
+        let options = ["--ignore-certificate-errors"]
+
+        // Without a login the browser gets a 401 asking for one (headless, nobody answers the
+        // prompt: no page at all), never the results.
+        let refused = try Chromium.dumpDOM(page.absoluteString, options: options)
+        #expect(!refused.contains("<mark>"))
+        #expect(!refused.contains("万人助万企活动调研报告"))
+
+        var login = try #require(URLComponents(url: page, resolvingAgainstBaseURL: true))
+        login.user = TeamFixture.alice.0
+        login.password = TeamFixture.alice.1
+        let dom = try Chromium.dumpDOM(try #require(login.url).absoluteString, options: options)
+        #expect(dom.contains("<mark>万人助万企</mark>"))
+        #expect(dom.contains("万人助万企活动调研报告</a>"))
+        let log = server.accessLog()
+        #expect(log.contains { $0.contains(" alice GET / 200 ") }, "\(log)")
+        #expect(log.contains { $0.contains(" - GET / 401 ") }, "\(log)")
+    }
+
     @Test func noPayloadBecomesAnElementInTheBrowser() async throws {
         let fixture = try Fixture.get()
         let server = try RunningServer(["--index", fixture.indexURL.path], in: fixture.root)
@@ -86,8 +114,8 @@ enum Chromium {
         return nil
     }()
 
-    static func dumpDOM(_ url: String) throws -> String {
-        try run(["--dump-dom", url])
+    static func dumpDOM(_ url: String, options: [String] = []) throws -> String {
+        try run(options + ["--dump-dom", url])
     }
 
     static func screenshot(_ url: String, to file: URL, width: Int, height: Int) throws {

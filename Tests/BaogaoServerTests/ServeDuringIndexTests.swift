@@ -38,6 +38,9 @@ struct ServeDuringIndexTests {
             let api = try await HTTPFetch.get(URL(string: "api/search?q=%E7%AC%AC7-3%E9%A1%B9", relativeTo: server.base)!)
             answers += 1
             if api.status != 200 { failures.append("\(api.status) \(api.text)") }
+            // The health check stays green through the rebuild: load balancers keep the server.
+            let health = try await HTTPFetch.get(URL(string: "healthz", relativeTo: server.base)!)
+            if health.status != 200 { failures.append("healthz \(health.status) \(health.text)") }
         }
         rebuild.waitUntilExit()
         #expect(rebuild.terminationStatus == 0)
@@ -49,5 +52,30 @@ struct ServeDuringIndexTests {
         #expect(after.status == 200)
         #expect(after.text.contains("新增.txt"), "\(after.text)")
         print("serve during a rebuild: \(answers) answers, \(failures.count) failures")
+    }
+
+    @Test func anUpdateByIndexIsVisibleToTheNextRequest() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-serve-update-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("reports")
+        let index = root.appendingPathComponent("index.sqlite")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("一、总体情况\n乡村振兴稳步推进。\n".utf8).write(to: folder.appendingPathComponent("县农业局_2024_总结.txt"))
+        #expect(try BinaryRunner.run(["index", folder.path, "--index", index.path], in: root).status == 0)
+        let server = try RunningServer(["--index", index.path], in: root)
+        defer { server.stop() }
+        let search = URL(string: url("api/search", ["q": "数字政府"]), relativeTo: server.base)!
+        #expect(try await HTTPFetch.get(search).json()["totalHits"] as? Int == 0)
+        let before = try PrometheusText(try await HTTPFetch.get(URL(string: "metrics", relativeTo: server.base)!).text)
+        #expect(before["baogao_index_reports"] == 1)
+
+        try Data("一、数字化\n数字政府建设取得新进展。\n".utf8).write(to: folder.appendingPathComponent("县数据局_2025_总结.txt"))
+        #expect(try BinaryRunner.run(["index", folder.path, "--index", index.path], in: root).status == 0)
+        let after = try await HTTPFetch.get(search).json()
+        #expect(after["totalHits"] as? Int == 1)
+        #expect((after["hits"] as? [[String: Any]])?.first?["path"] as? String == "县数据局_2025_总结.txt")
+        let metrics = try PrometheusText(try await HTTPFetch.get(URL(string: "metrics", relativeTo: server.base)!).text)
+        #expect(metrics["baogao_index_reports"] == 2)
+        #expect((metrics["baogao_index_last_update_timestamp_seconds"] ?? 0) >= (before["baogao_index_last_update_timestamp_seconds"] ?? .infinity))
     }
 }

@@ -31,10 +31,16 @@ public enum BaogaoBinary {
     /// this process's environment; a nil value removes that variable.
     public static func run(_ arguments: [String], in directory: URL,
                            environment: [String: String?] = [:]) throws -> Output {
+        try runProgram(executable, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program (`htpasswd`, `openssl`, `curl` …) the same way and waits for it.
+    public static func runProgram(_ program: URL, _ arguments: [String], in directory: URL? = nil,
+                                  environment: [String: String?] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
-        process.currentDirectoryURL = directory
+        if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         process.environment = env

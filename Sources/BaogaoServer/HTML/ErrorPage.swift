@@ -9,7 +9,9 @@ enum ErrorPage {
     static func render(status: HTTPResponse.Status, message: String, query: String?) -> String {
         let heading: String
         switch status.code {
+        case 401: heading = "需要登录"
         case 404: heading = "没有找到"
+        case 429: heading = "尝试次数过多"
         case 400..<500: heading = "请求有误"
         default: heading = "服务出错"
         }

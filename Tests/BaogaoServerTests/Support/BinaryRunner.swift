@@ -24,45 +24,61 @@ enum BinaryRunner {
 }
 
 /// A running `baogao serve`, on a port it picked itself (`--port 0`), stopped with SIGINT.
+/// Its output is read as it comes (the access log writes a line per request), kept for the
+/// test to read.
 final class RunningServer: @unchecked Sendable {
     let process = Process()
     let base: URL
     /// Seconds from launch to the "listening on" line.
     let startup: Double
-    private let stdout = Pipe()
-    private let stderr = Pipe()
+    /// What the server printed up to its address.
+    let banner: String
+    private let output = OutputCollector()
+    private let errors = OutputCollector()
 
     /// Starts `baogao serve arguments… --port 0` in `directory` and waits for its address.
     init(_ arguments: [String], in directory: URL, timeout: Double = 60) throws {
         process.executableURL = BinaryRunner.executable
         process.arguments = ["serve"] + arguments + ["--port", "0"]
         process.currentDirectoryURL = directory
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         let started = Date()
         try process.run()
-        var seen = ""
+        output.drain(stdout.fileHandleForReading)
+        errors.drain(stderr.fileHandleForReading)
         var found: URL?
-        let handle = stdout.fileHandleForReading
         while found == nil {
-            let chunk = handle.availableData
-            if chunk.isEmpty {
-                throw FixtureError("baogao serve ended before listening: \(seen) \(String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
-            }
-            seen += String(decoding: chunk, as: UTF8.self)
-            if let range = seen.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression) {
+            let seen = output.text
+            if let range = seen.range(of: #"https?://(127\.0\.0\.1|0\.0\.0\.0):[0-9]+/"#, options: .regularExpression) {
                 found = URL(string: String(seen[range]))
+                break
+            }
+            if !process.isRunning {
+                process.waitUntilExit()
+                throw FixtureError("baogao serve ended before listening: \(seen) \(errors.text)")
             }
             if Date().timeIntervalSince(started) > timeout { process.terminate(); throw FixtureError("no address after \(timeout) s: \(seen)") }
+            Thread.sleep(forTimeInterval: 0.01)
         }
         base = found!
         startup = Date().timeIntervalSince(started)
-        self.banner = seen
+        banner = output.text
     }
 
-    /// What the server printed up to its address.
-    let banner: String
+    /// Everything the server wrote to stdout so far: the banner, then the access log.
+    var stdout: String { output.text }
+    /// Everything it wrote to stderr so far: warnings.
+    var stderr: String { errors.text }
+
+    /// The access-log lines written so far (waits a moment for the last ones to arrive).
+    func accessLog(settle: Double = 0.2) -> [String] {
+        Thread.sleep(forTimeInterval: settle)
+        return stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("baogao:") }
+    }
 
     /// Stops the server as Ctrl-C does and returns its exit status.
     @discardableResult
@@ -75,4 +91,22 @@ final class RunningServer: @unchecked Sendable {
     }
 
     deinit { if process.isRunning { process.terminate() } }
+}
+
+/// Reads a pipe to its end on a thread of its own and keeps what came.
+final class OutputCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    func drain(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { return }
+                lock.withLock { data.append(chunk) }
+            }
+        }
+    }
 }
