@@ -100,7 +100,7 @@ struct HitCopiesTests {
         #expect(copies.allSatisfy { Set($0.keys) == ["path", "line", "unit", "year", "title", "section"] })
         let single = try #require(hits.first { $0.copies == nil })
         let plain = try #require(try JSONSerialization.jsonObject(with: encoder.encode(single)) as? [String: Any])
-        #expect(Set(plain.keys) == ["path", "line", "section", "text", "highlights", "unit", "year", "title", "score", "match"])
+        #expect(Set(plain.keys) == ["path", "line", "page", "section", "text", "highlights", "unit", "year", "title", "score", "match"])
     }
 }
 
