@@ -93,34 +93,15 @@ struct ServeCommand: ParsableCommand {
         let scheme = settings.tls == nil ? "http" : "https"
         let host = self.host
         let port = self.port
-        let finished = ServeOutcome()
-        Task.detached { [settings] in
-            do {
+        do {
+            try BlockingTask.run { [settings] in
                 try await serve(index: index, settings: settings) { host, port in
                     let shown = host.contains(":") ? "[\(host)]" : host
                     Output.write("baogao: serving \(indexPath), listening on \(scheme)://\(shown):\(port)/ (Ctrl-C stops)\n")
                 }
-                finished.finish(nil)
-            } catch {
-                finished.finish("cannot serve on \(host):\(port): \(error)")
             }
+        } catch {
+            throw BaogaoError("cannot serve on \(host):\(port): \(error)")
         }
-        if let message = finished.wait() { throw BaogaoError(message) }
-    }
-}
-
-/// Carries the server's end from its task to the command's thread.
-private final class ServeOutcome: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var message: String?
-
-    func finish(_ message: String?) {
-        self.message = message
-        done.signal()
-    }
-
-    func wait() -> String? {
-        done.wait()
-        return message
     }
 }
