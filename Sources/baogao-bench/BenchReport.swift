@@ -6,6 +6,10 @@ struct BenchReport: Codable {
     var corpus: CorpusInfo
     var build: BuildComparison
     var queries: [GroupLatency]
+    /// `units` for the commonest words and sampled phrases.
+    var units: UnitsLatency?
+    /// `baogao index` after one file is added, changed and deleted.
+    var update: UpdateLatency?
     var cli: [CLIComparison]
     var memory: [MemoryPoint]
     var targets: [TargetCheck]

@@ -73,6 +73,11 @@ enum CorpusPreparation {
     }
 
     /// The `.txt` and `.md` files under `folder`, sorted by relative path.
+    /// The first `.txt` or `.md` report under `folder`, by relative path.
+    static func firstReport(in folder: URL) -> URL? {
+        sampleFiles(folder).first
+    }
+
     private static func sampleFiles(_ folder: URL) -> [URL] {
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil,
                                                         options: [.skipsHiddenFiles])

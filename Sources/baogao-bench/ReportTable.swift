@@ -47,6 +47,20 @@ enum ReportTable {
                           "tri top10 p50", "p95", "p99", "tri count p50", "p95", "p99", "wrong", "tri right"], rows)
             .render() + "\n"
 
+        if let u = r.units {
+            out += "units (ms, median of the runs; by unit and by year as the page's chart needs)\n"
+            out += TextTable(["query", "matches", "reports", "units", "by unit", "by year"], u.frequent.map { t in
+                [t.query, String(t.matches), String(t.reports), String(t.units), Format.fixed(t.byUnit, 1), Format.fixed(t.byYear, 1)]
+            }).render()
+            if let s = u.sampled {
+                out += "  sampled phrases by unit: p50 \(Format.fixed(s.p50, 2)), p95 \(Format.fixed(s.p95, 2)), p99 \(Format.fixed(s.p99, 2)); wrong \(u.wrong)\n"
+            }
+            out += "\n"
+        }
+        if let u = r.update {
+            out += "Update of one report (\(u.tool), seconds): add \(Format.fixed(u.addSeconds, 2)), "
+                + "change \(Format.fixed(u.changeSeconds, 2)), delete \(Format.fixed(u.deleteSeconds, 2))\n\n"
+        }
         if !r.cli.isEmpty {
             out += "Command line, end to end (ms; baogao search = ranked top 10 printed; rg -c -F over the files)\n"
             out += TextTable(["corpus", "text", "queries", "baogao p50", "p95", "rg p50", "p95", "baogao/rg", "wrong"],

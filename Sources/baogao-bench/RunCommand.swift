@@ -153,6 +153,8 @@ struct RunCommand: ParsableCommand {
         let latency = try QueryLatency(baogao: baogaoIndex, trigram: trigramIndex, repetitions: repetitions)
         let (groups, medians) = try latency.run(sample)
         let pooled = Self.pooled(sample, medians)
+        progress("timing units for the commonest words and sampled phrases")
+        let units = try UnitsLatency.measure(index: baogaoIndex, corpus: folded, sample: sample, repetitions: repetitions)
 
         // Command line and memory, on the measured corpus and the growth curve.
         var cli: [CLIComparison] = []
@@ -190,13 +192,23 @@ struct RunCommand: ParsableCommand {
                     queries: CLILatency.subset(queries, perLength: cliQueries), baogao: baogao, rg: rg))
             }
         }
+        var update: UpdateLatency?
+        // Only in a generated corpus: a file is added to the folder for the time of the run.
+        if generatedBytes != nil, let sampleFile = CorpusPreparation.firstReport(in: corpusURL) {
+            progress("updating one report in the index of \(corpusName)")
+            update = try UpdateLatency.measure(folder: corpusURL, index: baogaoIndex, baogao: baogao, sample: sampleFile)
+        } else {
+            notes.append("one-report update not measured: it adds a file to the folder, done only in a generated corpus")
+        }
         cli.sort { $0.textBytes < $1.textBytes }
         memory.sort { $0.textBytes < $1.textBytes }
 
         machine.loadAtEnd = MachineInfo.load()
         let report = BenchReport(
-            machine: machine, corpus: corpus, build: build, queries: groups, cli: cli, memory: memory,
-            targets: Targets.check(build: build, queries: groups, pooled: pooled, cli: cli, memory: memory),
+            machine: machine, corpus: corpus, build: build, queries: groups, units: units, update: update,
+            cli: cli, memory: memory,
+            targets: Targets.check(build: build, queries: groups, pooled: pooled, units: units, update: update,
+                                   cli: cli, memory: memory),
             notes: notes)
         if json {
             let encoder = JSONEncoder()

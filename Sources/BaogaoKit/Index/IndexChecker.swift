@@ -162,6 +162,16 @@ public enum IndexChecker {
                 OR (c.passages > 0 AND (c.first_passage != (SELECT min(id) FROM passages WHERE report_id = r.id)
                                         OR c.first_passage + c.passages - 1 != (SELECT max(id) FROM passages WHERE report_id = r.id)))
              """),
+            ("report(s) have bigram counts that do not fit their passages", """
+             SELECT count(*) FROM reports r LEFT JOIN report_bigrams b ON b.report_id = r.id
+             WHERE b.report_id IS NULL OR b.width NOT IN (2, 4)
+                OR length(b.counts) != b.width * \(FrequentBigrams.count)
+             """),
+            ("report(s) have a first passage that is not theirs", """
+             SELECT count(*) FROM reports r
+             WHERE r.first_passage IS NOT NULL AND r.passage_count > 0
+               AND r.first_passage != (SELECT min(id) FROM passages WHERE report_id = r.id)
+             """),
         ]
         var problems: [String] = []
         for (what, sql) in checks {

@@ -19,8 +19,12 @@ import GRDB
 ///
 /// A passage's `page` is the page of a PDF (or multi-page scan) it starts on; NULL elsewhere.
 ///
+/// A report's `first_passage` is the id of its first passage when its passages' ids are
+/// contiguous (NULL otherwise): ``ReportRanges`` is built from it without reading `passages`.
+///
 /// `report_chars` holds which passages of a report hold each of the ``FrequentCharacters``
-/// (``ReportCharacters``).
+/// (``ReportCharacters``), `report_bigrams` how many hold each of the ``FrequentBigrams``
+/// (``ReportBigrams``).
 ///
 /// `sections_parent` and `passages_section` let SQLite check the foreign keys when a report's
 /// sections are deleted without scanning every passage (a changed 300 KB file took seconds
@@ -35,8 +39,8 @@ import GRDB
 ///
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
-    /// Bumped whenever the tables change, or the list of ``FrequentCharacters`` (its slots are stored).
-    static let schemaVersion = 7
+    /// Bumped whenever the tables change, or the list of ``FrequentCharacters`` or ``FrequentBigrams`` (their slots are stored).
+    static let schemaVersion = 8
 
     /// The tokenizer and folding versions, as stored in the index.
     static var tokenizerVersion: String { "bigram-\(BigramTokenizer.version).fold-\(ScalarFolding.version)" }
@@ -70,7 +74,8 @@ enum IndexSchema {
                 year_source TEXT,
                 title_source TEXT,
                 unit_name TEXT,
-                passage_count INTEGER NOT NULL
+                passage_count INTEGER NOT NULL,
+                first_passage INTEGER
             );
             CREATE INDEX reports_file ON reports(file_id);
             CREATE TABLE sections (
@@ -98,6 +103,11 @@ enum IndexSchema {
                 first_passage INTEGER NOT NULL,
                 passages INTEGER NOT NULL,
                 bits BLOB NOT NULL
+            );
+            CREATE TABLE report_bigrams (
+                report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+                width INTEGER NOT NULL,
+                counts BLOB NOT NULL
             );
             CREATE INDEX passages_section ON passages(section_id);
             CREATE VIRTUAL TABLE passages_fts USING fts5(

@@ -8,8 +8,8 @@ import GRDB
 /// A row holds the report's first passage id, its number of passages n, and one bitmap of
 /// ⌈n/8⌉ bytes per slot, slot after slot: bit i (byte i/8, bit i%8) of slot s is set when
 /// passage `first + i` holds character s. A report's passages have contiguous ids, since they
-/// are inserted together; a report whose ids are not gets no row, and an index where some
-/// report has no row is never read this way (``isComplete(_:)``).
+/// are inserted together; a report whose ids are not gets no row, and then the index stores no
+/// ``ReportRanges`` and is never read this way (``isComplete(_:)``).
 ///
 /// ```swift
 /// try ReportCharacters.insert(reportID: 7, firstPassage: 120, slots: perPassage, db)
@@ -30,11 +30,11 @@ enum ReportCharacters {
             """).execute(arguments: [reportID, firstPassage, slots.count, Data(bits)])
     }
 
-    /// Whether every report has its row.
+    /// Whether every report has its row: the index knows every report's passage range
+    /// (``ReportRanges/isKnown(_:)``), one lookup in `meta` (counting both tables' rows cost a
+    /// scan of `report_chars` per search, 40 MB at 1 GB).
     static func isComplete(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT (SELECT count(*) FROM reports) = (SELECT count(*) FROM report_chars)
-            """)) ?? false
+        try ReportRanges.isKnown(db)
     }
 
     /// Calls `body(passageID, reportID)` for every passage holding the character of `slot`, in
@@ -49,6 +49,32 @@ enum ReportCharacters {
                     if i < count { try body(first + Int64(i), reportID) }
                     byte &= byte - 1
                 }
+            }
+        }
+    }
+
+    /// Calls `body(reportID, passages)` for every report with passages holding the character
+    /// of `slot`, in passage order: a row per report, whatever the number of matches.
+    static func forEachCount(slot: Int, _ db: Database, _ body: (Int64, Int) throws -> Void) throws {
+        try forEachBitmap(of: slot, db) { reportID, _, _, bytes in
+            let held = bytes.reduce(0) { $0 + $1.nonzeroBitCount }
+            if held > 0 { try body(reportID, held) }
+        }
+    }
+
+    /// Calls `body(passageID)` for the passages of one report holding the character of `slot`,
+    /// ascending.
+    static func forEachPassage(holding slot: Int, report: Int64, _ db: Database, _ body: (Int64) throws -> Void) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT first_passage, passages, substr(bits, ? * ((passages + 7) / 8) + 1, (passages + 7) / 8)
+            FROM report_chars WHERE report_id = ?
+            """), arguments: [slot, report]) else { return }
+        let first: Int64 = row[0]
+        let count: Int = row[1]
+        let bits: [UInt8] = (row[2] as Data?).map { [UInt8]($0) } ?? []
+        for (k, byte) in bits.enumerated() where byte != 0 {
+            for bit in 0..<8 where byte & (1 << UInt8(bit)) != 0 && k * 8 + bit < count {
+                try body(first + Int64(k * 8 + bit))
             }
         }
     }

@@ -58,7 +58,9 @@ enum ReportWriter {
         var firstPassage: Int64?
         var contiguous = true
         var characters: [FrequentCharacters.Slots] = []
+        var bigrams: [FrequentCharacters.Slots] = []
         characters.reserveCapacity(report.structure.passages.count)
+        bigrams.reserveCapacity(report.structure.passages.count)
         for (i, passage) in report.structure.passages.enumerated() {
             let section = passage.sectionIndex.map { sectionIDs[$0] }
             try insertPassage.execute(arguments: [reportID, section, passage.line, passage.page, passage.text])
@@ -66,10 +68,17 @@ enum ReportWriter {
             try insertText.execute(arguments: [id, passage.text])
             if firstPassage == nil { firstPassage = id }
             if id != firstPassage! + Int64(i) { contiguous = false }
-            characters.append(FrequentCharacters.slots(in: passage.text))
+            let held = FrequentCharacters.scan(passage.text)
+            characters.append(held.characters)
+            bigrams.append(held.bigrams)
         }
+        try ReportBigrams.insert(reportID: reportID, slots: bigrams, db)
         if contiguous {
             try ReportCharacters.insert(reportID: reportID, firstPassage: firstPassage ?? 0, slots: characters, db)
+            if let firstPassage {
+                try db.cachedStatement(sql: "UPDATE reports SET first_passage = ? WHERE id = ?")
+                    .execute(arguments: [firstPassage, reportID])
+            }
         }
     }
 
@@ -78,6 +87,7 @@ enum ReportWriter {
         try ReportRanges.invalidate(db)
         let reports = "SELECT id FROM reports WHERE file_id = ?"
         try db.execute(sql: "DELETE FROM report_chars WHERE report_id IN (\(reports))", arguments: [fileID])
+        try db.execute(sql: "DELETE FROM report_bigrams WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM passages WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM sections WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM reports WHERE file_id = ?", arguments: [fileID])

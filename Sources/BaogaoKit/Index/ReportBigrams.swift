@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// How many passages of each report hold each of the ``FrequentBigrams``: one row per report in
+/// `report_bigrams`, written and deleted with the report, so that "which units mention 发展"
+/// reads a count per report instead of every matching FTS5 rowid.
+///
+/// A row holds one little-endian count per slot, `width` bytes each: 2, or 4 for a report
+/// where some count passes 65,535. Like ``ReportCharacters``, the rows are read only when the
+/// index knows every report's passage range (``ReportRanges``), which a run stores only after
+/// every report of the index was written with its rows.
+///
+/// ```swift
+/// try ReportBigrams.insert(reportID: 7, slots: perPassage, db)
+/// try ReportBigrams.forEachCount(slot: 1, db) { report, passages in … }   // 发展
+/// ```
+enum ReportBigrams {
+    /// Writes the row of one report; `slots[i]` are the bigrams of its i-th passage.
+    static func insert(reportID: Int64, slots: [FrequentCharacters.Slots], _ db: Database) throws {
+        var counts = [UInt32](repeating: 0, count: FrequentBigrams.count)
+        for passage in slots where passage != FrequentCharacters.Slots() {
+            for slot in 0..<FrequentBigrams.count where passage.contains(slot) { counts[slot] += 1 }
+        }
+        let width = counts.contains { $0 > UInt16.max } ? 4 : 2
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(width * counts.count)
+        for count in counts {
+            for k in 0..<width { bytes.append(UInt8(truncatingIfNeeded: count >> (8 * UInt32(k)))) }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO report_bigrams(report_id, width, counts) VALUES (?, ?, ?)
+            """).execute(arguments: [reportID, width, Data(bytes)])
+    }
+
+    /// Calls `body(reportID, passages)` for every report with passages holding the bigram of
+    /// `slot`, in report id order.
+    static func forEachCount(slot: Int, _ db: Database, _ body: (Int64, Int) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT report_id, width, substr(counts, ? * width + 1, width) FROM report_bigrams ORDER BY report_id
+            """), arguments: [slot])
+        while let row = try rows.next() {
+            let reportID: Int64 = row[0]
+            let width: Int = row[1]
+            var count = 0
+            try row.withUnsafeData(atIndex: 2) { data in
+                guard let data, data.count == width else { return }
+                for (k, byte) in data.enumerated() { count |= Int(byte) << (8 * k) }
+            }
+            if count > 0 { try body(reportID, count) }
+        }
+    }
+
+    /// How many passages and reports hold the bigram of `slot`.
+    static func count(slot: Int, _ db: Database) throws -> (passages: Int, reports: Int) {
+        var passages = 0
+        var reports = 0
+        try forEachCount(slot: slot, db) { _, count in
+            passages += count
+            reports += 1
+        }
+        return (passages, reports)
+    }
+}

@@ -1,0 +1,91 @@
+import GRDB
+
+/// Matches counted per report, and a report's best match picked from its own matches: what
+/// `units` needs of a term in half the passages without ranking every one of them.
+///
+/// ```swift
+/// let counts = try compiled.reportCounts(in: tier, db, ranges: ranges)   // [(report, passages)]
+/// let best = try compiled.bestMatch(in: tier, report: 12, db, ranges: ranges)
+/// ```
+extension CompiledQuery {
+    /// The slot of the bigram searched for, when the query is one of ``FrequentBigrams`` and
+    /// nothing else: its counts per report are read from ``ReportBigrams``.
+    var frequentBigram: Int? {
+        guard let singleTerm, singleTerm.folded.count == 2, !singleTerm.prefixLast, tiers.count == 1,
+              tiers[0].check == nil, conditions.isEmpty,
+              singleTerm.tokens.count == 1 else { return nil }
+        return FrequentBigrams.slot(of: singleTerm.folded)
+    }
+
+    /// The matching passages of each report with any, in report id order, for a tier FTS5
+    /// answers exactly in a query without filters: for a frequent character or bigram one row
+    /// per report of ``ReportCharacters`` or ``ReportBigrams`` (the cost grows with the reports,
+    /// not with the matches), else FTS5's rowids mapped to reports by `ranges`. Nil when the
+    /// tier does not qualify.
+    func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges) throws -> [(report: Int64, passages: Int)]? {
+        guard let match = tier.match, tier.check == nil, conditions.isEmpty else { return nil }
+        var counts: [(report: Int64, passages: Int)] = []
+        if tiers.count == 1, try ReportRanges.isKnown(db) {
+            if let slot = frequentCharacter {
+                try ReportCharacters.forEachCount(slot: slot, db) { counts.append(($0, $1)) }
+                return counts
+            }
+            if let slot = frequentBigram {
+                try ReportBigrams.forEachCount(slot: slot, db) { counts.append(($0, $1)) }
+                return counts
+            }
+        }
+        let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
+            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
+            """), arguments: [match])
+        // Rowids ascend: a binary search per report, not per match.
+        var end = Int64.min
+        while let id = try ids.next() {
+            if id < end {
+                counts[counts.count - 1].passages += 1
+                continue
+            }
+            guard let i = ranges.range(ofPassage: id) else { continue }
+            end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max
+            counts.append((ranges.reports[i], 1))
+        }
+        return counts
+    }
+
+    /// How many of a report's matches are read and scored to pick its best one.
+    static let scoredPerReport = 32
+
+    /// The best of the first ``scoredPerReport`` matches of `report` in `tier`, scored by
+    /// bm25's term-frequency and length part for every term (no IDF: within one query it
+    /// only weighs terms against each other), or nil when the report has no match.
+    func bestMatch(in tier: Tier, report: Int64, _ db: Database, ranges: ReportRanges) throws -> Match? {
+        guard let match = tier.match, let i = ranges.range(ofReport: report) else { return nil }
+        let first = ranges.starts[i]
+        let end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] - 1 : .max
+        var ids: [Int64] = []
+        if tiers.count == 1, let slot = frequentCharacter, try ReportRanges.isKnown(db) {
+            try ReportCharacters.forEachPassage(holding: slot, report: report, db) { id in
+                if ids.count < Self.scoredPerReport { ids.append(id) }
+            }
+        } else {
+            ids = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?
+                """), arguments: [match, first, end, Self.scoredPerReport])
+        }
+        var best: Match?
+        try Self.forEachPassage(ids, db) { id, reportID, sectionID, line, text in
+            let folded = FoldedText(text)
+            let length = Double(max(1, folded.scalars.count))
+            var score = 0.0
+            for plan in highlightPlans {
+                let tf = Double(folded.occurrences(of: plan.folded).count)
+                score += tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / 100))
+            }
+            let candidate = Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text,
+                                  rank: -score, kind: tier.kind)
+            if let b = best, b.rank < candidate.rank || (b.rank == candidate.rank && b.passageID < id) { return }
+            best = candidate
+        }
+        return best
+    }
+}

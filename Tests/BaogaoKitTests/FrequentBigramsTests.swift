@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// The commonest two-character words are counted per report at index time (`report_bigrams`):
+/// a passage holds one exactly when the tokenizer emits it, counts stay exact as files change,
+/// and `units` answers the same from those counts as from ranking every match.
+@Suite(.serialized)
+struct FrequentBigramsTests {
+    @Test func everyBigramHasOneSlot() {
+        #expect(FrequentBigrams.count == 128)
+        #expect(Set(FrequentBigrams.bigrams.map { UInt64($0.0) << 32 | UInt64($0.1) }).count == 128)
+        for (slot, pair) in FrequentBigrams.bigrams.enumerated() {
+            #expect(ScalarClass.of(pair.0) == .ideograph && ScalarClass.of(pair.1) == .ideograph)
+            #expect(FrequentBigrams.slot(pair.0, pair.1) == slot)
+            #expect(FrequentBigrams.slot(pair.1, pair.0) != slot || pair.0 == pair.1)
+        }
+    }
+
+    /// The bigrams of the list among the tokens ``BigramTokenizer`` emits for `text`.
+    static func tokenBigrams(_ text: String) -> Set<String> {
+        let listed = Set(FrequentBigrams.bigrams.map { String(Unicode.Scalar($0.0)!) + String(Unicode.Scalar($0.1)!) })
+        return Set(BigramTokenizer.tokens(in: text, mode: .document).map(\.text).filter { listed.contains($0) })
+    }
+
+    static func scanned(_ text: String) -> Set<String> {
+        let slots = FrequentBigrams.slots(in: text)
+        return Set((0..<FrequentBigrams.count).filter { slots.contains($0) }.map {
+            String(Unicode.Scalar(FrequentBigrams.bigrams[$0].0)!) + String(Unicode.Scalar(FrequentBigrams.bigrams[$0].1)!)
+        })
+    }
+
+    @Test(arguments: [
+        ("推进高质量发展", ["发展", "推进", "高质", "质量", "量发"]),
+        ("發展和建設", ["发展", "建设"]),        // traditional folds first
+        ("发\u{200B}展", ["发展"]),              // an ignorable code point vanishes
+        ("发 展，建、设", []),                     // a space or punctuation breaks the run
+        ("5G发展A建设", ["发展", "建设"]),        // a word next to a run: the plain bigram is a token too
+        ("发a展", []),
+        ("ＸＸ单位", ["单位"]),                   // full-width letters are a word
+        ("", []),
+    ])
+    func slotsAreTheTokenizersBigrams(_ text: String, _ expected: [String]) {
+        #expect(Self.scanned(text) == Set(expected))
+        #expect(Self.tokenBigrams(text) == Set(expected))
+    }
+
+    /// Random text from an alphabet of the list's characters, their traditional forms,
+    /// letters, digits, spaces, punctuation and ignorable code points.
+    @Test func slotsAgreeWithTheTokenizerOnRandomText() {
+        let alphabet = Array("发展建设推进工作应当规定部门管理或者人民單位發經濟 ，。、aZ5０Ｘ\u{200B}\u{00AD}㍻⼀\n")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(Self.scanned(text) == Self.tokenBigrams(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// Passages and reports holding `term` by brute force over the folded text.
+    func bruteForce(_ term: String, _ index: IndexDatabase) throws -> (passages: Int, reports: Int) {
+        let folded = FoldedText(term).scalars
+        return try index.read { db in
+            var passages = 0
+            var reports: Set<Int64> = []
+            for row in try Row.fetchAll(db, sql: "SELECT report_id, text FROM passages")
+            where !FoldedText(row[1]).occurrences(of: folded).isEmpty {
+                passages += 1
+                reports.insert(row[0])
+            }
+            return (passages, reports.count)
+        }
+    }
+
+    /// Every bigram of the list: the counts `report_bigrams` gives equal brute force, and
+    /// `units` counted per report (every tier above 0 matches) gives the rows that ranking every
+    /// match gives, each row's best hit a match of its own group.
+    func expectExact(_ index: IndexDatabase, _ note: String) throws {
+        var seen = 0
+        for pair in FrequentBigrams.bigrams {
+            let term = String(Unicode.Scalar(pair.0)!) + String(Unicode.Scalar(pair.1)!)
+            let expected = try bruteForce(term, index)
+            let slot = FrequentBigrams.slot(pair.0, pair.1)!
+            let stored = try index.read { try ReportBigrams.count(slot: slot, $0) }
+            #expect(stored.passages == expected.passages && stored.reports == expected.reports, "\(term) \(note)")
+            guard expected.passages > 0 else { continue }
+            seen += 1
+            let query = try SearchQuery(parsing: "\"\(term)\"")
+            for grouping in Grouping.allCases {
+                let perReport = try Aggregator(index: index, rankedAtMost: 0).aggregate(query, by: grouping)
+                let ranked = try Aggregator(index: index, rankedAtMost: .max).aggregate(query, by: grouping)
+                #expect(perReport.totalHits == expected.passages && perReport.totalReports == expected.reports, "\(term) \(note)")
+                func counts(_ a: Aggregation) -> [String] {
+                    a.rows.map { "\($0.unit ?? "-")|\($0.year ?? 0)|\($0.path ?? "")|\($0.passages)|\($0.reports)|\($0.years)" }.sorted()
+                }
+                #expect(counts(perReport) == counts(ranked), "\(term) by \(grouping) \(note)")
+                for row in perReport.rows {
+                    #expect(!FoldedText(row.best.text).occurrences(of: FoldedText(term).scalars).isEmpty, "\(term) \(note)")
+                    if grouping == .unit { #expect(row.best.unit == row.unit, "\(term) \(note)") }
+                    if grouping == .year { #expect(row.best.year == row.year, "\(term) \(note)") }
+                }
+            }
+        }
+        #expect(seen > 40, "the corpus should hold most of the bigrams")
+    }
+
+    /// Any query FTS5 answers exactly: counted per report (from `report_chars` for a common
+    /// character, from FTS5's rowids otherwise), the rows are those of ranking every match.
+    @Test(arguments: ["的", "展", "\"乡村振兴\"", "推进", "发展 建设", "\"工作\" OR \"改革\"", "会议"])
+    func unitsCountedPerReportEqualRankedUnits(_ text: String) throws {
+        let url = try temporaryFolder().appendingPathComponent("units.sqlite")
+        _ = try Indexer.index(folder: sampleCorpus, into: url)
+        let index = try IndexDatabase.open(at: url)
+        let query = try SearchQuery(parsing: text)
+        for grouping in Grouping.allCases {
+            let perReport = try Aggregator(index: index, rankedAtMost: 0).aggregate(query, by: grouping)
+            let ranked = try Aggregator(index: index, rankedAtMost: .max).aggregate(query, by: grouping)
+            #expect(perReport.totalHits > 0, "\(text)")
+            #expect(perReport.totalHits == ranked.totalHits && perReport.totalReports == ranked.totalReports, "\(text)")
+            func counts(_ a: Aggregation) -> [String] {
+                a.rows.map { "\($0.unit ?? "-")|\($0.year ?? 0)|\($0.path ?? "")|\($0.passages)|\($0.reports)" }.sorted()
+            }
+            #expect(counts(perReport) == counts(ranked), "\(text) by \(grouping)")
+            #expect(perReport.rows.allSatisfy { !$0.best.highlights.isEmpty }, "\(text): every best hit shows its match")
+        }
+    }
+
+    @Test func countsAndUnitsStayExactAsFilesChange() throws {
+        let folder = try temporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus.path) {
+            try FileManager.default.copyItem(at: sampleCorpus.appendingPathComponent(name),
+                                             to: folder.appendingPathComponent(name))
+        }
+        let indexURL = try temporaryFolder().appendingPathComponent("bigrams.sqlite")
+        _ = try Indexer.index(folder: folder, into: indexURL)
+        let index = try IndexDatabase.open(at: indexURL)
+        try expectExact(index, "after a full build")
+
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        try Data("一、總體情況\n推進發展建設工作。\n二、下一步\n应当推进工作。\n".utf8).write(to: folder.appendingPathComponent(names[0]))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(names[1]))
+        try Data("機關黨建工作總結\n堅持以人民為中心的發展思想，推進全面建設。\n".utf8)
+            .write(to: folder.appendingPathComponent("新增_2025_總結.txt"))
+        _ = try Indexer.index(folder: folder, into: indexURL)
+        try expectExact(index, "after an update")
+        #expect(try IndexChecker.check(indexURL).problems.isEmpty)
+    }
+}
