@@ -125,6 +125,32 @@ struct FrequentBigramsTests {
         }
     }
 
+    /// A widely matching common word is ranked from a sample drawn report by report: exact
+    /// totals, and every hit a match; the searcher's count agrees.
+    @Test(arguments: ["发展", "建设", "工作", "推进"])
+    func aCommonWordIsSampledReportByReport(_ term: String) throws {
+        let url = try temporaryFolder().appendingPathComponent("sampled.sqlite")
+        _ = try Indexer.index(folder: sampleCorpus, into: url)
+        let index = try IndexDatabase.open(at: url)
+        let expected = try bruteForce(term, index)
+        #expect(expected.passages > 20)
+        let query = try SearchQuery(parsing: "\"\(term)\"")
+        let ranked = try index.read { db -> (passages: Int, reports: Int, best: [CompiledQuery.Match])? in
+            let compiled = try QueryCompiler.compile(query, db)
+            let slot = try #require(compiled.frequentBigram)
+            var counts: [(report: Int64, passages: Int)] = []
+            try ReportBigrams.forEachCount(slot: slot, db) { counts.append(($0, $1)) }
+            return try compiled.rankedFromReports(db, wanted: 10, counts: counts, ranges: try #require(try ReportRanges.load(db)))
+        }
+        let result = try #require(ranked)
+        #expect(result.passages == expected.passages && result.reports == expected.reports)
+        #expect(result.best.count == 10)
+        #expect(result.best.allSatisfy { !FoldedText($0.text).occurrences(of: FoldedText(term).scalars).isEmpty })
+        #expect(Set(result.best.map(\.reportID)).count > 1, "the sample spreads over reports")
+        let count = try Searcher(index: index).count(query)
+        #expect(count.passages == expected.passages && count.reports == expected.reports)
+    }
+
     @Test func countsAndUnitsStayExactAsFilesChange() throws {
         let folder = try temporaryFolder()
         for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus.path) {

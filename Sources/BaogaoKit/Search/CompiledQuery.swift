@@ -102,6 +102,13 @@ struct CompiledQuery {
         if oneTerm, frequentCharacter != nil, try ReportCharacters.isComplete(db) {
             return try rankedFromSample(db, wanted: wanted, charactersComplete: true)
         }
+        if oneTerm, let slot = frequentBigram, try ReportRanges.isKnown(db) {
+            var counts: [(report: Int64, passages: Int)] = []
+            try ReportBigrams.forEachCount(slot: slot, db) { counts.append(($0, $1)) }
+            if counts.reduce(0, { $0 + $1.passages }) > Self.onePassAtMost {
+                return try rankedFromReports(db, wanted: wanted, counts: counts, ranges: ranges)
+            }
+        }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
         let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(Self.onePassAtMost))" : "bm25(passages_fts)"
@@ -153,7 +160,6 @@ struct CompiledQuery {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
               conditions.isEmpty, highlightPlans.count == 1,
               let ranges = try ReportRanges.load(db) else { return nil }
-        let term = highlightPlans[0].folded
         var ids: [Int64] = []
         var tally = ReportRanges.Tally(ranges)
         if let known {
@@ -176,6 +182,43 @@ struct CompiledQuery {
         }
         let stride = max(1, ids.count / Self.termSample)
         let sampled = Swift.stride(from: 0, to: ids.count, by: stride).map { ids[$0] }
+        return (ids.count, tally.reports.count, try bestOfSample(sampled, db, wanted: wanted))
+    }
+
+    /// Matches read from each sampled report by ``rankedFromReports(_:wanted:counts:ranges:)``.
+    static let sampledPerReport = 8
+
+    /// For one of the ``FrequentBigrams`` alone matching widely: the exact totals from
+    /// ``ReportBigrams`` (`counts`, a row per report) and the best `wanted` of a sample of about
+    /// ``termSample`` matches, ``sampledPerReport`` from each of reports spread evenly over all
+    /// the matches, read by FTS5 within each report's passage range: no walk over a million
+    /// rowids for 发展 at 1 GB.
+    func rankedFromReports(_ db: Database, wanted: Int, counts: [(report: Int64, passages: Int)],
+                           ranges: ReportRanges) throws -> (passages: Int, reports: Int, best: [Match])? {
+        guard let match = tiers.first?.match else { return nil }
+        let total = counts.reduce(0) { $0 + $1.passages }
+        let picks = max(1, min(counts.count, Self.termSample / Self.sampledPerReport))
+        var sampled: [Int64] = []
+        var seen = 0
+        var next = 0
+        for (report, passages) in counts {
+            // The report holding match number (next + ½) · total / picks is sampled.
+            let target = (2 * next + 1) * total / (2 * picks)
+            seen += passages
+            guard seen > target, let i = ranges.range(ofReport: report) else { continue }
+            while next < picks, (2 * next + 1) * total / (2 * picks) < seen { next += 1 }
+            let end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] - 1 : .max
+            sampled += try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?
+                """), arguments: [match, ranges.starts[i], end, Self.sampledPerReport])
+        }
+        return (total, counts.count, try bestOfSample(sampled, db, wanted: wanted))
+    }
+
+    /// The best `wanted` of the passages `sampled` for the query's one term, scored in Swift by
+    /// bm25's term-frequency and length part.
+    private func bestOfSample(_ sampled: [Int64], _ db: Database, wanted: Int) throws -> [Match] {
+        let term = highlightPlans[0].folded
         var sample: [(match: Match, tf: Int, length: Int)] = []
         try Self.forEachPassage(sampled, db) { id, reportID, sectionID, line, text in
             let folded = FoldedText(text)
@@ -193,7 +236,7 @@ struct CompiledQuery {
             return m
         }
         best.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
-        return (ids.count, tally.reports.count, Array(best.prefix(wanted)))
+        return Array(best.prefix(wanted))
     }
 
     /// Calls `body(id, report, section, line, text)` for the passages `ids`, in no set order, read
@@ -300,6 +343,9 @@ struct CompiledQuery {
     func count(_ db: Database) throws -> (passages: Int, reports: Int) {
         if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
             return try ReportCharacters.count(slot: slot, db)
+        }
+        if let slot = frequentBigram, try ReportRanges.isKnown(db) {
+            return try ReportBigrams.count(slot: slot, db)
         }
         var passages = 0
         var reports: Set<Int64> = []
