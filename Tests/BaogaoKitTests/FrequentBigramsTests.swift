@@ -57,6 +57,19 @@ struct FrequentBigramsTests {
         }
     }
 
+    /// The digest the indexer stores for a passage is its ``DuplicateKey``'s, on random text
+    /// (folding, separators, ignorables, squared words): identical passages find each other.
+    @Test func theStoredDuplicateIsTheKeyOnRandomText() {
+        let alphabet = Array("发展建设推进工作單位發經濟 ，。、；aZ5０Ｘ\u{200B}\u{00AD}㍻⼀\n\t")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let key = DuplicateKey(FoldedText(text))
+            #expect(PassageTerms(text).duplicate == (key.isCollapsible ? key.stored : nil),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     /// Passages and reports holding `term` by brute force over the folded text.
     func bruteForce(_ term: String, _ index: IndexDatabase) throws -> (passages: Int, reports: Int) {
         let folded = FoldedText(term).scalars

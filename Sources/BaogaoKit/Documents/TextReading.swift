@@ -12,7 +12,7 @@
 /// reading.title() // "市生态环境局2023年度工作总结"
 /// ```
 struct TextReading {
-    var structure: DocumentStructure
+    let structure: DocumentStructure
 
     /// How many passages count as the opening, and as the closing where signatures stand.
     static let openingCount = 12
@@ -22,30 +22,29 @@ struct TextReading {
     /// The longest delivery line.
     static let deliveryLimit = 80
 
-    init(structure: DocumentStructure) {
-        self.structure = structure
-    }
-
-    private var headingLines: Set<Int> { Set(structure.sections.map(\.line)) }
-
+    /// The lines of the report's headings.
+    private let headingLines: Set<Int>
     /// The first passages that are not web crumbs.
-    private var content: [Passage] {
-        structure.passages.prefix(Self.openingCount * 2).filter { !WebCrumbs.isCrumb($0.text) }
-    }
-
+    private let content: [Passage]
     /// The last passages that are not web crumbs, where signatures stand.
-    private var closing: [Passage] {
-        Array(structure.passages.suffix(Self.closingCount * 2).filter { !WebCrumbs.isCrumb($0.text) }.suffix(Self.closingCount))
-    }
-
+    private let closing: [Passage]
     /// The opening passages: the first few that are no crumbs, up to the first heading below
     /// the title or the first article of a law.
-    private var opening: ArraySlice<Passage> {
+    private let opening: ArraySlice<Passage>
+
+    /// Finds the opening and closing once: every rule reads them (recomputing them per rule
+    /// cost a quarter of a build).
+    init(structure: DocumentStructure) {
+        self.structure = structure
+        headingLines = Set(structure.sections.map(\.line))
+        content = structure.passages.prefix(Self.openingCount * 2).filter { !WebCrumbs.isCrumb($0.text) }
+        closing = Array(structure.passages.suffix(Self.closingCount * 2).filter { !WebCrumbs.isCrumb($0.text) }
+            .suffix(Self.closingCount))
         let titleLines = Set(structure.sections.filter { $0.kind == .markdown(1) }.map(\.line))
         let headings = headingLines.subtracting(titleLines)
         let passages = content.prefix(Self.openingCount)
         let end = passages.firstIndex(where: { headings.contains($0.line) || HeadingRecognizer.isArticle($0.text) })
-        return passages[..<(end ?? passages.endIndex)]
+        opening = passages[..<(end ?? passages.endIndex)]
     }
 
     /// The first Markdown heading, or the first substantive line if it reads as a title.

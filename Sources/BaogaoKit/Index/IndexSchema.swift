@@ -18,6 +18,8 @@ import GRDB
 /// newlines (``SectionTrail``): what a hit shows and the ``Ranker`` reads, in one lookup.
 ///
 /// A passage's `page` is the page of a PDF (or multi-page scan) it starts on; NULL elsewhere.
+/// Its `dup` is ``DuplicateKey/stored`` (NULL for a passage too short to collapse): the
+/// passages identical to a hit are one lookup in `passages_dup`.
 ///
 /// A report's `first_passage` is the id of its first passage when its passages' ids are
 /// contiguous (NULL otherwise): ``ReportRanges`` is built from it without reading `passages`.
@@ -95,9 +97,11 @@ enum IndexSchema {
                 section_id INTEGER REFERENCES sections(id),
                 line INTEGER NOT NULL,
                 page INTEGER,
+                dup INTEGER,
                 text TEXT NOT NULL
             );
             CREATE INDEX passages_report ON passages(report_id, line);
+            CREATE INDEX passages_dup ON passages(dup) WHERE dup IS NOT NULL;
             CREATE TABLE report_chars (
                 report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
                 first_passage INTEGER NOT NULL,

@@ -51,7 +51,7 @@ enum ReportWriter {
         }
 
         let insertPassage = try db.cachedStatement(sql: """
-            INSERT INTO passages(report_id, section_id, line, page, text) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO passages(report_id, section_id, line, page, dup, text) VALUES (?, ?, ?, ?, ?, ?)
             """)
         // Not a trigger: see IndexSchema.
         let insertText = try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, text) VALUES (?, ?)")
@@ -63,14 +63,14 @@ enum ReportWriter {
         bigrams.reserveCapacity(report.structure.passages.count)
         for (i, passage) in report.structure.passages.enumerated() {
             let section = passage.sectionIndex.map { sectionIDs[$0] }
-            try insertPassage.execute(arguments: [reportID, section, passage.line, passage.page, passage.text])
+            let terms = i < report.terms.count ? report.terms[i] : PassageTerms(passage.text)
+            try insertPassage.execute(arguments: [reportID, section, passage.line, passage.page, terms.duplicate, passage.text])
             let id = db.lastInsertedRowID
             try insertText.execute(arguments: [id, passage.text])
             if firstPassage == nil { firstPassage = id }
             if id != firstPassage! + Int64(i) { contiguous = false }
-            let held = FrequentCharacters.scan(passage.text)
-            characters.append(held.characters)
-            bigrams.append(held.bigrams)
+            characters.append(terms.characters)
+            bigrams.append(terms.bigrams)
         }
         try ReportBigrams.insert(reportID: reportID, slots: bigrams, db)
         if contiguous {

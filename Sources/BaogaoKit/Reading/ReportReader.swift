@@ -8,6 +8,9 @@ struct ParsedReport: Sendable {
     var note: String?
     var metadata: ReportMetadata
     var structure: DocumentStructure
+    /// Each passage's ``PassageTerms``, found by the parsing worker so that the writer only
+    /// stores them.
+    var terms: [PassageTerms]
 }
 
 /// One file read: its reports (one, or one per row of a collection) and its hash.
@@ -66,7 +69,7 @@ enum ReportReader {
         let meta = metadataOf(path: path, filePath: filePath, structure: structure, stated: document.stated,
                               aliases: aliases, entry: metadata[path])
         return ParsedReport(path: path, encoding: document.encoding, note: document.note,
-                            metadata: meta, structure: structure)
+                            metadata: meta, structure: structure, terms: structure.passages.map { PassageTerms($0.text) })
     }
 
     /// A report's metadata: inferred from its path (a collection's row: from its text only)

@@ -12,10 +12,10 @@ struct DuplicateKey: Hashable {
     init(_ text: FoldedText) {
         var kept: [UInt32] = []
         kept.reserveCapacity(text.scalars.count)
-        var digest: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        var digest = Self.digestSeed
         for scalar in text.scalars where ScalarClass.of(scalar) != .separator {
             kept.append(scalar)
-            digest = (digest ^ UInt64(scalar)) &* 0x100_0000_01b3
+            digest = Self.digest(digest, scalar)
         }
         scalars = kept
         self.digest = digest
@@ -26,7 +26,22 @@ struct DuplicateKey: Hashable {
 
     /// Whether passages with this key collapse: keys shorter than a sentence (headings, short
     /// list items) do not.
-    var isCollapsible: Bool { count >= 8 }
+    var isCollapsible: Bool { count >= Self.collapsibleCount }
+
+    /// Scalars a collapsible key holds at least.
+    static let collapsibleCount = 8
+
+    /// FNV-1a, scalar by scalar.
+    static let digestSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always)
+    static func digest(_ digest: UInt64, _ scalar: UInt32) -> UInt64 {
+        (digest ^ UInt64(scalar)) &* 0x100_0000_01b3
+    }
+
+    /// The key as `passages.dup` stores it (``PassageTerms/duplicate``): 31 bits of the digest,
+    /// four bytes a row; passages sharing it are compared with ``isKey(of:)``.
+    static func stored(_ digest: UInt64) -> Int64 { Int64(digest & 0x7FFF_FFFF) }
+    var stored: Int64 { Self.stored(digest) }
 
     /// Whether `text` has this key, folded scalar by scalar and given up at the first that
     /// differs: passages that share a few characters with this one seldom share their first

@@ -80,6 +80,6 @@ public enum FrequentBigrams {
 
     /// The slots of the bigrams the folded form of `text` holds as tokens.
     public static func slots(in text: String) -> FrequentCharacters.Slots {
-        FrequentCharacters.scan(text).bigrams
+        PassageTerms(text).bigrams
     }
 }

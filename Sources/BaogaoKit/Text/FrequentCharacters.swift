@@ -57,39 +57,6 @@ public enum FrequentCharacters {
 
     /// The slots of the characters the folded form of `text` holds.
     public static func slots(in text: String) -> Slots {
-        scan(text).characters
-    }
-
-    /// The ``FrequentCharacters`` and the ``FrequentBigrams`` the folded form of `text` holds,
-    /// in one pass over its scalars (a bigram counts when ``BigramTokenizer`` would emit it:
-    /// two ideographs next to each other once folded, ignorable code points vanished).
-    public static func scan(_ text: String) -> (characters: Slots, bigrams: Slots) {
-        var characters = Slots()
-        var bigrams = Slots()
-        let variants = ScriptVariants.table
-        var previous: UInt32 = 0
-        @inline(__always) func feed(_ value: UInt32) {
-            if let slot = slot(of: value) { characters.insert(slot) }
-            if value >= 0x4E00 && value <= 0x9FFF || ScalarClass.of(value) == .ideograph {
-                if previous != 0, let slot = FrequentBigrams.slot(previous, value) { bigrams.insert(slot) }
-                previous = value
-            } else {
-                previous = 0
-            }
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                previous = 0
-            } else if let one = ScalarFolding.foldedScalar(value, variants) {
-                feed(one)
-            } else if ScalarFolding.isIdentity(value, variants) {
-                feed(value)
-            } else {
-                // Compatibility ideographs, radicals, squared words (㍻ → 平成); ignorables vanish.
-                for folded in ScalarFolding.folded(scalar) { feed(folded.value) }
-            }
-        }
-        return (characters, bigrams)
+        PassageTerms(text).characters
     }
 }
