@@ -10,8 +10,10 @@
 #   LOGINS=on scripts/load-check.sh       # only with logins (off: only without)
 #   BUILD_PATH=.build-release scripts/load-check.sh   # another build folder
 #   BINARY=.build/debug/baogao scripts/load-check.sh  # a binary already built (no build)
+#   INDEX=/tmp/bench/baogao.sqlite scripts/load-check.sh  # an existing index (e.g. the bench's 1 GB)
 #
-# Only 127.0.0.1 is ever loaded; the server and the index are temporary and removed at the end.
+# Only 127.0.0.1 is ever loaded; the server and the index (unless INDEX names one) are
+# temporary and removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,7 +52,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$binary" index corpus --index "$work/index.sqlite" --quiet
+if [ -n "${INDEX:-}" ]; then
+    index=$INDEX
+else
+    index=$work/index.sqlite
+    "$binary" index corpus --index "$index" --quiet
+fi
 htpasswd -B -b -c "$work/users.htpasswd" loadcheck "load check password" 2>/dev/null
 
 # Each request takes the next query: a phrase, an OR, a filter, a one-character term.
@@ -72,7 +79,7 @@ LUA
 run_one() {
     local name=$1
     shift
-    "$binary" serve --index "$work/index.sqlite" --port 0 "$@" >"$work/serve-$name.log" 2>&1 &
+    "$binary" serve --index "$index" --port 0 "$@" >"$work/serve-$name.log" 2>&1 &
     server=$!
     local url=""
     for _ in $(seq 1 100); do

@@ -14,7 +14,7 @@ enum TrigramBuild {
 
     /// Baogao's FTS5 settings for a build (`IndexTuning.Merging.bulk`, internal to BaogaoKit),
     /// followed by one merge at the end.
-    static let tunedSettings: [(String, Int)] = [("automerge", 0), ("crisismerge", 64), ("hashsize", 8 << 20)]
+    static let tunedSettings: [(String, Int)] = [("automerge", 0), ("crisismerge", 1_000), ("hashsize", 8 << 20)]
 
     /// The passages of a Baogao index, grouped by report in id order.
     struct Passages {
