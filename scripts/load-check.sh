@@ -60,13 +60,15 @@ else
 fi
 htpasswd -B -b -c "$work/users.htpasswd" loadcheck "load check password" 2>/dev/null
 
-# Each request takes the next query: a phrase, an OR, a filter, a one-character term.
+# Each request takes the next query: a phrase, an OR, a filter, a one-character term, and
+# which units mention a common word.
 cat >"$work/queries.lua" <<'LUA'
 local paths = {
   "/api/search?q=%E4%B8%87%E4%BA%BA%E5%8A%A9%E4%B8%87%E4%BC%81",
   "/api/search?q=%E4%B9%A1%E6%9D%91%E6%8C%AF%E5%85%B4%20OR%20%E4%B9%A1%E6%9D%91%E5%85%A8%E9%9D%A2%E6%8C%AF%E5%85%B4",
   "/api/search?q=%E8%90%A5%E5%95%86%E7%8E%AF%E5%A2%83%20year%3A2023",
   "/api/search?q=%E5%85%9A&limit=20",
+  "/api/units?q=%E5%8F%91%E5%B1%95",
 }
 local n = 0
 request = function()
@@ -102,6 +104,8 @@ run_one() {
     echo "load-check ($name): $CONNECTIONS connections, $THREADS threads, $DURATION against ${url}api/search"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" -s "$work/queries.lua" "$url" \
         | tee "$work/wrk-$name.txt"
+    local peak
+    peak=$(awk '$1 == "VmHWM:" { printf "%d MB", $2 / 1024 }' "/proc/$server/status" 2>/dev/null || echo "?")
     stop_server
     if grep -q -e "Socket errors" -e "Non-2xx or 3xx responses" "$work/wrk-$name.txt"; then
         echo "load-check ($name): FAILED: errors under load (see above)" >&2
@@ -112,7 +116,7 @@ run_one() {
     p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk-$name.txt")
     rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$work/wrk-$name.txt")
     requests=$(awk '/requests in/ { print $1 }' "$work/wrk-$name.txt")
-    echo "$name $requests $rps $p50 $p99" >>"$work/summary.txt"
+    echo "$name $requests $rps $p50 $p99 ${peak// /}" >>"$work/summary.txt"
 }
 
 case "$LOGINS" in
@@ -122,8 +126,8 @@ case "$LOGINS" in
 esac
 
 echo
-printf 'load-check: %-10s %10s %10s %10s %10s\n' "" "requests" "req/s" "p50" "p99"
-while read -r name requests rps p50 p99; do
-    printf 'load-check: %-10s %10s %10s %10s %10s\n' "$name" "$requests" "$rps" "$p50" "$p99"
+printf 'load-check: %-10s %10s %10s %10s %10s %10s\n' "" "requests" "req/s" "p50" "p99" "peak RSS"
+while read -r name requests rps p50 p99 peak; do
+    printf 'load-check: %-10s %10s %10s %10s %10s %10s\n' "$name" "$requests" "$rps" "$p50" "$p99" "$peak"
 done <"$work/summary.txt"
 echo "load-check: ok: 0 errors"

@@ -119,7 +119,7 @@ struct FrequentBigramsTests {
 
     /// Any query FTS5 answers exactly: counted per report (from `report_chars` for a common
     /// character, from FTS5's rowids otherwise), the rows are those of ranking every match.
-    @Test(arguments: ["的", "展", "\"乡村振兴\"", "推进", "发展 建设", "\"工作\" OR \"改革\"", "会议"])
+    @Test(arguments: ["的", "展", "审", "\"乡村振兴\"", "推进", "发展 建设", "\"工作\" OR \"改革\"", "会议"])
     func unitsCountedPerReportEqualRankedUnits(_ text: String) throws {
         let url = try temporaryFolder().appendingPathComponent("units.sqlite")
         _ = try Indexer.index(folder: sampleCorpus, into: url)

@@ -61,6 +61,9 @@ public struct Aggregator: Sendable {
     /// within one report each (``CompiledQuery/bestMatch(in:report:_:ranges:)``); up to it every
     /// match is ranked by bm25 and each group shows its best.
     static let rankedAtMost = 20_000
+    /// The same for a tier holding a prefix query (one character): bm25 evaluates its every
+    /// bigram again for the IDF, seconds at 1 GB for a character in 20,000 passages.
+    static let rankedPrefixAtMost = 2_000
 
     public func aggregate(_ query: SearchQuery, by grouping: Grouping) throws(BaogaoError) -> Aggregation {
         try index.read { db in
@@ -113,14 +116,14 @@ public struct Aggregator: Sendable {
                 // the matches of its report with the most: ranking every match took 18.8 s for
                 // 的 at 1 GB.
                 if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges),
-                   counts.reduce(0, { $0 + $1.passages }) > rankedAtMostMatches {
-                    var tops: [String: (report: Int64, passages: Int)] = [:]
-                    for (report, passages) in counts {
-                        let key = add(report: report, passages: passages)
-                        if groups[key]!.best == nil, (tops[key]?.passages ?? 0) < passages { tops[key] = (report, passages) }
+                   counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
+                    var tops: [String: CompiledQuery.ReportCount] = [:]
+                    for count in counts {
+                        let key = add(report: count.report, passages: count.passages)
+                        if groups[key]!.best == nil, (tops[key]?.passages ?? 0) < count.passages { tops[key] = count }
                     }
                     for (key, top) in tops {
-                        if let best = try compiled.bestMatch(in: tier, report: top.report, db, ranges: ranges) {
+                        if let best = try compiled.bestMatch(in: tier, report: top.report, known: top.first, db, ranges: ranges) {
                             groups[key]!.best = (best.passageID, best.kind, best.rank)
                         }
                     }

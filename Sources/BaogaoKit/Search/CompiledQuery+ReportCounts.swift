@@ -22,16 +22,18 @@ extension CompiledQuery {
     /// per report of ``ReportCharacters`` or ``ReportBigrams`` (the cost grows with the reports,
     /// not with the matches), else FTS5's rowids mapped to reports by `ranges`. Nil when the
     /// tier does not qualify.
-    func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges) throws -> [(report: Int64, passages: Int)]? {
+    /// From FTS5's rowids, each report's first ``scoredPerReport`` matches come along
+    /// (`first`), so that its best match needs no second query.
+    func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges) throws -> [ReportCount]? {
         guard let match = tier.match, tier.check == nil, conditions.isEmpty else { return nil }
-        var counts: [(report: Int64, passages: Int)] = []
+        var counts: [ReportCount] = []
         if tiers.count == 1, try ReportRanges.isKnown(db) {
             if let slot = frequentCharacter {
-                try ReportCharacters.forEachCount(slot: slot, db) { counts.append(($0, $1)) }
+                try ReportCharacters.forEachCount(slot: slot, db) { counts.append(ReportCount(report: $0, passages: $1)) }
                 return counts
             }
             if let slot = frequentBigram {
-                try ReportBigrams.forEachCount(slot: slot, db) { counts.append(($0, $1)) }
+                try ReportBigrams.forEachCount(slot: slot, db) { counts.append(ReportCount(report: $0, passages: $1)) }
                 return counts
             }
         }
@@ -43,13 +45,21 @@ extension CompiledQuery {
         while let id = try ids.next() {
             if id < end {
                 counts[counts.count - 1].passages += 1
+                if counts[counts.count - 1].first.count < Self.scoredPerReport { counts[counts.count - 1].first.append(id) }
                 continue
             }
             guard let i = ranges.range(ofPassage: id) else { continue }
             end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max
-            counts.append((ranges.reports[i], 1))
+            counts.append(ReportCount(report: ranges.reports[i], passages: 1, first: [id]))
         }
         return counts
+    }
+
+    /// A report's matching passages, and its first few when they were read on the way.
+    struct ReportCount {
+        var report: Int64
+        var passages: Int
+        var first: [Int64] = []
     }
 
     /// How many of a report's matches are read and scored to pick its best one.
@@ -58,12 +68,14 @@ extension CompiledQuery {
     /// The best of the first ``scoredPerReport`` matches of `report` in `tier`, scored by
     /// bm25's term-frequency and length part for every term (no IDF: within one query it
     /// only weighs terms against each other), or nil when the report has no match.
-    func bestMatch(in tier: Tier, report: Int64, _ db: Database, ranges: ReportRanges) throws -> Match? {
+    func bestMatch(in tier: Tier, report: Int64, known: [Int64] = [], _ db: Database, ranges: ReportRanges) throws -> Match? {
         guard let match = tier.match, let i = ranges.range(ofReport: report) else { return nil }
         let first = ranges.starts[i]
         let end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] - 1 : .max
-        var ids: [Int64] = []
-        if tiers.count == 1, let slot = frequentCharacter, try ReportRanges.isKnown(db) {
+        var ids: [Int64] = known
+        if !known.isEmpty {
+            // Read with the counts.
+        } else if tiers.count == 1, let slot = frequentCharacter, try ReportRanges.isKnown(db) {
             try ReportCharacters.forEachPassage(holding: slot, report: report, db) { id in
                 if ids.count < Self.scoredPerReport { ids.append(id) }
             }
