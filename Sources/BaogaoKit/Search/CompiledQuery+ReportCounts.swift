@@ -72,9 +72,9 @@ extension CompiledQuery {
         guard let match = tier.match, let i = ranges.range(ofReport: report) else { return nil }
         let first = ranges.starts[i]
         let end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] - 1 : .max
-        var ids: [Int64] = known
-        if !known.isEmpty {
-            // Read with the counts.
+        var ids: [Int64] = known  // read with the counts, when they came from FTS5's rowids
+        if !ids.isEmpty {
+            ids = Array(ids.prefix(Self.scoredPerReport))
         } else if tiers.count == 1, let slot = frequentCharacter, try ReportRanges.isKnown(db) {
             try ReportCharacters.forEachPassage(holding: slot, report: report, db) { id in
                 if ids.count < Self.scoredPerReport { ids.append(id) }
