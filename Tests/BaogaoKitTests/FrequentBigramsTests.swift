@@ -165,11 +165,7 @@ struct FrequentBigramsTests {
     }
 
     @Test func countsAndUnitsStayExactAsFilesChange() throws {
-        let folder = try temporaryFolder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus.path) {
-            try FileManager.default.copyItem(at: sampleCorpus.appendingPathComponent(name),
-                                             to: folder.appendingPathComponent(name))
-        }
+        let folder = try copyOfSampleCorpus()
         let indexURL = try temporaryFolder().appendingPathComponent("bigrams.sqlite")
         _ = try Indexer.index(folder: folder, into: indexURL)
         let index = try IndexDatabase.open(at: indexURL)

@@ -65,11 +65,7 @@ struct FrequentCharactersTests {
     }
 
     @Test func countsAndHitsStayExactAsFilesChange() throws {
-        let folder = try temporaryFolder()
-        for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus.path) {
-            try FileManager.default.copyItem(at: sampleCorpus.appendingPathComponent(name),
-                                             to: folder.appendingPathComponent(name))
-        }
+        let folder = try copyOfSampleCorpus()
         let indexURL = try temporaryFolder().appendingPathComponent("chars.sqlite")
         _ = try Indexer.index(folder: folder, into: indexURL)
         let index = try IndexDatabase.open(at: indexURL)

@@ -16,6 +16,15 @@ func temporaryFolder(_ name: String = "baogao") throws -> URL {
     return url
 }
 
+/// A copy of the sample corpus in a fresh temporary folder, for tests that change its files.
+func copyOfSampleCorpus() throws -> URL {
+    let folder = try temporaryFolder()
+    for name in try FileManager.default.contentsOfDirectory(atPath: sampleCorpus.path) {
+        try FileManager.default.copyItem(at: sampleCorpus.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    return folder
+}
+
 /// Writes `files` (relative path → contents) under `folder`.
 func write(_ files: [String: Data], in folder: URL) throws {
     for (path, data) in files {
