@@ -41,14 +41,18 @@ enum ReportCharacters {
     /// ascending passage id order.
     static func forEachPassage(holding slot: Int, _ db: Database, _ body: (Int64, Int64) throws -> Void) throws {
         try forEachBitmap(of: slot, db) { reportID, first, count, bytes in
-            for (k, byte) in bytes.enumerated() where byte != 0 {
-                var byte = byte
-                while byte != 0 {
-                    let bit = byte.trailingZeroBitCount
-                    let i = k * 8 + bit
-                    if i < count { try body(first + Int64(i), reportID) }
-                    byte &= byte - 1
-                }
+            try forEachSetBit(bytes, count: count) { try body(first + Int64($0), reportID) }
+        }
+    }
+
+    /// Calls `body(i)` for every bit i < `count` set in `bytes`, ascending.
+    private static func forEachSetBit(_ bytes: UnsafeRawBufferPointer, count: Int, _ body: (Int) throws -> Void) rethrows {
+        for (k, byte) in bytes.enumerated() where byte != 0 {
+            var byte = byte
+            while byte != 0 {
+                let i = k * 8 + byte.trailingZeroBitCount
+                if i < count { try body(i) }
+                byte &= byte - 1
             }
         }
     }
@@ -71,11 +75,9 @@ enum ReportCharacters {
             """), arguments: [slot, report]) else { return }
         let first: Int64 = row[0]
         let count: Int = row[1]
-        let bits: [UInt8] = (row[2] as Data?).map { [UInt8]($0) } ?? []
-        for (k, byte) in bits.enumerated() where byte != 0 {
-            for bit in 0..<8 where byte & (1 << UInt8(bit)) != 0 && k * 8 + bit < count {
-                try body(first + Int64(k * 8 + bit))
-            }
+        let bits: Data = row[2] ?? Data()
+        try bits.withUnsafeBytes { bytes in
+            try forEachSetBit(bytes, count: count) { try body(first + Int64($0)) }
         }
     }
 

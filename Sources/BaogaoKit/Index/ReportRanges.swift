@@ -36,6 +36,12 @@ struct ReportRanges: Sendable {
         return low
     }
 
+    /// The passage ids range `i` may hold: from its start to the next range's (the last range
+    /// is open).
+    func ids(ofRange i: Int) -> Range<Int64> {
+        starts[i]..<(i + 1 < starts.count ? starts[i + 1] : .max)
+    }
+
     /// The index of the range of report `id` (report ids ascend with the ranges), or nil.
     func range(ofReport id: Int64) -> Int? {
         var low = 0
@@ -68,7 +74,7 @@ struct ReportRanges: Sendable {
             if current.contains(id) { return }
             guard let i = ranges.range(ofPassage: id) else { return }
             reports.insert(ranges.reports[i])
-            current = ranges.starts[i]..<(i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max)
+            current = ranges.ids(ofRange: i)
         }
     }
 

@@ -49,7 +49,7 @@ extension CompiledQuery {
                 continue
             }
             guard let i = ranges.range(ofPassage: id) else { continue }
-            end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] : .max
+            end = ranges.ids(ofRange: i).upperBound
             counts.append(ReportCount(report: ranges.reports[i], passages: 1, first: [id]))
         }
         return counts
@@ -70,22 +70,21 @@ extension CompiledQuery {
     /// only weighs terms against each other), or nil when the report has no match.
     func bestMatch(in tier: Tier, report: Int64, known: [Int64] = [], _ db: Database, ranges: ReportRanges) throws -> Match? {
         guard let match = tier.match, let i = ranges.range(ofReport: report) else { return nil }
-        let first = ranges.starts[i]
-        let end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] - 1 : .max
-        var ids: [Int64] = known  // read with the counts, when they came from FTS5's rowids
-        if !ids.isEmpty {
-            ids = Array(ids.prefix(Self.scoredPerReport))
+        let ids = ranges.ids(ofRange: i)
+        var candidates: [Int64] = known  // read with the counts, when they came from FTS5's rowids
+        if !candidates.isEmpty {
+            candidates = Array(candidates.prefix(Self.scoredPerReport))
         } else if tiers.count == 1, let slot = frequentCharacter, try ReportRanges.isKnown(db) {
             try ReportCharacters.forEachPassage(holding: slot, report: report, db) { id in
-                if ids.count < Self.scoredPerReport { ids.append(id) }
+                if candidates.count < Self.scoredPerReport { candidates.append(id) }
             }
         } else {
-            ids = try Int64.fetchAll(db.cachedStatement(sql: """
+            candidates = try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?
-                """), arguments: [match, first, end, Self.scoredPerReport])
+                """), arguments: [match, ids.lowerBound, ids.upperBound - 1, Self.scoredPerReport])
         }
         var best: Match?
-        try Self.forEachPassage(ids, db) { id, reportID, sectionID, line, text in
+        try Self.forEachPassage(candidates, db) { id, reportID, sectionID, line, text in
             let folded = FoldedText(text)
             let length = Double(max(1, folded.scalars.count))
             var score = 0.0

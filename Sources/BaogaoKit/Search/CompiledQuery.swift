@@ -207,10 +207,10 @@ struct CompiledQuery {
             seen += passages
             guard seen > target, let i = ranges.range(ofReport: report) else { continue }
             while next < picks, (2 * next + 1) * total / (2 * picks) < seen { next += 1 }
-            let end = i + 1 < ranges.starts.count ? ranges.starts[i + 1] - 1 : .max
+            let ids = ranges.ids(ofRange: i)
             sampled += try Int64.fetchAll(db.cachedStatement(sql: """
                 SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?
-                """), arguments: [match, ranges.starts[i], end, Self.sampledPerReport])
+                """), arguments: [match, ids.lowerBound, ids.upperBound - 1, Self.sampledPerReport])
         }
         return (total, counts.count, try bestOfSample(sampled, db, wanted: wanted))
     }
