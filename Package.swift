@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", "2.4.1"..<"2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", "2.101.0"..<"3.0.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", "2.37.0"..<"3.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", "1.37.0"..<"2.0.0"),
     ],
     targets: [
         .target(
@@ -110,6 +111,11 @@ let package = Package(
                 "BaogaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+                // The HTTP client of the tests that fetch from a running `baogao serve`.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(

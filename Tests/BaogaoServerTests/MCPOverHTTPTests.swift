@@ -2,11 +2,8 @@ import BaogaoKit
 import Foundation
 import MCP
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// `/mcp` on the real `baogao serve`, driven by the MCP SDK's own HTTP client: the same tools
+/// `/mcp` on the real `baogao serve`, driven by the MCP SDK's client over HTTP: the same tools
 /// as `baogao mcp`, answering as the JSON API does, behind the server's middleware.
 @Suite(.serialized)
 struct MCPOverHTTPTests {
@@ -16,7 +13,7 @@ struct MCPOverHTTPTests {
         defer { server.stop() }
         let client = Client(name: "baogao-tests", version: "1.0")
         let endpoint = URL(string: "mcp", relativeTo: server.base)!.absoluteURL
-        let initialized = try await client.connect(transport: HTTPClientTransport(endpoint: endpoint, streaming: false))
+        let initialized = try await client.connect(transport: MCPHTTPTransport(endpoint: endpoint))
         #expect(initialized.serverInfo.name == "baogao")
         #expect(initialized.instructions?.contains("unit:") == true)
 
@@ -73,8 +70,7 @@ struct MCPOverHTTPTests {
         let server = try RunningServer(["--index", fixture.indexURL.path], in: fixture.root)
         defer { server.stop() }
         let client = Client(name: "baogao-tests", version: "1.0")
-        _ = try await client.connect(transport: HTTPClientTransport(endpoint: URL(string: "mcp", relativeTo: server.base)!.absoluteURL,
-                                                                    streaming: false))
+        _ = try await client.connect(transport: MCPHTTPTransport(endpoint: URL(string: "mcp", relativeTo: server.base)!.absoluteURL))
         let result = try await client.send(CallTool.request(.init(name: "search", arguments: ["query": "乡村振兴", "limit": 50]))).value
         // The text (the JSON) and the links are all a model reads.
         let size = result.content.reduce(0) { total, item in
@@ -99,13 +95,9 @@ struct MCPOverHTTPTests {
         defer { server.stop() }
         let endpoint = URL(string: "mcp", relativeTo: server.base)!
         func post(_ body: String, headers: [String: String] = [:]) async throws -> HTTPFetch.Answer {
-            var request = URLRequest(url: endpoint)
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.setValue("application/json, text/event-stream", forHTTPHeaderField: "Accept")
-            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-            request.httpBody = Data(body.utf8)
-            return try await HTTPFetch.send(request)
+            let json = ["Content-Type": "application/json", "Accept": "application/json, text/event-stream"]
+            return try await HTTPFetch.send(endpoint, method: "POST", headers: json.merging(headers) { $1 },
+                                            body: Data(body.utf8))
         }
         let list = #"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#
         let ok = try await post(list)

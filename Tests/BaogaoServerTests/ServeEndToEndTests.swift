@@ -2,7 +2,7 @@ import BaogaoKit
 import Foundation
 import Testing
 
-/// The real `baogao serve` binary on a free port, fetched over loopback with URLSession.
+/// The real `baogao serve` binary on a free port, fetched over loopback (``HTTPFetch``).
 @Suite(.serialized)
 struct ServeEndToEndTests {
     @Test func serveAnswersTheAPIAndThePageOverLoopback() async throws {
