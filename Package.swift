@@ -24,9 +24,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", "1.37.0"..<"2.0.0"),
     ],
     targets: [
+        // Child processes without Foundation's Process (see SpawnedProcess).
+        .target(name: "CSpawn"),
+        .target(name: "BaogaoSpawn", dependencies: ["CSpawn"]),
         .target(
             name: "BaogaoKit",
             dependencies: [
+                "BaogaoSpawn",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -91,7 +95,7 @@ let package = Package(
         // bench's OCR run (no binary blobs).
         .target(
             name: "BaogaoTestSupport",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["BaogaoSpawn", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/BaogaoTestSupport"
         ),
         .testTarget(
@@ -100,11 +104,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BaogaoCLITests",
-            dependencies: ["BaogaoKit", "baogao", "BaogaoTestSupport"]
+            dependencies: ["BaogaoSpawn", "BaogaoKit", "baogao", "BaogaoTestSupport"]
         ),
         .testTarget(
             name: "BaogaoServerTests",
-            dependencies: [
+            dependencies: ["BaogaoSpawn", 
                 "BaogaoKit",
                 "BaogaoServer",
                 "baogao",
@@ -120,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BaogaoMCPTests",
-            dependencies: [
+            dependencies: ["BaogaoSpawn", 
                 "BaogaoKit",
                 "BaogaoMCP",
                 "baogao",

@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import BaogaoTestSupport
 import Foundation
 import Testing
@@ -116,7 +117,7 @@ struct IndexFormatsCLITests {
         let root = try fixture()
         // script(1) runs the command on a pseudo-terminal and copies what it shows.
         let command = "'\(CLIRunner.executable.path)' index reports --index t.sqlite"
-        let process = Process()
+        let process = SpawnedProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", command, "/dev/null"]
         process.currentDirectoryURL = root

@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import Foundation
 import Testing
 @testable import BaogaoKit
@@ -13,7 +14,7 @@ import Testing
 struct WriteFailureTests {
     /// Runs mount/umount; false when not allowed here.
     static func mount(_ arguments: [String]) -> Bool {
-        let process = Process()
+        let process = SpawnedProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/mount")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
@@ -24,7 +25,7 @@ struct WriteFailureTests {
     }
 
     static func unmount(_ path: URL) {
-        let process = Process()
+        let process = SpawnedProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/umount")
         process.arguments = [path.path]
         try? process.run()

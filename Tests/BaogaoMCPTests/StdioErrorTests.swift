@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import BaogaoTestSupport
 import Foundation
 import MCP
@@ -96,7 +97,7 @@ struct StdioErrorTests {
 
     @Test func aMissingIndexIsAMessageAndStatusTwo() throws {
         let fixture = try MCPFixture.get()
-        let process = Process()
+        let process = SpawnedProcess()
         process.executableURL = BaogaoBinary.executable
         process.arguments = ["mcp", "--index", fixture.root.appendingPathComponent("none.sqlite").path]
         let errors = Pipe(), output = Pipe()
@@ -111,8 +112,8 @@ struct StdioErrorTests {
     }
 
     /// `baogao mcp` on the fixture with bare pipes, for bytes no SDK would write.
-    static func rawServer() throws -> (Process, input: Pipe, output: Pipe) {
-        let process = Process()
+    static func rawServer() throws -> (SpawnedProcess, input: Pipe, output: Pipe) {
+        let process = SpawnedProcess()
         process.executableURL = BaogaoBinary.executable
         process.arguments = ["mcp", "--index", try MCPFixture.get().indexURL.path]
         let input = Pipe(), output = Pipe()

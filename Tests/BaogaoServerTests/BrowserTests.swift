@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import Foundation
 import Testing
 
@@ -125,7 +126,7 @@ enum Chromium {
     private static func run(_ arguments: [String]) throws -> String {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
+        let process = SpawnedProcess()
         process.executableURL = executable
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                              "--no-first-run", "--user-data-dir=\(profile.path)"] + arguments

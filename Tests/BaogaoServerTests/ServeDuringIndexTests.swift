@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ struct ServeDuringIndexTests {
         let warm = try await HTTPFetch.get(URL(string: "api/search?q=%E7%AC%AC7-3%E9%A1%B9", relativeTo: server.base)!)
         #expect(warm.status == 200)
         try Data("一、新增\n重建后才有的报告：独一无二的短语。\n".utf8).write(to: folder.appendingPathComponent("新增.txt"))
-        let rebuild = Process()
+        let rebuild = SpawnedProcess()
         rebuild.executableURL = BinaryRunner.executable
         rebuild.arguments = ["index", folder.path, "--index", index.path, "--rebuild", "--quiet"]
         rebuild.standardOutput = FileHandle.nullDevice

@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import Foundation
 
 /// The built `baogao` executable, run as a real process by the CLI and server tests.
@@ -37,7 +38,7 @@ public enum BaogaoBinary {
     /// Runs any program (`htpasswd`, `openssl`, `curl` …) the same way and waits for it.
     public static func runProgram(_ program: URL, _ arguments: [String], in directory: URL? = nil,
                                   environment: [String: String?] = [:]) throws -> Output {
-        let process = Process()
+        let process = SpawnedProcess()
         process.executableURL = program
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }

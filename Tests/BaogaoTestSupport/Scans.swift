@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import Foundation
 
 /// Makes scans of text for the OCR tests: the text laid out on A4 pages by ``PDFBuilder`` in a
@@ -55,7 +56,7 @@ public struct Scans: Sendable {
         var urls: [URL] = []
         for page in 1...pdf.pages.count {
             let base = folder.appendingPathComponent("\(name)-\(page)")
-            let process = Process()
+            let process = SpawnedProcess()
             process.executableURL = pdftoppm
             process.arguments = ["-r", String(dpi), "-f", String(page), "-l", String(page), "-gray",
                                  "-\(format.rawValue)", "-singlefile", source.path, base.path]

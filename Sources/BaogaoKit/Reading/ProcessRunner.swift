@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import Foundation
 
 /// Runs a helper program (pdftotext, pdftoppm, tesseract) with a time limit and a bound on what
@@ -36,7 +37,7 @@ enum ProcessRunner {
     /// process's. Kills it after `timeout` seconds or when it prints more than `outputLimit` bytes.
     static func run(_ program: URL, _ arguments: [String], timeout: TimeInterval,
                     outputLimit: Int = 256 << 20, environment: [String: String] = [:]) throws(Failure) -> Result {
-        let process = Process()
+        let process = SpawnedProcess()
         process.executableURL = program
         process.arguments = arguments
         if !environment.isEmpty {
@@ -50,7 +51,7 @@ enum ProcessRunner {
         do {
             try process.run()
         } catch {
-            throw .cannotStart((error as NSError).localizedDescription)
+            throw .cannotStart(String(describing: error))
         }
 
         let state = State()

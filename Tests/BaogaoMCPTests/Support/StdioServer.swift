@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import BaogaoTestSupport
 import Foundation
 import MCP
@@ -5,7 +6,7 @@ import MCP
 /// The real `baogao mcp` process, driven by the SDK's own client over its standard input and
 /// output. Its standard error is kept for failure messages.
 final class StdioServer: @unchecked Sendable {
-    let process = Process()
+    let process = SpawnedProcess()
     let client = Client(name: "baogao-tests", version: "1.0")
     private let toServer = Pipe()
     private let fromServer = Pipe()

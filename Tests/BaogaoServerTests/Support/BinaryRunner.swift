@@ -1,3 +1,4 @@
+import BaogaoSpawn
 import BaogaoTestSupport
 import Foundation
 
@@ -27,7 +28,7 @@ enum BinaryRunner {
 /// Its output is read as it comes (the access log writes a line per request), kept for the
 /// test to read.
 final class RunningServer: @unchecked Sendable {
-    let process = Process()
+    let process = SpawnedProcess()
     let base: URL
     /// Seconds from launch to the "listening on" line.
     let startup: Double
