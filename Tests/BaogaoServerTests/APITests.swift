@@ -13,6 +13,12 @@ struct APITests {
         return hit
     }
 
+    static func roundedScore(_ hit: [String: Any]) -> [String: Any] {
+        var hit = hit
+        if let score = hit["score"] as? Double { hit["score"] = (score * 1e9).rounded() / 1e9 }
+        return hit
+    }
+
     @Test(arguments: ["乡村振兴", "万人助万企", "乡村振兴 OR 营商环境", "乡村振兴 -帮扶 year:2021..2023", "unit:农业 振兴"])
     func searchGivesTheHitsOfSearchJSON(query: String) async throws {
         let fixture = try Fixture.get()
@@ -31,7 +37,9 @@ struct APITests {
         let reports = Set(expected.compactMap { $0["path"] as? String })
         #expect(body["totalReports"] as? Int == reports.count)
         let hits = try #require(body["hits"] as? [[String: Any]])
-        #expect(try canonical(hits) == canonical(expected))
+        // Scores to nine places: the page of 1,000 and the whole list (--limit 0) are ranked
+        // by paths that sum bm25's parts in another order.
+        #expect(try canonical(hits.map(Self.roundedScore)) == canonical(expected.map(Self.roundedScore)))
     }
 
     @Test func limitAndOffsetPageThroughTheSameHits() async throws {

@@ -28,6 +28,9 @@ struct CompiledQuery {
     /// SQL conditions on `p` (passages) and `r` (reports), joined with AND.
     var conditions: [String]
     var arguments: StatementArguments
+    /// Whether every condition is on the report alone (unit:, year:, title:, not section:), so
+    /// that ``allowedReports(_:)`` can stand for them.
+    var filtersOnReports = false
     /// The plans of the terms a hit contains (not negated): for highlights.
     var highlightPlans: [TermPlan]
     /// The variants of those terms, for highlighting variant hits.
@@ -97,7 +100,9 @@ struct CompiledQuery {
     /// cache.
     func rankedInOnePass(_ db: Database, wanted: Int, hydrator: HitHydrator? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
-              conditions.isEmpty, let ranges = try ReportRanges.load(db) else { return nil }
+              let ranges = try ReportRanges.load(db) else { return nil }
+        let allowed = try allowedReports(db)
+        guard conditions.isEmpty || allowed != nil else { return nil }
         let oneTerm = singleTerm != nil && highlightPlans.count == 1
         if oneTerm, frequentCharacter != nil, try ReportCharacters.isComplete(db) {
             return try rankedFromSample(db, wanted: wanted, charactersComplete: true)
@@ -118,6 +123,7 @@ struct CompiledQuery {
         var found: [(id: Int64, rank: Double)] = []
         var beyond: [Int64] = []
         while let row = try rows.next() {
+            if let allowed, ranges.report(ofPassage: row[0]).map(allowed.contains) != true { continue }
             if found.count < Self.onePassAtMost {
                 found.append((row[0], row[1]))
             } else if oneTerm {
@@ -158,7 +164,7 @@ struct CompiledQuery {
     func rankedFromSample(_ db: Database, wanted: Int, ids known: [Int64]? = nil,
                           charactersComplete: Bool? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
-              conditions.isEmpty, highlightPlans.count == 1,
+              conditions.isEmpty || known != nil, highlightPlans.count == 1,
               let ranges = try ReportRanges.load(db) else { return nil }
         var ids: [Int64] = []
         var tally = ReportRanges.Tally(ranges)
@@ -265,19 +271,20 @@ struct CompiledQuery {
         }
     }
 
-    /// For a tier FTS5 answers exactly, in a query without filters: calls `body(passage,
-    /// report, bm25)` for every match, best (lowest bm25) first, reading no passage text and joining no
-    /// table (``ReportRanges`` gives the report). Returns false, calling nothing, when the
+    /// For a tier FTS5 answers exactly, in a query without filters or with filters on reports
+    /// only: calls `body(passage, report, bm25)` for every match, best (lowest bm25) first,
+    /// reading no passage text and joining no table (``ReportRanges`` gives the report). Returns false, calling nothing, when the
     /// tier or the index does not allow it.
     func forEachRankedID(in tier: Tier, _ db: Database, _ body: (Int64, Int64, Double) throws -> Void) throws -> Bool {
-        guard let match = tier.match, tier.check == nil, conditions.isEmpty,
-              let ranges = try ReportRanges.load(db) else { return false }
+        guard let match = tier.match, tier.check == nil, let ranges = try ReportRanges.load(db) else { return false }
+        let allowed = try allowedReports(db)
+        guard conditions.isEmpty || allowed != nil else { return false }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank
             """), arguments: [match])
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            guard let report = ranges.report(ofPassage: id) else { continue }
+            guard let report = ranges.report(ofPassage: id), allowed?.contains(report) ?? true else { continue }
             try body(id, report, row[1])
         }
         return true
@@ -351,7 +358,8 @@ struct CompiledQuery {
         }
         var passages = 0
         var reports: Set<Int64> = []
-        let ranges = conditions.isEmpty ? try ReportRanges.load(db) : nil
+        let allowed = try allowedReports(db)
+        let ranges = conditions.isEmpty || allowed != nil ? try ReportRanges.load(db) : nil
         for tier in tiers {
             if tier.check == nil, let match = tier.match, let ranges {
                 // Only FTS5's rowids: ReportRanges maps them to reports without a join.
@@ -360,8 +368,13 @@ struct CompiledQuery {
                     """), arguments: [match])
                 var tally = ReportRanges.Tally(ranges)
                 while let id = try ids.next() {
+                    if let allowed {
+                        guard let report = ranges.report(ofPassage: id), allowed.contains(report) else { continue }
+                        reports.insert(report)
+                    } else {
+                        tally.add(passage: id)
+                    }
                     passages += 1
-                    tally.add(passage: id)
                 }
                 reports.formUnion(tally.reports)
             } else if tier.check == nil, tier.match != nil {

@@ -60,6 +60,7 @@ enum QueryCompiler {
         let highlights = Searcher.highlightPlans(for: query)
         var compiled = CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
                                      highlightPlans: highlights, highlightVariants: variants)
+        compiled.filtersOnReports = !parts.contains(where: holdsSectionFilter)
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
         return compiled
     }
@@ -153,6 +154,17 @@ enum QueryCompiler {
     }
 
     // MARK: Filters
+
+    /// Whether a filter node needs the passage (section:) rather than its report alone.
+    private static func holdsSectionFilter(_ node: SearchQuery.Node) -> Bool {
+        switch node {
+        case .filter(.section, _): return true
+        case .filter: return false
+        case .not(let inner): return holdsSectionFilter(inner)
+        case .and(let xs), .or(let xs): return xs.contains(where: holdsSectionFilter)
+        case .term: return false
+        }
+    }
 
     private static func filterSQL(_ node: SearchQuery.Node, _ db: Database) throws -> (String, StatementArguments) {
         switch node {

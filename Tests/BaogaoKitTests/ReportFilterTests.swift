@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// Filters on the report (unit:, year:, title:) are applied to FTS5's rowids through the
+/// reports they allow, not by joining every match to its passage and report: counts, ranked
+/// ids and one-pass rankings are those of the join, for every kind of filter.
+@Suite(.serialized)
+struct ReportFilterTests {
+    static let index: IndexDatabase = {
+        let url = try! temporaryFolder().appendingPathComponent("filters.sqlite")
+        _ = try! Indexer.index(folder: sampleCorpus, into: url)
+        return try! IndexDatabase.open(at: url)
+    }()
+
+    static let queries = [
+        "乡村振兴 year:2021..2023", "工作 year:2022", "发展 unit:区人力资源和社会保障局", "党建 title:工作总结",
+        "(\"工作\" OR \"改革\") year:2022..2024", "推进 -year:2023", "就业 (unit:县教育局 OR year:2024)", "的 year:2021",
+        "乡村振兴 year:2021 section:产业",
+    ]
+
+    @Test(arguments: queries)
+    func countsAndRankingsEqualTheJoin(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        try Self.index.read { db in
+            let fast = try QueryCompiler.compile(query, db)
+            var join = fast
+            join.filtersOnReports = false
+            #expect(try join.allowedReports(db) == nil)
+            if text.contains("section:") {
+                #expect(try fast.allowedReports(db) == nil, "section: needs the passage")
+            } else {
+                #expect(try fast.allowedReports(db) != nil)
+            }
+            let counted = try fast.count(db)
+            #expect(counted == (try join.count(db)), "\(text)")
+            #expect(counted.passages > 0, "\(text) finds something")
+
+            for tier in fast.tiers where tier.check == nil {
+                var byRanges: [(Int64, Int64, Double)] = []
+                let answered = try fast.forEachRankedID(in: tier, db) { byRanges.append(($0, $1, $2)) }
+                var byJoin: [(Int64, Int64, Double)] = []
+                try join.forEachMatch(in: tier, db, ranked: true, limit: nil) {
+                    byJoin.append(($0.passageID, $0.reportID, $0.rank)); return true
+                }
+                if answered {
+                    #expect(byRanges.map(\.0).sorted() == byJoin.map(\.0).sorted(), "\(text)")
+                    #expect(byRanges.map { "\($0.0)>\($0.1)" }.sorted() == byJoin.map { "\($0.0)>\($0.1)" }.sorted())
+                    #expect(byRanges.map(\.2) == byJoin.map(\.2), "\(text): best first, as bm25 orders them")
+                }
+            }
+
+            if let onePass = try fast.rankedInOnePass(db, wanted: 5) {
+                #expect(onePass.passages == counted.passages && onePass.reports == counted.reports, "\(text)")
+                var all: Set<Int64> = []
+                try join.forEachMatch(db, ranked: false) { all.insert($0.passageID); return true }
+                #expect(onePass.best.allSatisfy { all.contains($0.passageID) }, "\(text): only allowed matches")
+                #expect(onePass.best.count == min(5, counted.passages))
+            }
+        }
+    }
+
+    /// The same through the searcher and `units`: totals equal what a search without the filter
+    /// finds in the allowed reports.
+    @Test(arguments: ["乡村振兴 year:2021..2023", "工作 year:2022", "发展 unit:区人力资源和社会保障局"])
+    func totalsAreTheUnfilteredMatchesOfTheAllowedReports(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        let terms = try SearchQuery(parsing: text.split(separator: " ").filter { !$0.contains(":") }.joined(separator: " "))
+        let all = try Searcher(index: Self.index).search(terms, limit: nil)
+        let filtered = try Searcher(index: Self.index).search(query, limit: 10)
+        let allowed = try Self.index.read { db in try #require(try QueryCompiler.compile(query, db).allowedReports(db)) }
+        let paths = try Self.index.read { db in
+            try Set(String.fetchAll(db, sql: "SELECT path FROM reports WHERE id IN (\(allowed.map(String.init).joined(separator: ",")))"))
+        }
+        let expected = all.hits.filter { paths.contains($0.path) }
+        #expect(filtered.totalHits == expected.count, "\(text)")
+        #expect(filtered.totalReports == Set(expected.map(\.path)).count)
+        #expect(filtered.hits.allSatisfy { paths.contains($0.path) })
+        let units = try Aggregator(index: Self.index).aggregate(query, by: .unit)
+        #expect(units.totalHits == expected.count)
+    }
+}
