@@ -80,4 +80,29 @@ struct ReportFilterTests {
         let units = try Aggregator(index: Self.index).aggregate(query, by: .unit)
         #expect(units.totalHits == expected.count)
     }
+
+    /// Regression: a one-term query with a filter, whose allowed matches come after the first
+    /// 2,000 matches of the index, crashed (the one-pass scorer leaves rows past its cap
+    /// unscored, and those were read as scored).
+    @Test func allowedMatchesPastTheFirstTwoThousandAreRanked() throws {
+        let folder = try temporaryFolder()
+        let many = (1...2_100).map { "发展第\($0)项任务。" }.joined(separator: "\n")
+        // 乙 sorts before 甲: the 2019 report is indexed first.
+        try write(["乙单位_2019_工作总结.txt": Data(("一、总体情况\n" + many).utf8),
+                   "甲单位_2020_工作总结.txt": Data("一、总体情况\n发展稳中有进。\n发展质量提升。\n".utf8)], in: folder)
+        let url = try temporaryFolder().appendingPathComponent("many.sqlite")
+        _ = try Indexer.index(folder: folder, into: url)
+        let index = try IndexDatabase.open(at: url)
+        let onePass = try index.read { db in
+            try QueryCompiler.compile(try SearchQuery(parsing: "发展 year:2020"), db).rankedInOnePass(db, wanted: 10)
+        }
+        #expect(onePass?.passages == 2, "the one-pass ranking takes a filtered term")
+        let all = try Searcher(index: index).search(try SearchQuery(parsing: "发展"), limit: 10)
+        #expect(all.totalHits > 2_000, "the allowed matches come after the first 2,000")
+        let results = try Searcher(index: index).search(try SearchQuery(parsing: "发展 year:2020"), limit: 10)
+        #expect(results.totalHits == 2 && results.totalReports == 1)
+        #expect(results.hits.map(\.line).sorted() == [2, 3])
+        let units = try Aggregator(index: index).aggregate(try SearchQuery(parsing: "发展 year:2020"), by: .unit)
+        #expect(units.rows.map(\.unit) == ["甲单位"] && units.totalHits == 2)
+    }
 }

@@ -116,7 +116,10 @@ struct CompiledQuery {
         }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
-        let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(Self.onePassAtMost))" : "bm25(passages_fts)"
+        // baogao_tf scores the first `cap` rows FTS5 returns; with a filter those are not the
+        // first rows kept, so every row is scored.
+        let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
+        let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(cap))" : "bm25(passages_fts)"
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?
             """), arguments: [match])
