@@ -25,8 +25,8 @@ enum BinaryRunner {
 }
 
 /// A running `baogao serve`, on a port it picked itself (`--port 0`), stopped with SIGINT.
-/// Its output is read as it comes (the access log writes a line per request), kept for the
-/// test to read.
+/// Its output goes to two files, read whenever the test asks (the access log writes a line per
+/// request): no thread reads a pipe.
 final class RunningServer: @unchecked Sendable {
     let process = SpawnedProcess()
     let base: URL
@@ -34,46 +34,53 @@ final class RunningServer: @unchecked Sendable {
     let startup: Double
     /// What the server printed up to its address.
     let banner: String
-    private let output = OutputCollector()
-    private let errors = OutputCollector()
+    private let output: URL
+    private let errors: URL
 
     /// Starts `baogao serve arguments… --port 0` in `directory` and waits for its address.
     init(_ arguments: [String], in directory: URL, timeout: Double = 60) throws {
+        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-serve-\(UUID().uuidString)")
+        output = stem.appendingPathExtension("out")
+        errors = stem.appendingPathExtension("err")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.executableURL = BinaryRunner.executable
         process.arguments = ["serve"] + arguments + ["--port", "0"]
         process.currentDirectoryURL = directory
-        let stdout = Pipe()
-        let stderr = Pipe()
+        let stdout = try FileHandle(forWritingTo: output)
+        let stderr = try FileHandle(forWritingTo: errors)
+        defer { try? stdout.close(); try? stderr.close() }
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         let started = Date()
         try process.run()
-        output.drain(stdout.fileHandleForReading)
-        errors.drain(stderr.fileHandleForReading)
         var found: URL?
         while found == nil {
-            let seen = output.text
+            let seen = Self.read(output)
             if let range = seen.range(of: #"https?://(127\.0\.0\.1|0\.0\.0\.0):[0-9]+/"#, options: .regularExpression) {
                 found = URL(string: String(seen[range]))
                 break
             }
             if !process.isRunning {
-                process.waitUntilExit()
-                throw FixtureError("baogao serve ended before listening: \(seen) \(errors.text)")
+                throw FixtureError("baogao serve ended before listening: \(seen) \(Self.read(errors))")
             }
             if Date().timeIntervalSince(started) > timeout { process.terminate(); throw FixtureError("no address after \(timeout) s: \(seen)") }
             Thread.sleep(forTimeInterval: 0.01)
         }
         base = found!
         startup = Date().timeIntervalSince(started)
-        banner = output.text
+        banner = Self.read(output)
+    }
+
+    private static func read(_ file: URL) -> String {
+        String(decoding: FileManager.default.contents(atPath: file.path) ?? Data(), as: UTF8.self)
     }
 
     /// Everything the server wrote to stdout so far: the banner, then the access log.
-    var stdout: String { output.text }
+    var stdout: String { Self.read(output) }
     /// Everything it wrote to stderr so far: warnings.
-    var stderr: String { errors.text }
+    var stderr: String { Self.read(errors) }
 
     /// The access-log lines written so far (waits a moment for the last ones to arrive).
     func accessLog(settle: Double = 0.2) -> [String] {
@@ -91,23 +98,9 @@ final class RunningServer: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    deinit { if process.isRunning { process.terminate() } }
-}
-
-/// Reads a pipe to its end on a thread of its own and keeps what came.
-final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-
-    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
-
-    func drain(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { return }
-                lock.withLock { data.append(chunk) }
-            }
-        }
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: output)
+        try? FileManager.default.removeItem(at: errors)
     }
 }
