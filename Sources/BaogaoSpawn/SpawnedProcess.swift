@@ -25,9 +25,6 @@ import Darwin
 /// child.waitUntilExit()   // child.terminationStatus == 0
 /// ```
 public final class SpawnedProcess: @unchecked Sendable {
-    /// How the child ended.
-    public enum TerminationReason: Sendable { case exit, uncaughtSignal }
-
     public var executableURL: URL?
     public var arguments: [String] = []
     /// The child's whole environment; nil: this process's.
@@ -41,12 +38,9 @@ public final class SpawnedProcess: @unchecked Sendable {
 
     private let lock = NSLock()
     private var pid: pid_t = 0
-    private var ended: (status: Int32, reason: TerminationReason)?
+    private var ended: Int32?
 
     public init() {}
-
-    /// The child's process id (0 before `run()`).
-    public var processIdentifier: Int32 { lock.withLock { pid } }
 
     /// Starts the child. Throws when it cannot be started (no such program, not executable).
     public func run() throws {
@@ -116,18 +110,13 @@ public final class SpawnedProcess: @unchecked Sendable {
     }
 
     /// The exit status, or the signal that ended the child.
-    public var terminationStatus: Int32 { lock.withLock { ended?.status ?? 0 } }
-
-    public var terminationReason: TerminationReason { lock.withLock { ended?.reason ?? .exit } }
+    public var terminationStatus: Int32 { lock.withLock { ended ?? 0 } }
 
     /// Sends SIGINT to the child's process group, as Ctrl-C does.
     public func interrupt() { send(SIGINT) }
 
     /// Sends SIGTERM.
     public func terminate() { send(SIGTERM) }
-
-    /// Sends SIGKILL.
-    public func kill() { send(SIGKILL) }
 
     private func send(_ signal: Int32) {
         lock.withLock {
@@ -146,9 +135,9 @@ public final class SpawnedProcess: @unchecked Sendable {
         let result = waitpid(pid, &status, options)
         if result == pid {
             let signal = status & 0x7F
-            ended = signal == 0 ? ((status >> 8) & 0xFF, .exit) : (signal, .uncaughtSignal)
+            ended = signal == 0 ? (status >> 8) & 0xFF : signal
         } else if result < 0 && errno == ECHILD {
-            ended = (-1, .exit)
+            ended = -1
         }
     }
 }

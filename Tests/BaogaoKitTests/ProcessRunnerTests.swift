@@ -1,5 +1,6 @@
 @testable import BaogaoKit
 import Foundation
+import Synchronization
 import Testing
 
 /// The helper programs (pdftotext, pdftoppm, tesseract) run on several threads at once while
@@ -32,29 +33,21 @@ struct ProcessRunnerTests {
     /// pointer in `Process.run()`, or malloc's "unaligned fastbin chunk") when programs were
     /// started and ended on several threads at once.
     @Test func manyThreadsRunProgramsAtOnce() throws {
-        let failures = Locked<[String]>([])
+        let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 6) { thread in
             for run in 0..<60 {
                 do {
                     let result = try ProcessRunner.run(Self.shell, ["-c", "echo 第\(thread)-\(run)项; echo e >&2"], timeout: 30)
                     let text = String(decoding: result.stdout, as: UTF8.self)
                     if result.status != 0 || text != "第\(thread)-\(run)项\n" {
-                        failures.update { $0.append("\(thread)-\(run): \(result.status) \(text)") }
+                        failures.withLock { $0.append("\(thread)-\(run): \(result.status) \(text)") }
                     }
                 } catch {
-                    failures.update { $0.append("\(thread)-\(run): \(error)") }
+                    failures.withLock { $0.append("\(thread)-\(run): \(error)") }
                 }
             }
         }
-        #expect(failures.value.isEmpty, "\(failures.value.prefix(3))")
+        let found = failures.withLock { $0 }
+        #expect(found.isEmpty, "\(found.prefix(3))")
     }
-}
-
-/// A value shared by threads, behind a lock.
-private final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.withLock { stored } }
-    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }
