@@ -36,4 +36,51 @@ struct ParsePipelineTests {
         pipeline.cancel()
         #expect(pipeline.next() == nil)
     }
+
+    @Test func withNoWorkersNextDoesTheWork() {
+        let counter = Counter()
+        let pipeline = ParsePipeline(inputs: Array(0..<5), workers: 0, window: 2) { i in
+            counter.started(i)
+            return i + 100
+        }
+        #expect(counter.maxAhead == 0 && counter.delivered == 0)
+        var results: [Int] = []
+        while let r = pipeline.next() {
+            results.append(r)
+            counter.deliver()
+        }
+        #expect(results == [100, 101, 102, 103, 104])
+        #expect(counter.maxAhead <= 1)
+    }
+
+    /// Regression: a worker's thread held the last reference to what `work` captured until its
+    /// thread-specific data was torn down, after libdispatch's; a deinit that handed work to
+    /// dispatch then (the OCR cache's database queue being disposed) built it in freed memory,
+    /// and the test process aborted later, anywhere, with "malloc(): unaligned fastbin chunk
+    /// detected". Each round gives a worker a dispatch cache (concurrentPerform, as OCR does)
+    /// and the last reference (the consumer cancels and lets go while it still works).
+    @Test func whatWorkCapturedIsReleasedBeforeTheWorkerThreadEnds() {
+        final class HandsWorkToDispatchWhenFreed: Sendable {
+            deinit { for _ in 0..<4 { DispatchQueue.global().async { _ = 0 } } }
+        }
+        // Only the pipeline's work holds it; the pipeline is held by its workers and by us.
+        func pipeline() -> ParsePipeline<Int, Int> {
+            let captured = HandsWorkToDispatchWhenFreed()
+            return ParsePipeline(inputs: [0, 1], workers: 2, window: 2) { i in
+                DispatchQueue.concurrentPerform(iterations: 8) { j in _ = String(describing: captured).count + j }
+                if i == 1 { usleep(1_000) }
+                return i
+            }
+        }
+        var first = 0
+        var churn: [[Int]] = []
+        for round in 0..<1_000 {
+            let running = pipeline()
+            first += running.next() ?? -1
+            running.cancel()
+            // Small allocations, so that a corrupt free list is met soon.
+            churn = (0..<300).map { [round, $0, 1, 2, 3, 4] }
+        }
+        #expect(first == 0 && churn.count == 300)
+    }
 }

@@ -5,6 +5,9 @@ import Foundation
 /// files in flight, whatever the number of files.
 ///
 /// One consumer (the index writer) calls ``next()``; ``cancel()`` stops the workers early.
+/// Workers are ``WorkerThread``s, which let go of the pipeline (and of what `work` captured)
+/// before their threads end. With no workers (none asked for, or none could be started),
+/// ``next()`` does the work itself.
 ///
 /// ```swift
 /// let pipeline = ParsePipeline(inputs: files, workers: 2, window: 8) { file in parse(file) }
@@ -19,15 +22,15 @@ final class ParsePipeline<Input: Sendable, Output: Sendable>: @unchecked Sendabl
     private var nextToDeliver = 0
     private var results: [Int: Output] = [:]
     private var cancelled = false
+    private var workers = 0
 
     init(inputs: [Input], workers: Int, window: Int, work: @escaping @Sendable (Input) -> Output) {
         self.inputs = inputs
         self.window = max(1, window)
         self.work = work
-        for _ in 0..<min(max(1, workers), max(1, inputs.count)) {
-            let thread = Thread { [self] in self.runWorker() }
-            thread.stackSize = 8 << 20
-            thread.start()
+        // No workers (asked for none, or none could start): next() does the work itself.
+        for _ in 0..<min(max(0, workers), inputs.count) {
+            if WorkerThread.start(stackSize: 8 << 20, { [self] in self.runWorker() }) { self.workers += 1 }
         }
     }
 
@@ -36,6 +39,10 @@ final class ParsePipeline<Input: Sendable, Output: Sendable>: @unchecked Sendabl
         condition.lock()
         defer { condition.unlock() }
         guard nextToDeliver < inputs.count, !cancelled else { return nil }
+        if workers == 0 {
+            nextToTake = max(nextToTake, nextToDeliver + 1)
+            results[nextToDeliver] = work(inputs[nextToDeliver])
+        }
         while results[nextToDeliver] == nil { condition.wait() }
         let result = results.removeValue(forKey: nextToDeliver)
         nextToDeliver += 1
