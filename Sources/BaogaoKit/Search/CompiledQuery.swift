@@ -31,6 +31,9 @@ struct CompiledQuery {
     /// Whether every condition is on the report alone (unit:, year:, title:, not section:), so
     /// that ``allowedReports(_:)`` can stand for them.
     var filtersOnReports = false
+    /// The reports those filters let through, read once when the query is compiled: nil
+    /// without filters or when one needs the passage.
+    var allowedReportIDs: Set<Int64>?
     /// The plans of the terms a hit contains (not negated): for highlights.
     var highlightPlans: [TermPlan]
     /// The variants of those terms, for highlighting variant hits.
@@ -101,7 +104,7 @@ struct CompiledQuery {
     func rankedInOnePass(_ db: Database, wanted: Int, hydrator: HitHydrator? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
               let ranges = try ReportRanges.load(db) else { return nil }
-        let allowed = try allowedReports(db)
+        let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return nil }
         let oneTerm = singleTerm != nil && highlightPlans.count == 1
         if oneTerm, frequentCharacter != nil, try ReportCharacters.isComplete(db) {
@@ -280,7 +283,7 @@ struct CompiledQuery {
     /// tier or the index does not allow it.
     func forEachRankedID(in tier: Tier, _ db: Database, _ body: (Int64, Int64, Double) throws -> Void) throws -> Bool {
         guard let match = tier.match, tier.check == nil, let ranges = try ReportRanges.load(db) else { return false }
-        let allowed = try allowedReports(db)
+        let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return false }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank
@@ -361,7 +364,7 @@ struct CompiledQuery {
         }
         var passages = 0
         var reports: Set<Int64> = []
-        let allowed = try allowedReports(db)
+        let allowed = allowedReportIDs
         let ranges = conditions.isEmpty || allowed != nil ? try ReportRanges.load(db) : nil
         for tier in tiers {
             if tier.check == nil, let match = tier.match, let ranges {

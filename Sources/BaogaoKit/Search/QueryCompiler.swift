@@ -61,6 +61,7 @@ enum QueryCompiler {
         var compiled = CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
                                      highlightPlans: highlights, highlightVariants: variants)
         compiled.filtersOnReports = !parts.contains(where: holdsSectionFilter)
+        compiled.allowedReportIDs = try compiled.allowedReports(db)
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
         return compiled
     }
