@@ -68,8 +68,9 @@ public struct Aggregator: Sendable {
     public func aggregate(_ query: SearchQuery, by grouping: Grouping) throws(BaogaoError) -> Aggregation {
         try index.read { db in
             let compiled = try QueryCompiler.compile(query, db)
-            let reports = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, unit, year, path FROM reports")
-                .map { row -> (Int64, (unit: String?, year: Int?, path: String)) in (row[0], (row[1], row[2], row[3])) })
+            // Paths are read for the rows' best hits only (the hydrator), not for every report.
+            let reports = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, unit, year FROM reports")
+                .map { row -> (Int64, (unit: String?, year: Int?)) in (row[0], (row[1], row[2])) })
 
             struct Group {
                 /// The best match's passage, tier and bm25; its row is read once all are known.
@@ -77,37 +78,42 @@ public struct Aggregator: Sendable {
                 var reports: Set<Int64> = []
                 var years: Set<Int> = []
                 var passages = 0
-                /// For a tier counted per report: the group's report with the most matches.
-                var top: (report: Int64, passages: Int)?
             }
-            var groups: [String: Group] = [:]
-            var order: [String] = []
+            // Groups in the order they were first met; a report's group is found once.
+            var groups: [Group] = []
+            var groupOfKey: [String: Int] = [:]
+            var groupOfReport: [Int64: Int] = [:]
             var total = 0
             var allReports: Set<Int64> = []
-            func key(of reportID: Int64) -> String {
+            func group(of reportID: Int64) -> Int {
+                if let g = groupOfReport[reportID] { return g }
                 let report = reports[reportID]!
+                let key: String
                 switch grouping {
-                case .unit: return report.unit.map { "u:" + $0 } ?? "-"
-                case .year: return report.year.map { "y:\($0)" } ?? "-"
-                case .report: return "r:\(reportID)"
+                case .unit: key = report.unit.map { "u:" + $0 } ?? "-"
+                case .year: key = report.year.map { "y:\($0)" } ?? "-"
+                case .report: key = "r:\(reportID)"
                 }
+                let g = groupOfKey[key] ?? groups.count
+                if g == groups.count {
+                    groupOfKey[key] = g
+                    groups.append(Group())
+                }
+                groupOfReport[reportID] = g
+                return g
             }
-            func add(report reportID: Int64, passages: Int) -> String {
-                let key = key(of: reportID)
-                if groups[key] == nil {
-                    groups[key] = Group()
-                    order.append(key)
-                }
-                groups[key]!.passages += passages
-                groups[key]!.reports.insert(reportID)
-                if let year = reports[reportID]!.year { groups[key]!.years.insert(year) }
+            func add(report reportID: Int64, passages: Int) -> Int {
+                let g = group(of: reportID)
+                groups[g].passages += passages
+                groups[g].reports.insert(reportID)
+                if let year = reports[reportID]!.year { groups[g].years.insert(year) }
                 total += passages
                 allReports.insert(reportID)
-                return key
+                return g
             }
             func add(passage: Int64, report reportID: Int64, kind: MatchKind, rank: Double) {
-                let key = add(report: reportID, passages: 1)
-                if groups[key]!.best == nil { groups[key]!.best = (passage, kind, rank) }
+                let g = add(report: reportID, passages: 1)
+                if groups[g].best == nil { groups[g].best = (passage, kind, rank) }
             }
             let ranges = compiled.conditions.isEmpty ? try ReportRanges.load(db) : nil
             for tier in compiled.tiers {
@@ -117,14 +123,14 @@ public struct Aggregator: Sendable {
                 // 的 at 1 GB.
                 if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges),
                    counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
-                    var tops: [String: CompiledQuery.ReportCount] = [:]
+                    var tops: [Int: CompiledQuery.ReportCount] = [:]
                     for count in counts {
-                        let key = add(report: count.report, passages: count.passages)
-                        if groups[key]!.best == nil, (tops[key]?.passages ?? 0) < count.passages { tops[key] = count }
+                        let g = add(report: count.report, passages: count.passages)
+                        if groups[g].best == nil, (tops[g]?.passages ?? 0) < count.passages { tops[g] = count }
                     }
-                    for (key, top) in tops {
+                    for (g, top) in tops {
                         if let best = try compiled.bestMatch(in: tier, report: top.report, known: top.first, db, ranges: ranges) {
-                            groups[key]!.best = (best.passageID, best.kind, best.rank)
+                            groups[g].best = (best.passage, tier.kind, best.rank)
                         }
                     }
                     continue
@@ -140,7 +146,7 @@ public struct Aggregator: Sendable {
                     return true
                 }
             }
-            let bests = Dictionary(order.compactMap { key in groups[key]!.best.map { ($0.passage, $0) } },
+            let bests = Dictionary(groups.compactMap { group in group.best.map { ($0.passage, $0) } },
                                    uniquingKeysWith: { a, _ in a })
             var best: [Int64: CompiledQuery.Match] = [:]
             try CompiledQuery.forEachPassage(Array(bests.keys), db) { id, reportID, sectionID, line, text in
@@ -150,15 +156,14 @@ public struct Aggregator: Sendable {
 
             let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
             var rows: [AggregateRow] = []
-            for key in order {
-                let group = groups[key]!
+            for group in groups {
                 guard let passage = group.best?.passage, let best = best[passage] else { continue }
                 let report = reports[best.reportID]!
                 rows.append(AggregateRow(
                     grouping: grouping,
                     unit: grouping == .year ? nil : report.unit,
                     year: grouping == .unit ? nil : report.year,
-                    path: grouping == .report ? report.path : nil,
+                    path: grouping == .report ? try hydrator.report(best.reportID).path : nil,
                     title: grouping == .report ? try hydrator.report(best.reportID).title : nil,
                     reports: group.reports.count, passages: group.passages,
                     years: group.years.sorted(), best: try hydrator.hit(best)))
