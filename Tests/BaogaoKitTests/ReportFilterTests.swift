@@ -63,6 +63,24 @@ struct ReportFilterTests {
         }
     }
 
+    /// A filter keeping few reports is read span by span: the spans hold exactly the passages
+    /// of the allowed reports, and a filter keeping many is read over every match instead.
+    @Test func aNarrowFilterIsReadSpanBySpan() throws {
+        try Self.index.read { db in
+            let ranges = try #require(try ReportRanges.load(db))
+            let narrow = try QueryCompiler.compile(try SearchQuery(parsing: "发展 unit:区人力资源和社会保障局"), db)
+            let allowed = try #require(narrow.allowedReportIDs)
+            #expect(!allowed.isEmpty && allowed.count * CompiledQuery.spanShare <= ranges.reports.count)
+            let spans = try #require(narrow.allowedSpans(ranges))
+            for row in try Row.fetchAll(db, sql: "SELECT id, report_id FROM passages") {
+                let (id, report): (Int64, Int64) = (row[0], row[1])
+                #expect(spans.contains { $0.contains(id) } == allowed.contains(report), "passage \(id)")
+            }
+            let wide = try QueryCompiler.compile(try SearchQuery(parsing: "发展 -year:2023"), db)
+            #expect(wide.allowedReportIDs != nil && wide.allowedSpans(ranges) == nil)
+        }
+    }
+
     /// The same through the searcher and `units`: totals equal what a search without the filter
     /// finds in the allowed reports.
     @Test(arguments: ["乡村振兴 year:2021..2023", "工作 year:2022", "发展 unit:区人力资源和社会保障局"])

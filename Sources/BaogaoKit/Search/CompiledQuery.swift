@@ -123,21 +123,21 @@ struct CompiledQuery {
         // first rows kept, so every row is scored.
         let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
         let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(cap))" : "bm25(passages_fts)"
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?
-            """), arguments: [match])
         var found: [(id: Int64, rank: Double)] = []
         var beyond: [Int64] = []
-        while let row = try rows.next() {
-            if let allowed, ranges.report(ofPassage: row[0]).map(allowed.contains) != true { continue }
+        var tooMany = false
+        try forEachAllowedRow("SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?",
+                              match: match, db, ranges: ranges, bySpans: oneTerm) { row in
             if found.count < Self.onePassAtMost {
                 found.append((row[0], row[1]))
             } else if oneTerm {
                 beyond.append(row[0])
             } else {
-                return nil
+                tooMany = true
             }
+            return !tooMany
         }
+        if tooMany { return nil }
         if !beyond.isEmpty {
             return try rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
         }
@@ -369,18 +369,12 @@ struct CompiledQuery {
         for tier in tiers {
             if tier.check == nil, let match = tier.match, let ranges {
                 // Only FTS5's rowids: ReportRanges maps them to reports without a join.
-                let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
-                    SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-                    """), arguments: [match])
                 var tally = ReportRanges.Tally(ranges)
-                while let id = try ids.next() {
-                    if let allowed {
-                        guard let report = ranges.report(ofPassage: id), allowed.contains(report) else { continue }
-                        reports.insert(report)
-                    } else {
-                        tally.add(passage: id)
-                    }
+                try forEachAllowedRow("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
+                                      match: match, db, ranges: ranges) { row in
+                    tally.add(passage: row[0])
                     passages += 1
+                    return true
                 }
                 reports.formUnion(tally.reports)
             } else if tier.check == nil, tier.match != nil {
