@@ -23,7 +23,8 @@ extension CompiledQuery {
     /// not with the matches), else FTS5's rowids mapped to reports by `ranges`. Nil when the
     /// tier does not qualify.
     /// From FTS5's rowids, each report's first ``scoredPerReport`` matches come along
-    /// (`first`), so that its best match needs no second query.
+    /// (`first`), so that its best match needs no second query, unless that match is
+    /// ``scoredFromIndex(_:)``.
     func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges) throws -> [ReportCount]? {
         guard let match = tier.match, tier.check == nil, conditions.isEmpty else { return nil }
         var counts: [ReportCount] = []
@@ -40,17 +41,18 @@ extension CompiledQuery {
         let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
             SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
             """), arguments: [match])
+        let kept = scoredFromIndex(tier) ? 0 : Self.scoredPerReport
         // Rowids ascend: a binary search per report, not per match.
         var end = Int64.min
         while let id = try ids.next() {
             if id < end {
                 counts[counts.count - 1].passages += 1
-                if counts[counts.count - 1].first.count < Self.scoredPerReport { counts[counts.count - 1].first.append(id) }
+                if counts[counts.count - 1].first.count < kept { counts[counts.count - 1].first.append(id) }
                 continue
             }
             guard let i = ranges.range(ofPassage: id) else { continue }
             end = ranges.ids(ofRange: i).upperBound
-            counts.append(ReportCount(report: ranges.reports[i], passages: 1, first: [id]))
+            counts.append(ReportCount(report: ranges.reports[i], passages: 1, first: kept > 0 ? [id] : []))
         }
         return counts
     }
@@ -65,16 +67,23 @@ extension CompiledQuery {
     /// How many of a report's matches are read and scored to pick its best one.
     static let scoredPerReport = 32
 
+    /// Whether a report's best match in `tier` is scored by FTS5 from its index
+    /// (``TermFrequencyRank``), reading no passage text: for a term alone, not a one-character
+    /// prefix query (which FTS5 would expand again for every report).
+    func scoredFromIndex(_ tier: Tier) -> Bool {
+        singleTerm != nil && highlightPlans.count == 1 && tier.kind == .exact && tier.check == nil
+            && tier.match.map { !$0.contains("*") } == true
+    }
+
     /// The best of the first ``scoredPerReport`` matches of `report` in `tier`: its passage and
-    /// score (lower is better), or nil when the report has no match. A term alone (not a
-    /// one-character prefix query, which FTS5 would expand for every report) is scored by FTS5
-    /// from its index (``TermFrequencyRank``), reading no passage text; otherwise each
-    /// candidate's text is scored by bm25's term-frequency and length part for every term (no
-    /// IDF: within one query it only weighs terms against each other).
+    /// score (lower is better), or nil when the report has no match. Scored from the index
+    /// when ``scoredFromIndex(_:)``; otherwise each candidate's text is scored by bm25's
+    /// term-frequency and length part for every term (no IDF: within one query it only weighs
+    /// terms against each other).
     func bestMatch(in tier: Tier, report: Int64, known: [Int64] = [], _ db: Database, ranges: ReportRanges) throws -> (passage: Int64, rank: Double)? {
         guard let match = tier.match, let i = ranges.range(ofReport: report) else { return nil }
         let ids = ranges.ids(ofRange: i)
-        if singleTerm != nil, highlightPlans.count == 1, tier.kind == .exact, tier.check == nil, !match.contains("*") {
+        if scoredFromIndex(tier) {
             // `units 发展` at 1 GB read and folded the text of 32 passages for each of 709 units.
             var best: (passage: Int64, rank: Double)?
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """

@@ -18,9 +18,7 @@ extension CompiledQuery {
         for condition in conditions { sql += " AND (\(condition))" }
         return Set(try Int64.fetchAll(db, sql: sql, arguments: arguments))
     }
-}
 
-extension CompiledQuery {
     /// A filter keeping at most one report in this many is read span by span.
     static let spanShare = 8
 
