@@ -7,7 +7,7 @@ struct BaogaoBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baogao-bench",
         abstract: "Benchmark Baogao against FTS5 trigram and ripgrep.",
-        subcommands: [RunCommand.self, TableCommand.self, IndexChildCommand.self, QueriesCommand.self, OCRCommand.self],
+        subcommands: [RunCommand.self, TableCommand.self, IndexChildCommand.self, QueriesCommand.self, TimeCommand.self, OCRCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

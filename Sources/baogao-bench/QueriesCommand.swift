@@ -3,8 +3,9 @@ import BaogaoKit
 import BaogaoBenchKit
 import Foundation
 
-/// `baogao-bench queries BAOGAO.sqlite TRIGRAM.sqlite`: only the in-process query part, on
+/// `baogao-bench queries BAOGAO.sqlite [TRIGRAM.sqlite]`: only the in-process query part, on
 /// indexes a previous run left in its work folder; for profiling query changes quickly.
+/// Without a trigram index Baogao is timed alone.
 struct QueriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queries",
@@ -13,7 +14,7 @@ struct QueriesCommand: ParsableCommand {
     )
 
     @Argument var baogao: String
-    @Argument var trigram: String
+    @Argument var trigram: String?
     @Option var queries = 30
     @Option var repetitions = 3
     @Option(help: "Only this group (1, 2, 3, 4, 6, 8 or '2 terms').") var group: String?
@@ -25,7 +26,7 @@ struct QueriesCommand: ParsableCommand {
         var sample = QuerySampler.sample(folded, perGroup: queries, seed: CorpusPreparation.seed)
         if let group { sample = sample.filter { $0.group == group } }
         if !only.isEmpty { sample = sample.filter { only.contains($0.text) } }
-        let latency = try QueryLatency(baogao: URL(fileURLWithPath: baogao), trigram: URL(fileURLWithPath: trigram),
+        let latency = try QueryLatency(baogao: URL(fileURLWithPath: baogao), trigram: trigram.map { URL(fileURLWithPath: $0) },
                                        repetitions: repetitions)
         let (groups, medians) = try latency.run(sample)
         if verbose {

@@ -26,14 +26,15 @@ struct GroupLatency: Codable {
 /// `repetitions` times after one warm-up pass; a query's latency is the median of its runs.
 struct QueryLatency {
     let searcher: Searcher
-    let trigram: DatabaseQueue
+    /// The trigram baseline, or nil to time Baogao alone (at sizes where no baseline was built).
+    let trigram: DatabaseQueue?
     let repetitions: Int
 
-    init(baogao: URL, trigram: URL, repetitions: Int) throws {
+    init(baogao: URL, trigram: URL?, repetitions: Int) throws {
         searcher = Searcher(index: try IndexDatabase.open(at: baogao))
         var config = Configuration()
         config.readonly = true
-        self.trigram = try DatabaseQueue(path: trigram.path, configuration: config)
+        self.trigram = try trigram.map { try DatabaseQueue(path: $0.path, configuration: config) }
         self.repetitions = max(1, repetitions)
     }
 
@@ -65,7 +66,7 @@ struct QueryLatency {
                 top10.append(Percentiles.median(runs.map(\.top10))!)
                 counts.append(Percentiles.median(runs.map(\.count))!)
                 medians[q] = Medians(top10: top10.last!, count: counts.last!)
-                if Self.trigramCanAnswer(q) {
+                if trigram != nil, Self.trigramCanAnswer(q) {
                     triTop.append(Percentiles.median(runs.map(\.trigramTop10))!)
                     triCount.append(Percentiles.median(runs.map(\.trigramCount))!)
                 }
@@ -103,6 +104,7 @@ struct QueryLatency {
         m.count = countTime
         m.baogaoRight = m.baogaoRight && count.passages == q.expected
 
+        guard let trigram else { return m }
         let match = q.terms.map { "\"\($0)\"" }.joined(separator: " AND ")
         try trigram.read { db in
             if Self.trigramCanAnswer(q) {

@@ -139,23 +139,45 @@ struct UnitsCountTests {
     }
 
     /// Each unit's best hit is its match with the best bm25, whether the ranking read passage
-    /// text (a tier FTS5 only approximates) or only ids (one it answers exactly).
+    /// text (a tier FTS5 only approximates) or only ids (one it answers exactly). The hit is
+    /// found by path and line: a phrase alone may be scored without its IDF, on another scale.
     @Test(arguments: ["党", "工作", "\"乡村振兴\"", "乡村振兴", "\"乡村。振兴\""])
     func eachUnitsBestHitHasItsBestRank(_ text: String) throws {
+        struct Place: Hashable { var path: String, line: Int }
         let query = try SearchQuery(parsing: text)
-        let exact = try index.read { db -> [(unit: String?, rank: Double)] in
+        let exact = try index.read { db -> [(unit: String?, place: Place, rank: Double)] in
             let compiled = try QueryCompiler.compile(query, db)
-            var found: [(unit: String?, rank: Double)] = []
+            var found: [(unit: String?, place: Place, rank: Double)] = []
             try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: nil) { match in
-                found.append((try String.fetchOne(db, sql: "SELECT unit FROM reports WHERE id = ?", arguments: [match.reportID]), match.rank))
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT unit, path FROM reports WHERE id = ?",
+                                                        arguments: [match.reportID]))
+                found.append((row[0], Place(path: row[1], line: match.line), match.rank))
                 return true
             }
             return found
         }
         let bestRank = Dictionary(exact.map { ($0.unit, $0.rank) }, uniquingKeysWith: min)
-        for row in try Aggregator(index: index).aggregate(query, by: .unit).rows where row.best.match == .exact {
+        let rankAt = Dictionary(exact.map { ($0.place, $0.rank) }, uniquingKeysWith: min)
+        let rows = try Aggregator(index: index).aggregate(query, by: .unit).rows.filter { $0.best.match == .exact }
+        #expect(!rows.isEmpty)
+        for row in rows {
             let best = try #require(bestRank[row.unit])
-            #expect(abs((row.best.score ?? .nan) + best) < 1e-9, "\(text): unit \(row.unit ?? "nil")")
+            let shown = try #require(rankAt[Place(path: row.best.path, line: row.best.line)], "\(text): \(row.best.path)")
+            #expect(abs(shown - best) < 1e-9, "\(text): unit \(row.unit ?? "nil")")
+        }
+    }
+
+    /// Whether the matching reports' units and years are read by id or in one scan of every
+    /// report, the rows are the same, in the same order.
+    @Test(arguments: ["党", "\"乡村振兴\"", "工作 OR 发展", "乡村振兴 year:2023"])
+    func reportsReadByIDOrInOneScanGroupAlike(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        for grouping in Grouping.allCases {
+            let byID = try Aggregator(index: index).aggregate(query, by: grouping)
+            let scanned = try Aggregator(index: index, rankedAtMost: Aggregator.rankedAtMost, readByIDAtMost: 0)
+                .aggregate(query, by: grouping)
+            #expect(!byID.rows.isEmpty, "\(text) by \(grouping)")
+            #expect(byID == scanned, "\(text) by \(grouping)")
         }
     }
 

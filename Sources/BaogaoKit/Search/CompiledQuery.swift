@@ -278,15 +278,19 @@ struct CompiledQuery {
     }
 
     /// For a tier FTS5 answers exactly, in a query without filters or with filters on reports
-    /// only: calls `body(passage, report, bm25)` for every match, best (lowest bm25) first,
+    /// only: calls `body(passage, report, bm25)` for every match, best (lowest bm25) first
+    /// (for one phrase bm25 without its IDF, which orders the same),
     /// reading no passage text and joining no table (``ReportRanges`` gives the report). Returns false, calling nothing, when the
     /// tier or the index does not allow it.
     func forEachRankedID(in tier: Tier, _ db: Database, _ body: (Int64, Int64, Double) throws -> Void) throws -> Bool {
         guard let match = tier.match, tier.check == nil, let ranges = try ReportRanges.load(db) else { return false }
         let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return false }
+        // One phrase: bm25 without the IDF orders the same, for one evaluation of the phrase
+        // instead of two (``TermFrequencyRank``).
+        let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : "rank"
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank
+            SELECT rowid, \(score) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score
             """), arguments: [match])
         while let row = try rows.next() {
             let id: Int64 = row[0]

@@ -1,0 +1,131 @@
+import GRDB
+
+/// The groups of `units` (a unit, a year or a report each) as matching reports join them,
+/// with the unit and year of only those reports read from the index.
+///
+/// ```swift
+/// var groups = ReportGroups(grouping: .unit)
+/// try groups.read([3, 9], db)          // the units and years of reports 3 and 9
+/// let g = groups.add(report: 3, passages: 12)
+/// groups.groups[g].passages            // 12
+/// ```
+struct ReportGroups {
+    let grouping: Grouping
+
+    /// One row of the answer before its best hit is read.
+    struct Group {
+        /// The best match's passage, tier and bm25; its row is read once all are known.
+        var best: (passage: Int64, kind: MatchKind, rank: Double)?
+        var reports: Set<Int64> = []
+        var years: Set<Int> = []
+        var passages = 0
+    }
+
+    /// What groups a report: its unit and year.
+    struct Metadata {
+        var unit: String?
+        var year: Int?
+    }
+
+    private enum Key: Hashable {
+        case unit(String), year(Int), report(Int64), unknown
+    }
+
+    /// Groups in the order they were first met.
+    private(set) var groups: [Group] = []
+    /// The unit and year of every report read so far.
+    private(set) var metadata: [Int64: Metadata] = [:]
+    /// Matching passages over all groups, and the reports holding them.
+    private(set) var total = 0
+    private(set) var all: Set<Int64> = []
+    private var groupOfKey: [Key: Int] = [:]
+    private var groupOfReport: [Int64: Int] = [:]
+
+    /// Reports read by id at most; more are read in one scan of `reports`.
+    let readByIDAtMost: Int
+
+    init(grouping: Grouping, readByIDAtMost: Int = 4_000) {
+        self.grouping = grouping
+        self.readByIDAtMost = readByIDAtMost
+    }
+
+    /// Reads the unit and year of those of `ids` not read yet: by id when they are few, else
+    /// every report in one scan (a lookup each cost more than the scan past a few thousand).
+    mutating func read(_ ids: [Int64], _ db: Database) throws {
+        let missing = ids.filter { metadata[$0] == nil }
+        guard !missing.isEmpty else { return }
+        let rows: RowCursor
+        if missing.count <= readByIDAtMost {
+            rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT r.id, r.unit, r.year FROM json_each(?) j JOIN reports r ON r.id = j.value
+                """), arguments: [CompiledQuery.jsonArray(missing.sorted())])
+        } else {
+            rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, unit, year FROM reports"))
+        }
+        metadata.reserveCapacity(metadata.count + missing.count)
+        while let row = try rows.next() {
+            metadata[row[0]] = Metadata(unit: row[1], year: row[2])
+        }
+    }
+
+    /// Counts `passages` of `report` (whose metadata was read) in its group; returns the group.
+    mutating func add(report: Int64, passages: Int) -> Int {
+        let g = group(of: report)
+        groups[g].passages += passages
+        groups[g].reports.insert(report)
+        if let year = metadata[report]?.year { groups[g].years.insert(year) }
+        total += passages
+        all.insert(report)
+        return g
+    }
+
+    private mutating func group(of report: Int64) -> Int {
+        if let g = groupOfReport[report] { return g }
+        let meta = metadata[report]
+        let key: Key
+        switch grouping {
+        case .unit: key = meta?.unit.map(Key.unit) ?? .unknown
+        case .year: key = meta?.year.map(Key.year) ?? .unknown
+        case .report: key = .report(report)
+        }
+        let g = groupOfKey[key] ?? groups.count
+        if g == groups.count {
+            groupOfKey[key] = g
+            groups.append(Group())
+        }
+        groupOfReport[report] = g
+        return g
+    }
+
+    /// Sets a group's best match.
+    mutating func setBest(_ g: Int, _ best: (passage: Int64, kind: MatchKind, rank: Double)) {
+        groups[g].best = best
+    }
+}
+
+/// The matches of one tier gathered per report, before the reports' groups are known.
+struct ReportsMet {
+    struct Report {
+        var passages = 0
+        /// The first match met: the best, when matches come best first.
+        var best: (passage: Int64, kind: MatchKind, rank: Double)?
+    }
+
+    /// Reports in the order their first match was met.
+    private(set) var order: [Int64] = []
+    private(set) var byReport: [Int64: Report] = [:]
+
+    mutating func add(passage: Int64, report: Int64, kind: MatchKind, rank: Double) {
+        if byReport[report] == nil {
+            order.append(report)
+            byReport[report] = Report(passages: 1, best: (passage, kind, rank))
+        } else {
+            byReport[report]!.passages += 1
+        }
+    }
+
+    mutating func add(report: Int64, passages: Int) {
+        if byReport[report] == nil { order.append(report) }
+        byReport[report, default: Report()].passages += passages
+    }
+}
