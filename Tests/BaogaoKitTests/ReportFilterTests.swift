@@ -66,6 +66,60 @@ struct ReportFilterTests {
         }
     }
 
+    /// Every tier's matches, found through the allowed reports first, are the join's; best
+    /// first (for a tier of one phrase in bm25's order); a limit keeps the best, past the
+    /// check of a tier FTS5 only approximates.
+    @Test(arguments: queries)
+    func allowedMatchesAreTheJoinsMatches(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        try Self.index.read { db in
+            let fast = try QueryCompiler.compile(query, db)
+            var join = fast
+            join.filtersOnReports = false
+            join.allowedReportIDs = nil
+            for tier in fast.tiers + (fast.related.map { [$0] } ?? []) {
+                var viaAllowed: [(id: Int64, rank: Double)] = []
+                try fast.forEachMatch(in: tier, db, ranked: true, limit: nil) { viaAllowed.append(($0.passageID, $0.rank)); return true }
+                var viaJoin: [(id: Int64, rank: Double)] = []
+                try join.forEachMatch(in: tier, db, ranked: true, limit: nil) { viaJoin.append(($0.passageID, $0.rank)); return true }
+                #expect(viaAllowed.map(\.id).sorted() == viaJoin.map(\.id).sorted(), "\(text), \(tier.kind)")
+                #expect(viaAllowed.map(\.rank) == viaAllowed.map(\.rank).sorted(), "\(text): best first")
+                if fast.singleTerm != nil, tier.kind == .exact, tier.check == nil {
+                    let bm25 = Dictionary(uniqueKeysWithValues: viaJoin.map { ($0.id, $0.rank) })
+                    let inOrder = viaAllowed.map { bm25[$0.id]! }
+                    #expect(inOrder == inOrder.sorted(), "\(text): as bm25 orders them")
+                }
+                var limited: [Int64] = []
+                try fast.forEachMatch(in: tier, db, ranked: true, limit: 3) { limited.append($0.passageID); return true }
+                #expect(limited == Array(viaAllowed.prefix(3).map(\.id)), "\(text), \(tier.kind)")
+            }
+        }
+    }
+
+    /// `year:` and `unit:` read the reports they allow through an index; an index file written
+    /// before those indexes existed gets them at its next run.
+    @Test func aRunAddsTheFilterIndexesToAnIndexWithout() throws {
+        let url = try temporaryFolder().appendingPathComponent("older.sqlite")
+        _ = try Indexer.index(folder: sampleCorpus, into: url)
+        func names() throws -> Set<String> {
+            try DatabaseQueue(path: url.path).read { db in
+                try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reports'"))
+            }
+        }
+        #expect(try names().isSuperset(of: ["reports_year", "reports_unit"]))
+        try DatabaseQueue(path: url.path).write { db in
+            try db.execute(sql: "DROP INDEX reports_year; DROP INDEX reports_unit")
+        }
+        let summary = try Indexer.index(folder: sampleCorpus, into: url)
+        #expect(summary.added == 0 && summary.updated == 0, "no report written again")
+        #expect(try names().isSuperset(of: ["reports_year", "reports_unit"]))
+        let plan = try DatabaseQueue(path: url.path).read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT r.id FROM reports r WHERE r.year BETWEEN 2021 AND 2023")
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("reports_year"), "\(plan)")
+    }
+
     /// A filter keeping few reports is read span by span: the spans hold exactly the passages
     /// of the allowed reports, and a filter keeping many is read over every match instead.
     @Test func aNarrowFilterIsReadSpanBySpan() throws {

@@ -80,6 +80,9 @@ enum IndexSchema {
                 first_passage INTEGER
             );
             CREATE INDEX reports_file ON reports(file_id);
+            """)
+        try addFilterIndexes(db)
+        try db.execute(sql: """
             CREATE TABLE sections (
                 id INTEGER PRIMARY KEY,
                 report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -127,6 +130,16 @@ enum IndexSchema {
         try IndexTuning.setMerging(.incremental, db)
         try setMeta(db, "schema_version", String(schemaVersion))
         try setMeta(db, "tokenizer_version", tokenizerVersion)
+    }
+
+    /// Indexes that serve `year:` and `unit:` filters: reading the reports a filter allows
+    /// scanned every report (14 ms at 1 GB, for each filtered search). Added to an index of
+    /// the same schema version written before them when a run opens it: they change no row.
+    static func addFilterIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX IF NOT EXISTS reports_year ON reports(year);
+            CREATE INDEX IF NOT EXISTS reports_unit ON reports(unit);
+            """)
     }
 
     /// Drops every trigger, view, virtual table and table, whatever version created them

@@ -286,6 +286,18 @@ struct CompiledQuery {
         guard let match = tier.match, tier.check == nil, let ranges = try ReportRanges.load(db) else { return false }
         let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return false }
+        if scoredFromIndex(tier), allowed != nil {
+            // A narrow filter's reports are read span by span, then ranked here.
+            var found: [(id: Int64, report: Int64, rank: Double)] = []
+            try forEachAllowedRow("SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
+                                  match: match, db, ranges: ranges) { row in
+                if let report = ranges.report(ofPassage: row[0]) { found.append((row[0], report, row[1])) }
+                return true
+            }
+            found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+            for f in found { try body(f.id, f.report, f.rank) }
+            return true
+        }
         // One phrase: bm25 without the IDF orders the same, for one evaluation of the phrase
         // instead of two (``TermFrequencyRank``).
         let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : "rank"
@@ -311,9 +323,17 @@ struct CompiledQuery {
     ///
     /// With a limit, no check and no filters, only rowids and bm25 are read for the ranking
     /// and the text of the `limit` best only; with `sampleStride` > 1 only passages whose id
-    /// is a multiple of it are ranked (an even spread over the index).
+    /// is a multiple of it are ranked (an even spread over the index). With filters on the
+    /// report only, the matches of the allowed reports are found first
+    /// (``forEachAllowedMatch(in:_:ranked:limit:sampleStride:ranges:_:)``), unless `bm25` asks
+    /// for FTS5's own ranking.
     func forEachMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?, sampleStride: Int = 1,
-                      _ body: (Match) throws -> Bool) throws {
+                      bm25: Bool = false, _ body: (Match) throws -> Bool) throws {
+        if !bm25, allowedReportIDs != nil, tier.match != nil, let ranges = try ReportRanges.load(db) {
+            try forEachAllowedMatch(in: tier, db, ranked: ranked, limit: limit, sampleStride: sampleStride,
+                                    ranges: ranges, body)
+            return
+        }
         if ranked, let limit, let match = tier.match, tier.check == nil, conditions.isEmpty {
             let sample = sampleStride > 1 ? " AND rowid % \(sampleStride) = 0" : ""
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """

@@ -43,7 +43,8 @@ public struct Searcher: Sendable {
                 var hits: [SearchHit] = []
                 let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
                 var skipped = 0
-                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: limit.map { $0 + offset }) { match in
+                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: limit.map { $0 + offset },
+                                           bm25: true) { match in
                     if skipped < offset { skipped += 1 } else { hits.append(try hydrator.hit(match, context: context)) }
                     return true
                 }
