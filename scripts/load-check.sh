@@ -106,6 +106,10 @@ run_one() {
         | tee "$work/wrk-$name.txt"
     local peak
     peak=$(awk '$1 == "VmHWM:" { printf "%d MB", $2 / 1024 }' "/proc/$server/status" 2>/dev/null || echo "?")
+    # Of the memory resident at the end: the process's own, and pages of the index file that
+    # SQLite maps (the kernel's page cache, shared and dropped under memory pressure).
+    awk '$1 == "RssAnon:" { a = $2 } $1 == "RssFile:" { f = $2 } END { if (a != "") printf "load-check (%s): resident at the end: %d MB own, %d MB of mapped files\n", name, a / 1024, f / 1024 }' \
+        name="$name" "/proc/$server/status" 2>/dev/null || true
     stop_server
     if grep -q -e "Socket errors" -e "Non-2xx or 3xx responses" "$work/wrk-$name.txt"; then
         echo "load-check ($name): FAILED: errors under load (see above)" >&2

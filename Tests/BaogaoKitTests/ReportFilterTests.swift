@@ -17,7 +17,7 @@ struct ReportFilterTests {
     static let queries = [
         "乡村振兴 year:2021..2023", "工作 year:2022", "发展 unit:区人力资源和社会保障局", "党建 title:工作总结",
         "(\"工作\" OR \"改革\") year:2022..2024", "推进 -year:2023", "就业 (unit:县教育局 OR year:2024)", "的 year:2021",
-        "乡村振兴 year:2021 section:产业",
+        "乡村振兴 year:2021 section:产业", "乡村振兴 unit:XX县XX镇", "乡村振兴 unit:市农业农村局",
     ]
 
     @Test(arguments: queries)
@@ -133,6 +133,11 @@ struct ReportFilterTests {
                 let (id, report): (Int64, Int64) = (row[0], row[1])
                 #expect(spans.contains { $0.contains(id) } == allowed.contains(report), "passage \(id)")
             }
+            // Near variants (NEAR groups) are read span by span through every part anywhere.
+            let variants = try QueryCompiler.compile(try SearchQuery(parsing: "乡村振兴 unit:县教育局"), db)
+            #expect(variants.allowedSpans(ranges) != nil)
+            #expect(variants.tiers.count == 2 && variants.tiers[1].spanMatch != nil && variants.related?.spanMatch != nil)
+            #expect(variants.tiers[1].spanMatch?.contains("NEAR") == false)
             let wide = try QueryCompiler.compile(try SearchQuery(parsing: "发展 -year:2023"), db)
             #expect(wide.allowedReportIDs != nil && wide.allowedSpans(ranges) == nil)
         }

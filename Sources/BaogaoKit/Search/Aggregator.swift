@@ -137,7 +137,7 @@ public struct Aggregator: Sendable {
                     year: grouping == .unit ? nil : report.year,
                     path: grouping == .report ? try hydrator.report(best.reportID).path : nil,
                     title: grouping == .report ? try hydrator.report(best.reportID).title : nil,
-                    reports: group.reports.count, passages: group.passages,
+                    reports: group.reports, passages: group.passages,
                     years: group.years.sorted(), best: try hydrator.hit(best)))
             }
             if grouping == .year {

@@ -19,6 +19,9 @@ struct CompiledQuery {
         var check: ((FoldedText) -> Bool)?
         /// What kind of matches the tier holds.
         var kind: MatchKind
+        /// For a tier with a check: a wider FTS5 expression without NEAR groups (every part of
+        /// each term, anywhere), for reading a narrow filter's reports span by span.
+        var spanMatch: String? = nil
     }
 
     /// The tiers that make up the query's matches (and its counts).

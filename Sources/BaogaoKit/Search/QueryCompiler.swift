@@ -42,14 +42,16 @@ enum QueryCompiler {
                 var sure: String?
                 if case .expression(let subset) = all.subset, !all.needsVerification { sure = subset }
                 func excludingExact(_ e: String) -> String { sure.map { "(\(e)) NOT (\($0))" } ?? e }
+                var loose: String?
+                if case .expression(let e) = all.superset(reach: .related) { loose = e }
                 tiers.append(.init(match: excludingExact(expanded),
                                    check: { all.matches($0, reach: .variants) && !all.matches($0, reach: .exact) },
-                                   kind: .variant))
+                                   kind: .variant, spanMatch: loose))
                 variants = Self.variants(in: all)
-                if case .expression(let loose) = all.superset(reach: .related) {
+                if let loose {
                     related = .init(match: excludingExact(loose),
                                     check: { all.matches($0, reach: .related) && !all.matches($0, reach: .variants) },
-                                    kind: .related)
+                                    kind: .related, spanMatch: loose)
                 }
             }
         } else if requireTerms {

@@ -16,7 +16,8 @@ struct ReportGroups {
     struct Group {
         /// The best match's passage, tier and bm25; its row is read once all are known.
         var best: (passage: Int64, kind: MatchKind, rank: Double)?
-        var reports: Set<Int64> = []
+        /// Distinct reports: a report belongs to one group, so it is counted where it is first met.
+        var reports = 0
         var years: Set<Int> = []
         var passages = 0
     }
@@ -72,10 +73,11 @@ struct ReportGroups {
     mutating func add(report: Int64, passages: Int) -> Int {
         let g = group(of: report)
         groups[g].passages += passages
-        groups[g].reports.insert(report)
-        if let year = metadata[report]?.year { groups[g].years.insert(year) }
         total += passages
-        all.insert(report)
+        if all.insert(report).inserted {
+            groups[g].reports += 1
+            if let year = metadata[report]?.year { groups[g].years.insert(year) }
+        }
         return g
     }
 
