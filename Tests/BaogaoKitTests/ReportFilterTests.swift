@@ -187,4 +187,26 @@ struct ReportFilterTests {
         let units = try Aggregator(index: index).aggregate(try SearchQuery(parsing: "发展 year:2020"), by: .unit)
         #expect(units.rows.map(\.unit) == ["甲单位"] && units.totalHits == 2)
     }
+
+    /// Regression: a filtered search of a term with near variants, past 2,000 matches, ranked
+    /// only an even sample of the allowed matches (every other passage id), so the best one
+    /// (here the report's first passage, id 1) could be left out of the first page.
+    @Test func everyAllowedMatchIsRankedNotASample() throws {
+        let folder = try temporaryFolder()
+        let many = (1...2_100).map { "乡村振兴第\($0)项任务。" }.joined(separator: "\n")
+        // 乙 sorts before 甲: the 2020 report is indexed first, its first passage is id 1.
+        try write(["乙单位_2020_工作总结.txt": Data(("乡村振兴，乡村振兴，乡村振兴，乡村振兴。\n" + many).utf8),
+                   "甲单位_2019_工作总结.txt": Data("乡村振兴稳步推进。\n".utf8)], in: folder)
+        let url = try temporaryFolder().appendingPathComponent("sampled.sqlite")
+        _ = try Indexer.index(folder: folder, into: url)
+        let index = try IndexDatabase.open(at: url)
+        let query = try SearchQuery(parsing: "乡村振兴 year:2020")
+        let first = try Searcher(index: index).search(query, limit: 10)
+        #expect(first.totalHits == 2_101)
+        #expect(first.hits.first?.text == "乡村振兴，乡村振兴，乡村振兴，乡村振兴。")
+        let id = try index.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM passages WHERE text LIKE '乡村振兴，%'")
+        }
+        #expect(id.map { $0 % 2 == 1 } == true, "the best passage has an id a sample of even ids leaves out")
+    }
 }

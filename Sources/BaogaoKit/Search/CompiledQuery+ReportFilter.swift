@@ -80,8 +80,9 @@ extension CompiledQuery {
     ///
     /// Ranked by ``TermFrequencyRank`` (bm25 without the IDF): bm25 evaluates every phrase over
     /// the whole index again in each statement, once per span. For a tier of one phrase it
-    /// orders as bm25 does; for several, each phrase's occurrences weigh alike.
-    func forEachAllowedMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?, sampleStride: Int,
+    /// orders as bm25 does; for several, each phrase's occurrences weigh alike. Every allowed
+    /// match is scored (no sample: only the text of the best is read), as the join ranked them.
+    func forEachAllowedMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?,
                              ranges: ReportRanges, _ body: (Match) throws -> Bool) throws {
         guard var match = tier.match else { return }
         let score = ranked ? "\(TermFrequencyRank.name)(passages_fts)" : "0.0"
@@ -97,8 +98,7 @@ extension CompiledQuery {
         }
         try forEachAllowedRow("SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?",
                               match: match, db, ranges: ranges, bySpans: bySpans) { row in
-            let id: Int64 = row[0]
-            if sampleStride <= 1 || id % Int64(sampleStride) == 0 { found.append((id, row[1])) }
+            found.append((row[0], row[1]))
             return true
         }
         if ranked { found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id } }

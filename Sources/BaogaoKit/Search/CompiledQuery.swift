@@ -328,13 +328,12 @@ struct CompiledQuery {
     /// and the text of the `limit` best only; with `sampleStride` > 1 only passages whose id
     /// is a multiple of it are ranked (an even spread over the index). With filters on the
     /// report only, the matches of the allowed reports are found first
-    /// (``forEachAllowedMatch(in:_:ranked:limit:sampleStride:ranges:_:)``), unless `bm25` asks
+    /// (``forEachAllowedMatch(in:_:ranked:limit:ranges:_:)``, every one ranked), unless `bm25` asks
     /// for FTS5's own ranking.
     func forEachMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?, sampleStride: Int = 1,
                       bm25: Bool = false, _ body: (Match) throws -> Bool) throws {
         if !bm25, allowedReportIDs != nil, tier.match != nil, let ranges = try ReportRanges.load(db) {
-            try forEachAllowedMatch(in: tier, db, ranked: ranked, limit: limit, sampleStride: sampleStride,
-                                    ranges: ranges, body)
+            try forEachAllowedMatch(in: tier, db, ranked: ranked, limit: limit, ranges: ranges, body)
             return
         }
         if ranked, let limit, let match = tier.match, tier.check == nil, conditions.isEmpty {
