@@ -290,7 +290,7 @@ struct CompiledQuery {
         let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return false }
         if scoredFromIndex(tier), allowed != nil {
-            // A narrow filter's reports are read span by span, then ranked here.
+            // The allowed reports' matches (span by span when they are few), ranked here.
             var found: [(id: Int64, report: Int64, rank: Double)] = []
             try forEachAllowedRow("SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
                                   match: match, db, ranges: ranges) { row in
