@@ -167,14 +167,10 @@ struct ReportFilterTests {
     /// 2,000 matches of the index, crashed (the one-pass scorer leaves rows past its cap
     /// unscored, and those were read as scored).
     @Test func allowedMatchesPastTheFirstTwoThousandAreRanked() throws {
-        let folder = try temporaryFolder()
         let many = (1...2_100).map { "发展第\($0)项任务。" }.joined(separator: "\n")
         // 乙 sorts before 甲: the 2019 report is indexed first.
-        try write(["乙单位_2019_工作总结.txt": Data(("一、总体情况\n" + many).utf8),
-                   "甲单位_2020_工作总结.txt": Data("一、总体情况\n发展稳中有进。\n发展质量提升。\n".utf8)], in: folder)
-        let url = try temporaryFolder().appendingPathComponent("many.sqlite")
-        _ = try Indexer.index(folder: folder, into: url)
-        let index = try IndexDatabase.open(at: url)
+        let index = try Self.index(["乙单位_2019_工作总结.txt": "一、总体情况\n" + many,
+                                    "甲单位_2020_工作总结.txt": "一、总体情况\n发展稳中有进。\n发展质量提升。\n"])
         let onePass = try index.read { db in
             try QueryCompiler.compile(try SearchQuery(parsing: "发展 year:2020"), db).rankedInOnePass(db, wanted: 10)
         }
@@ -192,14 +188,10 @@ struct ReportFilterTests {
     /// only an even sample of the allowed matches (every other passage id), so the best one
     /// (here the report's first passage, id 1) could be left out of the first page.
     @Test func everyAllowedMatchIsRankedNotASample() throws {
-        let folder = try temporaryFolder()
         let many = (1...2_100).map { "乡村振兴第\($0)项任务。" }.joined(separator: "\n")
         // 乙 sorts before 甲: the 2020 report is indexed first, its first passage is id 1.
-        try write(["乙单位_2020_工作总结.txt": Data(("乡村振兴，乡村振兴，乡村振兴，乡村振兴。\n" + many).utf8),
-                   "甲单位_2019_工作总结.txt": Data("乡村振兴稳步推进。\n".utf8)], in: folder)
-        let url = try temporaryFolder().appendingPathComponent("sampled.sqlite")
-        _ = try Indexer.index(folder: folder, into: url)
-        let index = try IndexDatabase.open(at: url)
+        let index = try Self.index(["乙单位_2020_工作总结.txt": "乡村振兴，乡村振兴，乡村振兴，乡村振兴。\n" + many,
+                                    "甲单位_2019_工作总结.txt": "乡村振兴稳步推进。\n"])
         let query = try SearchQuery(parsing: "乡村振兴 year:2020")
         let first = try Searcher(index: index).search(query, limit: 10)
         #expect(first.totalHits == 2_101)
@@ -208,5 +200,14 @@ struct ReportFilterTests {
             try Int64.fetchOne(db, sql: "SELECT id FROM passages WHERE text LIKE '乡村振兴，%'")
         }
         #expect(id.map { $0 % 2 == 1 } == true, "the best passage has an id a sample of even ids leaves out")
+    }
+
+    /// An index of a folder holding `files` (name: text), for a regression's own fixture.
+    static func index(_ files: [String: String]) throws -> IndexDatabase {
+        let folder = try temporaryFolder()
+        try write(files.mapValues { Data($0.utf8) }, in: folder)
+        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
+        _ = try Indexer.index(folder: folder, into: url)
+        return try IndexDatabase.open(at: url)
     }
 }

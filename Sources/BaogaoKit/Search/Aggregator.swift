@@ -73,7 +73,7 @@ public struct Aggregator: Sendable {
         try index.read { db in
             let compiled = try QueryCompiler.compile(query, db)
             var reports = ReportGroups(grouping: grouping, readByIDAtMost: readByIDAtMost)
-            let ranges = compiled.conditions.isEmpty ? try ReportRanges.load(db) : nil
+            let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil
             for tier in compiled.tiers {
                 // Each tier's matches are gathered per report first; the reports' units and
                 // years are then read for those reports alone (all 54,544 rows of `reports` at
