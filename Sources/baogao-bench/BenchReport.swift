@@ -33,40 +33,46 @@ struct CorpusInfo: Codable {
     var skipped: [String]
 }
 
-/// Baogao's full index build against the trigram build of the same passages.
+/// Baogao's full index build, against the trigram build of the same passages when one was made.
 struct BuildComparison: Codable {
-    /// Every measured build, in seconds; the medians are compared.
+    /// Every measured build, in seconds; the median is compared.
     var baogaoRuns: [Double]
-    var trigramRuns: [Double]
     var baogaoSeconds: Double
-    var trigramSeconds: Double
     /// Text megabytes (10^6 bytes of passage text) per second.
     var baogaoMBPerSecond: Double
-    var trigramMBPerSecond: Double
-    /// Trigram builds with Baogao's FTS5 settings for a build (no merging while writing, one
-    /// merge at the end).
-    var trigramTunedRuns: [Double]
-    var trigramTunedSeconds: Double
-    /// Median CPU seconds (user and system) of each kind of build, and Baogao's over
-    /// trigram's: a check of the wall-time ratio on a busy machine.
+    /// Median CPU seconds (user and system).
     var baogaoCPUSeconds: Double
-    var trigramCPUSeconds: Double
-    var trigramTunedCPUSeconds: Double
+    var baogao: IndexSizes.Sizes
+    /// FTS bytes over text bytes.
+    var baogaoFTSPerText: Double
+    /// Peak memory of the Baogao build (the largest of the runs).
+    var baogaoPeakRSSBytes: Int
+    /// The baselines, or nil when only Baogao was built (`--no-trigram`).
+    var trigram: TrigramBaseline?
+}
+
+/// The trigram builds of the same passages, and Baogao's build over them.
+struct TrigramBaseline: Codable {
+    var runs: [Double]
+    var seconds: Double
+    var mbPerSecond: Double
+    /// Builds with Baogao's FTS5 settings for a build (no merging while writing, one merge at
+    /// the end).
+    var tunedRuns: [Double]
+    var tunedSeconds: Double
+    var cpuSeconds: Double
+    var tunedCPUSeconds: Double
+    /// Baogao's median CPU seconds over trigram's: a check of the wall-time ratio on a busy machine.
     var cpuRatio: Double
     /// Baogao's median build time over trigram's (default FTS5 settings: the obvious
     /// alternative, and the target's baseline).
     var timeRatio: Double
     /// Baogao's median build time over trigram's with Baogao's FTS5 settings.
     var timeRatioTuned: Double
-    var baogao: IndexSizes.Sizes
-    var trigram: IndexSizes.Sizes
-    /// FTS bytes over text bytes.
-    var baogaoFTSPerText: Double
-    var trigramFTSPerText: Double
+    var sizes: IndexSizes.Sizes
+    var ftsPerText: Double
     /// Baogao's FTS bytes over trigram's.
     var bytesRatio: Double
-    /// Peak memory of the Baogao build (the largest of the runs).
-    var baogaoPeakRSSBytes: Int
 }
 
 /// Peak memory while indexing one corpus, in a child process.

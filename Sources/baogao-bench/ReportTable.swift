@@ -15,20 +15,25 @@ enum ReportTable {
             + (c.skipped.isEmpty ? "" : ", \(c.skipped.count) skipped") + "\n\n"
 
         let b = r.build
-        out += "Build (median of \(b.baogaoRuns.count); same passages, same transactions: 16 MB or 1 s of whole reports)\n"
-        out += TextTable(["", "seconds", "CPU s", "MB/s", "FTS bytes", "FTS/text", "file bytes"], [
+        var buildRows = [
             ["Baogao (full index)", Format.fixed(b.baogaoSeconds, 2), Format.fixed(b.baogaoCPUSeconds, 2),
              Format.fixed(b.baogaoMBPerSecond, 1), ByteSize.format(b.baogao.ftsBytes), Format.ratio(b.baogaoFTSPerText),
              ByteSize.format(b.baogao.fileBytes)],
-            ["FTS5 trigram", Format.fixed(b.trigramSeconds, 2), Format.fixed(b.trigramCPUSeconds, 2),
-             Format.fixed(b.trigramMBPerSecond, 1), ByteSize.format(b.trigram.ftsBytes), Format.ratio(b.trigramFTSPerText),
-             ByteSize.format(b.trigram.fileBytes)],
-            ["Baogao/trigram", Format.ratio(b.timeRatio), Format.ratio(b.cpuRatio), "", Format.ratio(b.bytesRatio), "", ""],
-            ["trigram, Baogao's FTS5 settings", Format.fixed(b.trigramTunedSeconds, 2), Format.fixed(b.trigramTunedCPUSeconds, 2),
-             Format.fixed(Double(b.baogao.textBytes) / 1e6 / b.trigramTunedSeconds, 1), "", "", ""],
-            ["Baogao/that", Format.ratio(b.timeRatioTuned), Format.ratio(b.baogaoCPUSeconds / b.trigramTunedCPUSeconds),
-             "", "", "", ""],
-        ]).render() + "\n"
+        ]
+        if let t = b.trigram {
+            buildRows += [
+                ["FTS5 trigram", Format.fixed(t.seconds, 2), Format.fixed(t.cpuSeconds, 2),
+                 Format.fixed(t.mbPerSecond, 1), ByteSize.format(t.sizes.ftsBytes), Format.ratio(t.ftsPerText),
+                 ByteSize.format(t.sizes.fileBytes)],
+                ["Baogao/trigram", Format.ratio(t.timeRatio), Format.ratio(t.cpuRatio), "", Format.ratio(t.bytesRatio), "", ""],
+                ["trigram, Baogao's FTS5 settings", Format.fixed(t.tunedSeconds, 2), Format.fixed(t.tunedCPUSeconds, 2),
+                 Format.fixed(Double(b.baogao.textBytes) / 1e6 / t.tunedSeconds, 1), "", "", ""],
+                ["Baogao/that", Format.ratio(t.timeRatioTuned), Format.ratio(b.baogaoCPUSeconds / t.tunedCPUSeconds),
+                 "", "", "", ""],
+            ]
+        }
+        out += "Build (median of \(b.baogaoRuns.count); same passages, same transactions: 16 MB or 1 s of whole reports)\n"
+        out += TextTable(["", "seconds", "CPU s", "MB/s", "FTS bytes", "FTS/text", "file bytes"], buildRows).render() + "\n"
 
         out += "Queries in process (ms; per query the median of its runs; p50/p95/p99 over queries;\n"
         out += "  trigram cannot answer phrases under 3 characters: 'tri right' counts its right answers)\n"

@@ -45,6 +45,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Folder for generated corpora and indexes (kept between runs).")
     var work: String?
 
+    @Flag(inversion: .prefixedNo, help: "Build the trigram baselines (--no-trigram: Baogao alone, e.g. at 10 GB).")
+    var trigram = true
+
     func validate() throws {
         if let size, ByteSize.parse(size) == nil { throw ValidationError("--size: not a size: \(size)") }
         guard scaleSizes != nil else { throw ValidationError("--scale: not a list of sizes: \(scale)") }
@@ -103,9 +106,10 @@ struct RunCommand: ParsableCommand {
             func buildBaogao() throws {
                 progress("build \(run + 1)/\(builds): Baogao")
                 baogaoRuns.append(try ChildIndexing.run(folder: corpusURL, index: baogaoIndex))
-                if passages == nil { passages = try TrigramBuild.load(from: baogaoIndex) }
+                if trigram, passages == nil { passages = try TrigramBuild.load(from: baogaoIndex) }
             }
             func buildTrigram() throws {
+                guard trigram else { return }
                 progress("build \(run + 1)/\(builds): trigram")
                 trigramRuns.append(try TrigramBuild.build(passages!, at: trigramIndex))
                 progress("build \(run + 1)/\(builds): trigram with Baogao's FTS5 settings")
@@ -117,28 +121,33 @@ struct RunCommand: ParsableCommand {
                 try buildTrigram(); try buildBaogao()
             }
         }
+        passages = nil
         let first = baogaoRuns[0]
         let baogaoSizes = try IndexSizes.measure(baogaoIndex)
-        let trigramSizes = try IndexSizes.measure(trigramIndex)
         let baogaoSeconds = Percentiles.median(baogaoRuns.map(\.seconds))!
-        let trigramSeconds = Percentiles.median(trigramRuns.map(\.seconds))!
-        let tunedSeconds = Percentiles.median(tunedRuns.map(\.seconds))!
         let baogaoCPU = Percentiles.median(baogaoRuns.map(\.cpuSeconds))!
-        let trigramCPU = Percentiles.median(trigramRuns.map(\.cpuSeconds))!
         let text = Double(baogaoSizes.textBytes)
+        var baseline: TrigramBaseline?
+        if trigram {
+            let sizes = try IndexSizes.measure(trigramIndex)
+            let seconds = Percentiles.median(trigramRuns.map(\.seconds))!
+            let tunedSeconds = Percentiles.median(tunedRuns.map(\.seconds))!
+            let cpu = Percentiles.median(trigramRuns.map(\.cpuSeconds))!
+            baseline = TrigramBaseline(
+                runs: trigramRuns.map(\.seconds), seconds: seconds, mbPerSecond: text / 1e6 / seconds,
+                tunedRuns: tunedRuns.map(\.seconds), tunedSeconds: tunedSeconds, cpuSeconds: cpu,
+                tunedCPUSeconds: Percentiles.median(tunedRuns.map(\.cpuSeconds))!, cpuRatio: baogaoCPU / cpu,
+                timeRatio: baogaoSeconds / seconds, timeRatioTuned: baogaoSeconds / tunedSeconds,
+                sizes: sizes, ftsPerText: Double(sizes.ftsBytes) / text,
+                bytesRatio: Double(baogaoSizes.ftsBytes) / Double(sizes.ftsBytes))
+        } else {
+            notes.append("no trigram baseline built (--no-trigram): Baogao alone")
+        }
         let build = BuildComparison(
-            baogaoRuns: baogaoRuns.map(\.seconds), trigramRuns: trigramRuns.map(\.seconds),
-            baogaoSeconds: baogaoSeconds, trigramSeconds: trigramSeconds,
-            baogaoMBPerSecond: text / 1e6 / baogaoSeconds, trigramMBPerSecond: text / 1e6 / trigramSeconds,
-            trigramTunedRuns: tunedRuns.map(\.seconds), trigramTunedSeconds: tunedSeconds,
-            baogaoCPUSeconds: baogaoCPU, trigramCPUSeconds: trigramCPU,
-            trigramTunedCPUSeconds: Percentiles.median(tunedRuns.map(\.cpuSeconds))!, cpuRatio: baogaoCPU / trigramCPU,
-            timeRatio: baogaoSeconds / trigramSeconds, timeRatioTuned: baogaoSeconds / tunedSeconds,
-            baogao: baogaoSizes, trigram: trigramSizes,
-            baogaoFTSPerText: Double(baogaoSizes.ftsBytes) / text,
-            trigramFTSPerText: Double(trigramSizes.ftsBytes) / text,
-            bytesRatio: Double(baogaoSizes.ftsBytes) / Double(trigramSizes.ftsBytes),
-            baogaoPeakRSSBytes: baogaoRuns.map(\.peakRSSBytes).max()!)
+            baogaoRuns: baogaoRuns.map(\.seconds), baogaoSeconds: baogaoSeconds,
+            baogaoMBPerSecond: text / 1e6 / baogaoSeconds, baogaoCPUSeconds: baogaoCPU,
+            baogao: baogaoSizes, baogaoFTSPerText: Double(baogaoSizes.ftsBytes) / text,
+            baogaoPeakRSSBytes: baogaoRuns.map(\.peakRSSBytes).max()!, trigram: baseline)
         let corpusName = generatedBytes.map { ByteSize.label($0) + (source.map { " from " + URL(fileURLWithPath: $0).lastPathComponent } ?? "") }
             ?? corpusURL.lastPathComponent
         let corpus = CorpusInfo(folder: folder ?? corpusURL.path, origin: origin, files: files,
@@ -150,7 +159,7 @@ struct RunCommand: ParsableCommand {
         let folded = try FoldedCorpus(index: baogaoIndex)
         let sample = QuerySampler.sample(folded, perGroup: queries, seed: CorpusPreparation.seed)
         progress("timing \(sample.count) queries in process")
-        let latency = try QueryLatency(baogao: baogaoIndex, trigram: trigramIndex, repetitions: repetitions)
+        let latency = try QueryLatency(baogao: baogaoIndex, trigram: trigram ? trigramIndex : nil, repetitions: repetitions)
         let (groups, medians) = try latency.run(sample)
         let pooled = Self.pooled(sample, medians)
         progress("timing units for the commonest words and sampled phrases")

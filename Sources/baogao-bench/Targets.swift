@@ -18,8 +18,11 @@ enum Targets {
         func add(_ name: String, _ goal: String, _ measured: String, _ met: Bool?) {
             checks.append(TargetCheck(name: name, goal: goal, measured: measured, met: met))
         }
-        add("build time", "<= \(Format.ratio(buildRatio)) trigram",
-            Format.ratio(build.timeRatio) + " (CPU " + Format.ratio(build.cpuRatio) + ")", build.timeRatio <= buildRatio)
+        if let trigram = build.trigram {
+            add("build time", "<= \(Format.ratio(buildRatio)) trigram",
+                Format.ratio(trigram.timeRatio) + " (CPU " + Format.ratio(trigram.cpuRatio) + ")",
+                trigram.timeRatio <= buildRatio)
+        }
         add("FTS bytes", "<= 1.15x text", Format.ratio(build.baogaoFTSPerText), build.baogaoFTSPerText <= 1.15)
         let filePerText = Double(build.baogao.fileBytes) / Double(max(1, build.baogao.textBytes))
         add("index file", "<= 2.00x text", Format.ratio(filePerText), filePerText <= 2)
