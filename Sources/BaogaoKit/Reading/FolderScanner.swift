@@ -1,12 +1,34 @@
 import Foundation
 
 /// A file found under the indexed folder.
+///
+/// It keeps the folder it was found under, which every file of a scan shares, and not a URL of
+/// its own: a URL took ~480 bytes of memory per file, a quarter of a GB for the 545,000 files
+/// of a 10 GB folder.
 struct FoundFile: Sendable {
-    var url: URL
+    /// The folder ``relativePath`` is relative to.
+    var base: URL
     /// The path relative to the folder, with `/` separators.
     var relativePath: String
     var size: Int64
     var modified: Double
+
+    init(base: URL, relativePath: String, size: Int64, modified: Double) {
+        self.base = base
+        self.relativePath = relativePath
+        self.size = size
+        self.modified = modified
+    }
+
+    /// A file at `url`, known by `relativePath` (its last components).
+    init(url: URL, relativePath: String, size: Int64, modified: Double) {
+        var base = url
+        for _ in relativePath.split(separator: "/") { base.deleteLastPathComponent() }
+        self.init(base: base, relativePath: relativePath, size: size, modified: modified)
+    }
+
+    /// Where the file is.
+    var url: URL { base.appendingPathComponent(relativePath) }
 }
 
 /// A file that was not indexed, and why.
@@ -42,14 +64,15 @@ enum FolderScanner {
         var visited: Set<String> = []
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         visited.insert(rootPath)
-        walk(URL(fileURLWithPath: rootPath), relative: "", excluded: excluded,
+        let base = URL(fileURLWithPath: rootPath)
+        walk(base, relative: "", base: base, excluded: excluded,
              visited: &visited, files: &files, skipped: &skipped)
         files.sort { $0.relativePath < $1.relativePath }
         skipped.sort { $0.path < $1.path }
         return (files, skipped)
     }
 
-    private static func walk(_ folder: URL, relative: String, excluded: Set<String>, visited: inout Set<String>,
+    private static func walk(_ folder: URL, relative: String, base: URL, excluded: Set<String>, visited: inout Set<String>,
                              files: inout [FoundFile], skipped: inout [SkippedFile]) {
         let fm = FileManager.default
         let names: [String]
@@ -82,12 +105,12 @@ enum FolderScanner {
                     skipped.append(SkippedFile(path: path, reason: "symbolic link loops back to a folder already indexed"))
                     continue
                 }
-                walk(url, relative: path, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
+                walk(url, relative: path, base: base, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
             case S_IFREG:
                 let ext = (name as NSString).pathExtension.lowercased()
                 if readable.contains(ext) {
                     let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-                    files.append(FoundFile(url: url, relativePath: path, size: Int64(info.st_size), modified: modified))
+                    files.append(FoundFile(base: base, relativePath: path, size: Int64(info.st_size), modified: modified))
                 } else if let reason = ReportFormats.unsupportedReason(ext) {
                     skipped.append(SkippedFile(path: path, reason: reason))
                 }
