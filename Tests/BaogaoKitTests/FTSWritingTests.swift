@@ -41,7 +41,8 @@ import Testing
         let index = try IndexDatabase.openForWriting(at: url, rebuild: false).index
         let changes = try index.write { db in
             let before = db.totalChangesCount
-            try ReportWriter.insert(parsed, db)
+            var totals = SlotTotals()
+            try ReportWriter.insert(parsed, changes: &totals, db)
             return db.totalChangesCount - before
         }
         // Per passage: its row, its FTS5 insert and FTS5's document size; besides, the file,

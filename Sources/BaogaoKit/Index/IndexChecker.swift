@@ -178,6 +178,9 @@ public enum IndexChecker {
             let count = try Int.fetchOne(db, sql: sql) ?? 0
             if count > 0 { problems.append("\(count) \(what)") }
         }
+        if let stored = try ReportRanges.load(db)?.totals, stored != (try SlotTotals.counted(db)) {
+            problems.append("the stored totals of the frequent characters and words differ from the reports' counts")
+        }
         return .init(name: "passages, sections and reports", problems: problems)
     }
 

@@ -23,6 +23,8 @@ struct ReportRanges: Sendable {
     let starts: [Int64]
     /// The report id of each range.
     let reports: [Int64]
+    /// How many passages and reports hold each frequent character and bigram, when stored.
+    var totals: SlotTotals? = nil
 
     /// The index of the range holding passage `id` (into ``starts`` and ``reports``).
     func range(ofPassage id: Int64) -> Int? {
@@ -81,20 +83,33 @@ struct ReportRanges: Sendable {
     /// The stored ranges, or nil when they are not known.
     static func load(_ db: Database) throws -> ReportRanges? {
         guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"),
-                                            arguments: [key]),
-              data.count % 16 == 0 else { return nil }
+                                            arguments: [key]) else { return nil }
+        // 16 bytes per range, then the totals and their mark when stored.
+        let trailer = SlotTotals.encodedSize + totalsMark.count
+        let hasTotals = data.count >= trailer && data.suffix(totalsMark.count).elementsEqual(totalsMark)
+        let rangeBytes = hasTotals ? data.count - trailer : data.count
+        guard rangeBytes % 16 == 0 else { return nil }
         var starts: [Int64] = []
         var reports: [Int64] = []
-        starts.reserveCapacity(data.count / 16)
-        reports.reserveCapacity(data.count / 16)
+        var totals: SlotTotals?
+        starts.reserveCapacity(rangeBytes / 16)
+        reports.reserveCapacity(rangeBytes / 16)
         data.withUnsafeBytes { raw in
-            for i in stride(from: 0, to: raw.count, by: 16) {
+            for i in stride(from: 0, to: rangeBytes, by: 16) {
                 starts.append(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: Int64.self)))
                 reports.append(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 8, as: Int64.self)))
             }
+            if hasTotals {
+                totals = SlotTotals(decoding: UnsafeRawBufferPointer(rebasing: raw[rangeBytes..<rangeBytes + SlotTotals.encodedSize]))
+            }
         }
-        return ReportRanges(starts: starts, reports: reports)
+        return ReportRanges(starts: starts, reports: reports, totals: totals)
     }
+
+    /// Ends the value when ``SlotTotals`` follow the ranges. Eight bytes: the value's length is
+    /// then no multiple of 16, and a reader that knows nothing of totals takes the ranges for
+    /// unknown rather than misreading them.
+    static let totalsMark = Array("BGTOTAL1".utf8)
 
     /// Whether the ranges are stored, without reading them. They are stored only when every
     /// report's passages are contiguous, so every report then has its ``ReportCharacters`` and
@@ -110,9 +125,10 @@ struct ReportRanges: Sendable {
 
     /// Computes and stores the ranges from the reports' `first_passage` and `passage_count`
     /// (a scan of `reports`, not of every passage: an update of one file at 1 GB stays well
-    /// under a second); stores nothing when some report's passages are not contiguous or the
-    /// ranges do not ascend with report ids.
-    static func store(_ db: Database) throws {
+    /// under a second), with the `totals` the caller works out; stores nothing, and asks for
+    /// no totals, when some report's passages are not contiguous or the ranges do not ascend
+    /// with report ids.
+    static func store(_ db: Database, totals: (Database) throws -> SlotTotals) throws {
         try invalidate(db)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, first_passage, passage_count FROM reports WHERE passage_count > 0 ORDER BY id
@@ -127,6 +143,8 @@ struct ReportRanges: Sendable {
             withUnsafeBytes(of: first.littleEndian) { data.append(contentsOf: $0) }
             withUnsafeBytes(of: report.littleEndian) { data.append(contentsOf: $0) }
         }
+        data.append(try totals(db).encoded())
+        data.append(contentsOf: totalsMark)
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, data])
     }
 }

@@ -2,27 +2,30 @@ import GRDB
 
 /// Inserts and deletes one file's rows: its `files` row and all its reports with their
 /// sections and passages. Callers wrap each call in a transaction, so that a file is always
-/// wholly in the index or wholly out of it.
+/// wholly in the index or wholly out of it, and keep what each call adds to the
+/// ``SlotTotals`` (or takes away from them) for the end of their run.
 ///
 /// ```swift
+/// var changes = SlotTotals()
 /// try index.write { db in
-///     if let old { try ReportWriter.deleteFile(id: old, db) }
-///     try ReportWriter.insert(parsed, db)
+///     if let old { try ReportWriter.deleteFile(id: old, changes: &changes, db) }
+///     try ReportWriter.insert(parsed, changes: &changes, db)
 /// }
 /// ```
 enum ReportWriter {
     /// Inserts a file and its reports.
-    static func insert(_ parsed: ParsedFile, _ db: Database) throws {
+    static func insert(_ parsed: ParsedFile, changes: inout SlotTotals, _ db: Database) throws {
         try ReportRanges.invalidate(db)
         try db.cachedStatement(sql: "INSERT INTO files(path, size, mtime, hash) VALUES (?, ?, ?, ?)")
             .execute(arguments: [parsed.file.relativePath, parsed.file.size, parsed.file.modified, parsed.hash])
         let fileID = db.lastInsertedRowID
         for report in parsed.reports {
-            try insert(report, fileID: fileID, file: parsed, db)
+            try insert(report, fileID: fileID, file: parsed, changes: &changes, db)
         }
     }
 
-    private static func insert(_ report: ParsedReport, fileID: Int64, file: ParsedFile, _ db: Database) throws {
+    private static func insert(_ report: ParsedReport, fileID: Int64, file: ParsedFile, changes: inout SlotTotals,
+                               _ db: Database) throws {
         let meta = report.metadata
         try db.cachedStatement(sql: """
             INSERT INTO reports(file_id, path, size, mtime, hash, encoding, note, unit, year, title,
@@ -73,6 +76,7 @@ enum ReportWriter {
             bigrams.append(terms.bigrams)
         }
         try ReportBigrams.insert(reportID: reportID, slots: bigrams, db)
+        changes.add(characters: contiguous ? characters : [], bigrams: bigrams)
         if contiguous {
             try ReportCharacters.insert(reportID: reportID, firstPassage: firstPassage ?? 0, slots: characters, db)
             if let firstPassage {
@@ -83,8 +87,11 @@ enum ReportWriter {
     }
 
     /// Deletes a file and everything of its reports.
-    static func deleteFile(id fileID: Int64, _ db: Database) throws {
+    static func deleteFile(id fileID: Int64, changes: inout SlotTotals, _ db: Database) throws {
         try ReportRanges.invalidate(db)
+        var taken = try SlotTotals.ofFile(fileID, db)
+        taken.negate()
+        changes = changes + taken
         let reports = "SELECT id FROM reports WHERE file_id = ?"
         try db.execute(sql: "DELETE FROM report_chars WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM report_bigrams WHERE report_id IN (\(reports))", arguments: [fileID])

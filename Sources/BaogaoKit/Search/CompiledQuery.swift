@@ -104,7 +104,9 @@ struct CompiledQuery {
     /// which bm25 finds by evaluating the phrase again) and, past ``onePassAtMost`` matches,
     /// the same pass goes on counting for
     /// ``rankedFromSample(_:wanted:ids:charactersComplete:)``; one of the
-    /// ``FrequentCharacters`` goes there at once, to be read from ``ReportCharacters``. Nil
+    /// ``FrequentCharacters`` (and one of the ``FrequentBigrams`` past ``onePassAtMost``) is
+    /// counted from the ``SlotTotals`` and ranked by ``rankedFromSpread(_:wanted:ranges:matches:)``,
+    /// or, in an index without totals, goes to the sample at once, read from ``ReportCharacters``. Nil
     /// when the query does not qualify or a query of several terms has more than
     /// ``onePassAtMost`` matches. The best matches' reports and trails go into `hydrator`'s
     /// cache.
@@ -114,6 +116,25 @@ struct CompiledQuery {
         let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return nil }
         let oneTerm = singleTerm != nil && highlightPlans.count == 1
+        if oneTerm, let totals = ranges.totals {
+            if let slot = frequentCharacter {
+                let (passages, reports) = totals.character(slot)
+                return (passages, reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, body in
+                    try ReportCharacters.forEachPassage(holding: slot, report: report, db) { try body($0) }
+                })
+            }
+            if let slot = frequentBigram, totals.bigram(slot).passages > Self.onePassAtMost {
+                let (passages, reports) = totals.bigram(slot)
+                return (passages, reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, body in
+                    guard let i = ranges.range(ofReport: report) else { return }
+                    let ids = ranges.ids(ofRange: i)
+                    let rows = try Int64.fetchCursor(db.cachedStatement(sql: """
+                        SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+                        """), arguments: [match, ids.lowerBound, ids.upperBound - 1])
+                    while let id = try rows.next() { if try !body(id) { return } }
+                })
+            }
+        }
         if oneTerm, frequentCharacter != nil, try ReportCharacters.isComplete(db) {
             return try rankedFromSample(db, wanted: wanted, charactersComplete: true)
         }
@@ -233,6 +254,41 @@ struct CompiledQuery {
         }
         return (total, counts.count, try bestOfSample(sampled, db, wanted: wanted))
     }
+
+    /// For one of the ``FrequentCharacters`` or ``FrequentBigrams`` alone, whose totals are
+    /// known (``SlotTotals``): the best `wanted` of a sample of about ``termSample`` matches,
+    /// up to ``sampledPerReport`` from each of reports spread evenly over the passages (the
+    /// report holding passage (k + ½) · n / picks, or the next one with a match), read by
+    /// `matches(report, body)` (return false from `body` to stop). No row per report is read:
+    /// 的 at 1 GB read 2 million passage ids, 服务 54,544 rows of counts.
+    func rankedFromSpread(_ db: Database, wanted: Int, ranges: ReportRanges,
+                          matches: (Int64, (Int64) throws -> Bool) throws -> Void) throws -> [Match] {
+        guard let first = ranges.starts.first, let last = ranges.starts.last else { return [] }
+        let picks = min(ranges.starts.count, Self.termSample / Self.sampledPerReport)
+        var sampled: [Int64] = []
+        var next = 0
+        for k in 0..<picks {
+            let position = first + (2 * Int64(k) + 1) * (last - first) / (2 * Int64(picks))
+            var i = max(next, ranges.range(ofPassage: position) ?? 0)
+            // The report there, or the next of a few with a match.
+            var found = 0
+            let tries = i + Self.spreadTries
+            while found == 0, i < min(ranges.starts.count, tries) {
+                try matches(ranges.reports[i]) { id in
+                    sampled.append(id)
+                    found += 1
+                    return found < Self.sampledPerReport
+                }
+                i += 1
+            }
+            next = i
+        }
+        return try bestOfSample(sampled, db, wanted: wanted)
+    }
+
+    /// Reports ``rankedFromSpread(_:wanted:ranges:matches:)`` tries from each position before
+    /// it gives up the pick (a frequent term is in almost every report).
+    static let spreadTries = 4
 
     /// The best `wanted` of the passages `sampled` for the query's one term, scored in Swift by
     /// bm25's term-frequency and length part.
@@ -386,6 +442,10 @@ struct CompiledQuery {
 
     /// Matching passages and reports in all tiers, counted exactly.
     func count(_ db: Database) throws -> (passages: Int, reports: Int) {
+        if let totals = ranges?.totals {
+            if let slot = frequentCharacter { return totals.character(slot) }
+            if let slot = frequentBigram { return totals.bigram(slot) }
+        }
         if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
             return try ReportCharacters.count(slot: slot, db)
         }
