@@ -12,9 +12,11 @@ enum TrigramBuild {
     static let commitBytes = 16 << 20
     static let commitSeconds = 1.0
 
+    /// Pages per step of the merge at the end, as `IndexTuning.mergeStepPages`.
+    static let mergeStepPages = 16_384
     /// Baogao's FTS5 settings for a build (`IndexTuning.Merging.bulk`, internal to BaogaoKit),
     /// followed by one merge at the end.
-    static let tunedSettings: [(String, Int)] = [("automerge", 0), ("crisismerge", 1_000), ("hashsize", 8 << 20)]
+    static let tunedSettings: [(String, Int)] = [("automerge", 0), ("crisismerge", 1_000), ("hashsize", 16 << 20)]
 
     /// The passages of a Baogao index, grouped by report in id order.
     struct Passages {
@@ -94,7 +96,12 @@ enum TrigramBuild {
             if db.isInsideTransaction { try db.commit() }
         }
         if tuned {
-            try pool.write { db in try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')") }
+            // As Baogao's end of a build: the optimize's work in committed steps.
+            while try pool.write({ db -> Bool in
+                let before = db.totalChangesCount
+                try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('merge', ?)", arguments: [-mergeStepPages])
+                return db.totalChangesCount - before >= 2
+            }) {}
         }
         try pool.close()
         return (Clock.milliseconds(since: start) / 1000, CPUTime.seconds() - cpu)

@@ -29,13 +29,15 @@ enum IndexTuning {
         /// level at a time (its default, 4, rewrote the index over and over: a trigram
         /// build of 1,200 laws took 18.1 s at 4 and 10.9 s at 8). Pending terms: 1 MB.
         case incremental
-        /// A build, or an update of a large share of the files: no merging while writing, 8 MB
+        /// A build, or an update of a large share of the files: no merging while writing, 16 MB
         /// of pending terms, and one merge of everything into a single segment at the end, so
         /// that every term is then one lookup. Merging as it goes took a third of a 100 MB
-        /// build; the end's merge takes a few seconds. Crisis merges only past 1,000 segments
-        /// (FTS5 allows 2,000): at 64, a 1 GB build, writing a segment per 8 MB of pending terms,
-        /// merged its early segments once before the final merge. (Not measured apart: the 1 GB
-        /// rate stayed at 60% of the 100 MB rate with this change; see the README.)
+        /// build; the end's merge takes a few seconds at 1 GB. Crisis merges only past 1,000
+        /// segments of a level (FTS5 allows 2,000 in all): at 64, a 1 GB build, writing a
+        /// segment per 8 MB of pending terms, merged its early segments once before the final
+        /// merge. A 10 GB build, writing a segment per commit and per 8 MB of pending terms,
+        /// still merged everything it had written twice on the way, each time in one
+        /// transaction; 16 MB of pending terms halves the segments of the second kind.
         case bulk
 
         /// The share of an index's files a run must write to be ``bulk``.
@@ -49,7 +51,7 @@ enum IndexTuning {
         var settings: [(name: String, value: Int)] {
             switch self {
             case .incremental: [("automerge", 8), ("crisismerge", 16), ("hashsize", 1 << 20)]
-            case .bulk: [("automerge", 0), ("crisismerge", 1_000), ("hashsize", 8 << 20)]
+            case .bulk: [("automerge", 0), ("crisismerge", 1_000), ("hashsize", 16 << 20)]
             }
         }
     }
@@ -62,13 +64,31 @@ enum IndexTuning {
         }
     }
 
+    /// Pages written by one step of the final merge, each step in its own transaction: 64 MB
+    /// of 4 KB pages.
+    static let mergeStepPages = 16_384
+
     /// Ends a run: after a ``Merging/bulk`` one, merges the FTS5 index into one segment when
     /// the run `changed` it, and leaves the ``Merging/incremental`` settings for the next runs.
-    static func finishWriting(_ merging: Merging, changed: Bool, _ db: Database) throws {
+    ///
+    /// The merge goes in steps (FTS5's `merge` with a negative page count: the work of
+    /// `optimize`, resumed by the next step), each committed: one `optimize` is one
+    /// transaction as large as the FTS5 index, all of it in the WAL before a checkpoint can
+    /// start, and SQLite looks up every page it reads among the WAL's frames (at 10 GB a
+    /// 6 GB WAL, and lookups a large share of the time). A run stopped between steps leaves
+    /// a sound index of a few segments, which later runs keep merging.
+    static func finishWriting(_ merging: Merging, changed: Bool, _ index: IndexDatabase) throws(BaogaoError) {
         guard merging == .bulk else { return }
-        if changed {
-            try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+        while changed {
+            let merged = try index.write { db -> Bool in
+                let before = db.totalChangesCount
+                try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('merge', ?)",
+                               arguments: [-mergeStepPages])
+                // FTS5's own test of whether a merge step did any work.
+                return db.totalChangesCount - before >= 2
+            }
+            if !merged { break }
         }
-        try setMerging(.incremental, db)
+        try index.write { db in try setMerging(.incremental, db) }
     }
 }

@@ -224,18 +224,16 @@ public enum Indexer {
 
         // Ranges stored by a version that kept no totals are stored again, with them.
         let rangesKnown = try index.read { db in try ReportRanges.load(db)?.totals != nil }
-        if summary.changedIndex || !rangesKnown || merging == .bulk {
+        if summary.changedIndex || !rangesKnown {
             try index.write { db in
-                if summary.changedIndex || !rangesKnown {
-                    try ReportRanges.store(db) { db in
-                        // Added up when the run knows where it started, else counted (~0.1 s at 1 GB).
-                        if summary.changedIndex, let startTotals { return startTotals + changes }
-                        return try SlotTotals.counted(db)
-                    }
+                try ReportRanges.store(db) { db in
+                    // Added up when the run knows where it started, else counted (~0.1 s at 1 GB).
+                    if summary.changedIndex, let startTotals { return startTotals + changes }
+                    return try SlotTotals.counted(db)
                 }
-                try IndexTuning.finishWriting(merging, changed: summary.changedIndex, db)
             }
         }
+        try IndexTuning.finishWriting(merging, changed: summary.changedIndex, index)
         summary.skipped.sort { $0.path < $1.path }
         (summary.reports, summary.passages, summary.withoutUnit, summary.withoutYear) = try index.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,
