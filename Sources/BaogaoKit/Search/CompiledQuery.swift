@@ -147,6 +147,18 @@ struct CompiledQuery {
         }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
+        if !oneTerm {
+            // bm25 finds each phrase's IDF over the whole index before its first row (for 规定
+            // a walk over a million rows at 1 GB): rowids alone first say whether the query
+            // has few enough matches to be ranked here.
+            var seen = 0
+            try forEachAllowedRow("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
+                                  match: match, db, ranges: ranges, bySpans: false) { _ in
+                seen += 1
+                return seen <= Self.onePassAtMost
+            }
+            if seen > Self.onePassAtMost { return nil }
+        }
         // baogao_tf scores the first `cap` rows FTS5 returns; with a filter those are not the
         // first rows kept, so every row is scored.
         let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
