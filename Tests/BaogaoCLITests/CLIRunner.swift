@@ -16,7 +16,7 @@ enum CLIRunner {
 }
 
 func temporaryFolder(_ name: String = "baogao-cli") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    let url = TestFolders.root.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

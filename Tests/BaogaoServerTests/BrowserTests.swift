@@ -1,4 +1,5 @@
 import BaogaoSpawn
+import BaogaoTestSupport
 import Foundation
 import Testing
 
@@ -124,7 +125,7 @@ enum Chromium {
     }
 
     private static func run(_ arguments: [String]) throws -> String {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-chromium-\(UUID().uuidString)")
+        let profile = TestFolders.root.appendingPathComponent("baogao-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = SpawnedProcess()
         process.executableURL = executable

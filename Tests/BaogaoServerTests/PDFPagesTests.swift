@@ -12,7 +12,7 @@ struct PDFPagesTests {
             print("skipped: pdftotext is not installed (apt-get install poppler-utils)")
             return
         }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-pages-\(UUID().uuidString)")
+        let root = TestFolders.root.appendingPathComponent("baogao-pages-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var pdf = PDFBuilder()

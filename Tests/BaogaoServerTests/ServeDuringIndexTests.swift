@@ -1,4 +1,5 @@
 import BaogaoSpawn
+import BaogaoTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 @Suite(.serialized)
 struct ServeDuringIndexTests {
     @Test func theServerAnswersThroughARebuildAndSeesItsResult() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-serve-index-\(UUID().uuidString)")
+        let root = TestFolders.root.appendingPathComponent("baogao-serve-index-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("reports")
         let index = root.appendingPathComponent("index.sqlite")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -56,7 +57,7 @@ struct ServeDuringIndexTests {
     }
 
     @Test func anUpdateByIndexIsVisibleToTheNextRequest() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-serve-update-\(UUID().uuidString)")
+        let root = TestFolders.root.appendingPathComponent("baogao-serve-update-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("reports")
         let index = root.appendingPathComponent("index.sqlite")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import BaogaoKit
+import BaogaoTestSupport
 import Foundation
 import Testing
 
@@ -54,7 +55,7 @@ struct ServeEndToEndTests {
     }
 
     @Test func serveBuildsTheDefaultIndexFromCorpus() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-serve-default-\(UUID().uuidString)")
+        let root = TestFolders.root.appendingPathComponent("baogao-serve-default-\(UUID().uuidString)")
         let corpus = root.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
         for (path, text) in Fixture.reports where !path.contains("/") && !path.contains("<") {

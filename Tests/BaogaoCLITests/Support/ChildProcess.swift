@@ -1,3 +1,4 @@
+import BaogaoTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,7 @@ final class ChildProcess {
     private var finished: Exit?
 
     init(_ arguments: [String], executable: URL = CLIRunner.executable, environment: [String: String] = [:]) throws {
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-child-\(UUID().uuidString)")
+        output = TestFolders.root.appendingPathComponent("baogao-child-\(UUID().uuidString)")
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

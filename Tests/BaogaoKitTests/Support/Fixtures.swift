@@ -1,3 +1,4 @@
+import BaogaoTestSupport
 import Foundation
 @testable import BaogaoKit
 
@@ -8,9 +9,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath)
 /// The sample corpus shipped with the repository.
 let sampleCorpus = repositoryRoot.appendingPathComponent("corpus")
 
-/// A fresh temporary folder, removed when the test process ends or by the caller.
+/// A fresh temporary folder, removed with ``TestFolders/root`` when the test process ends.
 func temporaryFolder(_ name: String = "baogao") throws -> URL {
-    let url = FileManager.default.temporaryDirectory
+    let url = TestFolders.root
         .appendingPathComponent("\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url

@@ -1,4 +1,5 @@
 import BaogaoKit
+import BaogaoTestSupport
 import Foundation
 
 struct FixtureError: Error, CustomStringConvertible {
@@ -26,7 +27,7 @@ struct MCPFixture: Sendable {
     private init() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-mcp-\(UUID().uuidString)")
+        root = TestFolders.root.appendingPathComponent("baogao-mcp-\(UUID().uuidString)")
         folder = root.appendingPathComponent("reports")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repository.appendingPathComponent("corpus"), to: folder)

@@ -39,7 +39,7 @@ final class RunningServer: @unchecked Sendable {
 
     /// Starts `baogao serve arguments… --port 0` in `directory` and waits for its address.
     init(_ arguments: [String], in directory: URL, timeout: Double = 60) throws {
-        let stem = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-serve-\(UUID().uuidString)")
+        let stem = TestFolders.root.appendingPathComponent("baogao-serve-\(UUID().uuidString)")
         output = stem.appendingPathExtension("out")
         errors = stem.appendingPathExtension("err")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)

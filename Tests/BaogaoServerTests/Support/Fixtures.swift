@@ -1,4 +1,5 @@
 import BaogaoKit
+import BaogaoTestSupport
 import Foundation
 
 struct FixtureError: Error, CustomStringConvertible {
@@ -82,7 +83,7 @@ struct Fixture: Sendable {
     static func get() throws -> Fixture { try shared.get() }
 
     init(reports: [String: String], name: String = "baogao-server") throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        root = TestFolders.root.appendingPathComponent("\(name)-\(UUID().uuidString)")
         folder = root.appendingPathComponent("reports")
         for (path, text) in reports {
             let url = folder.appendingPathComponent(path)
@@ -96,7 +97,7 @@ struct Fixture: Sendable {
 
     /// The sample corpus indexed into a temporary index, shared by the tests that need more hits.
     static let sample: Result<(root: URL, indexURL: URL, index: IndexDatabase), any Error> = Result {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-sample-\(UUID().uuidString)")
+        let root = TestFolders.root.appendingPathComponent("baogao-sample-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let indexURL = root.appendingPathComponent("sample.sqlite")
         _ = try Indexer.index(folder: sampleCorpus, into: indexURL)

@@ -84,7 +84,7 @@ struct TeamFixture {
     static let wang = ("王芳", "报告密码2026")
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("baogao-team-\(UUID().uuidString)")
+        folder = TestFolders.root.appendingPathComponent("baogao-team-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         users = folder.appendingPathComponent("users.htpasswd")
         try Tools.htpasswd(users, Self.alice.0, Self.alice.1)
