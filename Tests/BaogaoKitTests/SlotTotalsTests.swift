@@ -125,6 +125,36 @@ struct SlotTotalsTests {
         #expect(Set(results.hits.map(\.path)).count > 1, "the sample spreads over reports")
     }
 
+    /// The sample of a frequent term takes at most ``CompiledQuery/sampledPerReport`` matches
+    /// of a report, from reports spread over the whole index.
+    @Test func theSpreadSampleTakesAFewMatchesPerReport() throws {
+        let indexURL = try temporaryFolder().appendingPathComponent("spread.sqlite")
+        _ = try Indexer.index(folder: sampleCorpus, into: indexURL)
+        let index = try IndexDatabase.open(at: indexURL)
+        let sampled = try index.read { db -> [CompiledQuery.Match] in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "的"), db)
+            let slot = try #require(compiled.frequentCharacter)
+            let ranges = try #require(compiled.ranges)
+            return try compiled.rankedFromSpread(db, wanted: .max, ranges: ranges) { report, body in
+                try ReportCharacters.forEachPassage(holding: slot, report: report, db) { _ = try body($0) }
+            }
+        }
+        let perReport = Dictionary(grouping: sampled, by: \.reportID)
+        #expect(perReport.count > 10)
+        #expect(perReport.values.allSatisfy { $0.count <= CompiledQuery.sampledPerReport })
+        #expect(perReport.values.contains { $0.count == CompiledQuery.sampledPerReport })
+        #expect(sampled.allSatisfy { $0.text.contains("的") })
+    }
+
+    @Test(arguments: [[], [0], [63], [64], [127], [0, 5, 63, 64, 100, 127]])
+    func slotsAreVisitedInOrder(_ slots: [Int]) {
+        var set = FrequentCharacters.Slots()
+        for slot in slots { set.insert(slot) }
+        var seen: [Int] = []
+        set.forEachSlot { seen.append($0) }
+        #expect(seen == slots)
+    }
+
     @Test func theCheckNamesTotalsThatDifferFromTheReports() throws {
         let indexURL = try temporaryFolder().appendingPathComponent("tampered.sqlite")
         _ = try Indexer.index(folder: sampleCorpus, into: indexURL)

@@ -52,8 +52,8 @@ struct SlotTotals: Equatable, Sendable {
     mutating func add(characters: [FrequentCharacters.Slots], bigrams: [FrequentCharacters.Slots]) {
         func counts(_ passages: [FrequentCharacters.Slots], _ slots: Int) -> [Int] {
             var counts = [Int](repeating: 0, count: slots)
-            for passage in passages where passage != FrequentCharacters.Slots() {
-                for slot in 0..<slots where passage.contains(slot) { counts[slot] += 1 }
+            for passage in passages {
+                passage.forEachSlot { counts[$0] += 1 }
             }
             return counts
         }

@@ -147,10 +147,11 @@ struct CompiledQuery {
         }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
-        if !oneTerm {
+        if !oneTerm, allowed == nil {
             // bm25 finds each phrase's IDF over the whole index before its first row (for 规定
             // a walk over a million rows at 1 GB): rowids alone first say whether the query
-            // has few enough matches to be ranked here.
+            // has few enough matches to be ranked here. (With a filter they would be every
+            // match of the index, dropped report by report: one more walk, not one less.)
             var seen = 0
             try forEachAllowedRow("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
                                   match: match, db, ranges: ranges, bySpans: false) { _ in
@@ -287,6 +288,7 @@ struct CompiledQuery {
             let tries = i + Self.spreadTries
             while found == 0, i < min(ranges.starts.count, tries) {
                 try matches(ranges.reports[i]) { id in
+                    guard found < Self.sampledPerReport else { return false }
                     sampled.append(id)
                     found += 1
                     return found < Self.sampledPerReport

@@ -53,6 +53,20 @@ public enum FrequentCharacters {
         public func contains(_ slot: Int) -> Bool {
             slot < 64 ? low & (1 << UInt64(slot)) != 0 : high & (1 << UInt64(slot - 64)) != 0
         }
+
+        /// Calls `body` with every slot held, ascending: a step per slot held, not per slot.
+        func forEachSlot(_ body: (Int) -> Void) {
+            var bits = low
+            while bits != 0 {
+                body(bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+            bits = high
+            while bits != 0 {
+                body(64 + bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
     }
 
     /// The slots of the characters the folded form of `text` holds.
