@@ -65,33 +65,35 @@ enum FolderScanner {
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         visited.insert(rootPath)
         let base = URL(fileURLWithPath: rootPath)
-        walk(base, relative: "", base: base, excluded: excluded,
+        walk(rootPath, relative: "", base: base, excluded: excluded,
              visited: &visited, files: &files, skipped: &skipped)
         files.sort { $0.relativePath < $1.relativePath }
         skipped.sort { $0.path < $1.path }
         return (files, skipped)
     }
 
-    private static func walk(_ folder: URL, relative: String, base: URL, excluded: Set<String>, visited: inout Set<String>,
+    /// Lists `folder` (a path: a URL made and parsed for each entry took a fifth of a run with
+    /// nothing to do over 546,000 files).
+    private static func walk(_ folder: String, relative: String, base: URL, excluded: Set<String>, visited: inout Set<String>,
                              files: inout [FoundFile], skipped: inout [SkippedFile]) {
         let fm = FileManager.default
         let names: [String]
         do {
-            names = try fm.contentsOfDirectory(atPath: folder.path)
+            names = try fm.contentsOfDirectory(atPath: folder)
         } catch {
             skipped.append(SkippedFile(path: relative.isEmpty ? "." : relative,
                                        reason: "folder cannot be read (permission denied?)"))
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
-            let url = folder.appendingPathComponent(name)
+            let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
-            if excluded.contains(url.path) { continue }
+            if excluded.contains(full) { continue }
             if relative.isEmpty && (name == MetadataFile.name || name == UnitsFile.name) { continue }
             var info = stat()
-            guard stat(url.path, &info) == 0 else {
+            guard stat(full, &info) == 0 else {
                 var linkInfo = stat()
-                if lstat(url.path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+                if lstat(full, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
                     skipped.append(SkippedFile(path: path, reason: "broken or looping symbolic link"))
                 } else {
                     skipped.append(SkippedFile(path: path, reason: "cannot be read (\(String(cString: strerror(errno))))"))
@@ -100,12 +102,12 @@ enum FolderScanner {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                let real = url.resolvingSymlinksInPath().path
+                let real = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
                 guard visited.insert(real).inserted else {
                     skipped.append(SkippedFile(path: path, reason: "symbolic link loops back to a folder already indexed"))
                     continue
                 }
-                walk(url, relative: path, base: base, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
+                walk(full, relative: path, base: base, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
             case S_IFREG:
                 let ext = (name as NSString).pathExtension.lowercased()
                 if readable.contains(ext) {
