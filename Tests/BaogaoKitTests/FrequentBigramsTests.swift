@@ -70,21 +70,6 @@ struct FrequentBigramsTests {
         }
     }
 
-    /// Passages and reports holding `term` by brute force over the folded text.
-    func bruteForce(_ term: String, _ index: IndexDatabase) throws -> (passages: Int, reports: Int) {
-        let folded = FoldedText(term).scalars
-        return try index.read { db in
-            var passages = 0
-            var reports: Set<Int64> = []
-            for row in try Row.fetchAll(db, sql: "SELECT report_id, text FROM passages")
-            where !FoldedText(row[1]).occurrences(of: folded).isEmpty {
-                passages += 1
-                reports.insert(row[0])
-            }
-            return (passages, reports.count)
-        }
-    }
-
     /// Every bigram of the list: the counts `report_bigrams` gives equal brute force, and
     /// `units` counted per report (every tier above 0 matches) gives the rows that ranking every
     /// match gives, each row's best hit a match of its own group.
@@ -92,7 +77,7 @@ struct FrequentBigramsTests {
         var seen = 0
         for pair in FrequentBigrams.bigrams {
             let term = String(Unicode.Scalar(pair.0)!) + String(Unicode.Scalar(pair.1)!)
-            let expected = try bruteForce(term, index)
+            let expected = try bruteForceCount(of: term, in: index)
             let slot = FrequentBigrams.slot(pair.0, pair.1)!
             let stored = try index.read { try ReportBigrams.count(slot: slot, $0) }
             #expect(stored.passages == expected.passages && stored.reports == expected.reports, "\(term) \(note)")
@@ -145,7 +130,7 @@ struct FrequentBigramsTests {
         let url = try temporaryFolder().appendingPathComponent("sampled.sqlite")
         _ = try Indexer.index(folder: sampleCorpus, into: url)
         let index = try IndexDatabase.open(at: url)
-        let expected = try bruteForce(term, index)
+        let expected = try bruteForceCount(of: term, in: index)
         #expect(expected.passages > 20)
         let query = try SearchQuery(parsing: "\"\(term)\"")
         let ranked = try index.read { db -> (passages: Int, reports: Int, best: [CompiledQuery.Match])? in

@@ -31,26 +31,12 @@ struct FrequentCharactersTests {
         }
     }
 
-    /// Passages and reports holding `character`, by brute force over the folded text.
-    func bruteForce(_ character: String, _ index: IndexDatabase) throws -> (passages: Int, reports: Int) {
-        let value = ScalarFolding.fold(character).unicodeScalars.first!.value
-        return try index.read { db in
-            var passages = 0
-            var reports: Set<Int64> = []
-            for row in try Row.fetchAll(db, sql: "SELECT report_id, text FROM passages") where FoldedText(row[1]).scalars.contains(value) {
-                passages += 1
-                reports.insert(row[0])
-            }
-            return (passages, reports.count)
-        }
-    }
-
     func expectExact(_ index: IndexDatabase, _ note: String) throws {
         let searcher = Searcher(index: index)
         var seen = 0
         for value in FrequentCharacters.characters {
             let character = String(Unicode.Scalar(value)!)
-            let expected = try bruteForce(character, index)
+            let expected = try bruteForceCount(of: character, in: index)
             let query = try SearchQuery(parsing: character)
             let count = try searcher.count(query)
             #expect(count.passages == expected.passages && count.reports == expected.reports, "\(character) \(note)")

@@ -20,14 +20,20 @@ struct ReportFilterTests {
         "乡村振兴 year:2021 section:产业", "乡村振兴 unit:XX县XX镇", "乡村振兴 unit:市农业农村局",
     ]
 
+    /// The same query with its filters joined to every match, as before the allowed reports.
+    static func joining(_ fast: CompiledQuery) -> CompiledQuery {
+        var join = fast
+        join.filtersOnReports = false
+        join.allowedReportIDs = nil
+        return join
+    }
+
     @Test(arguments: queries)
     func countsAndRankingsEqualTheJoin(_ text: String) throws {
         let query = try SearchQuery(parsing: text)
         try Self.index.read { db in
             let fast = try QueryCompiler.compile(query, db)
-            var join = fast
-            join.filtersOnReports = false
-            join.allowedReportIDs = nil
+            let join = Self.joining(fast)
             #expect(try join.allowedReports(db) == nil)
             #expect(try fast.allowedReports(db) == fast.allowedReportIDs, "read once, when compiled")
             if text.contains("section:") {
@@ -74,9 +80,7 @@ struct ReportFilterTests {
         let query = try SearchQuery(parsing: text)
         try Self.index.read { db in
             let fast = try QueryCompiler.compile(query, db)
-            var join = fast
-            join.filtersOnReports = false
-            join.allowedReportIDs = nil
+            let join = Self.joining(fast)
             for tier in fast.tiers + (fast.related.map { [$0] } ?? []) {
                 var viaAllowed: [(id: Int64, rank: Double)] = []
                 try fast.forEachMatch(in: tier, db, ranked: true, limit: nil) { viaAllowed.append(($0.passageID, $0.rank)); return true }

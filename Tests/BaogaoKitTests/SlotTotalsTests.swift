@@ -8,21 +8,6 @@ import Testing
 /// are counted again after an interrupted run, and answer counts and first pages exactly.
 @Suite(.serialized)
 struct SlotTotalsTests {
-    /// Passages and reports whose folded text holds `term`, by brute force.
-    func bruteForce(_ term: String, _ index: IndexDatabase) throws -> (passages: Int, reports: Int) {
-        let folded = FoldedText(term).scalars
-        return try index.read { db in
-            var passages = 0
-            var reports: Set<Int64> = []
-            for row in try Row.fetchAll(db, sql: "SELECT report_id, text FROM passages")
-            where !FoldedText(row[1]).occurrences(of: folded).isEmpty {
-                passages += 1
-                reports.insert(row[0])
-            }
-            return (passages, reports.count)
-        }
-    }
-
     func stored(_ index: IndexDatabase) throws -> SlotTotals? {
         try index.read { try ReportRanges.load($0)?.totals }
     }
@@ -36,12 +21,12 @@ struct SlotTotalsTests {
         let totals = try #require(try stored(index), "\(note): totals stored")
         #expect(totals == (try counted(index)), "\(note)")
         for (slot, value) in FrequentCharacters.characters.enumerated().prefix(12) {
-            let expected = try bruteForce(String(Unicode.Scalar(value)!), index)
+            let expected = try bruteForceCount(of: String(Unicode.Scalar(value)!), in: index)
             #expect(totals.character(slot) == expected, "\(note): \(Unicode.Scalar(value)!)")
         }
         for (slot, pair) in FrequentBigrams.bigrams.enumerated().prefix(12) {
             let term = String(Unicode.Scalar(pair.0)!) + String(Unicode.Scalar(pair.1)!)
-            #expect(totals.bigram(slot) == (try bruteForce(term, index)), "\(note): \(term)")
+            #expect(totals.bigram(slot) == (try bruteForceCount(of: term, in: index)), "\(note): \(term)")
         }
     }
 
@@ -110,7 +95,7 @@ struct SlotTotalsTests {
         let indexURL = try temporaryFolder().appendingPathComponent("frequent.sqlite")
         _ = try Indexer.index(folder: sampleCorpus, into: indexURL)
         let index = try IndexDatabase.open(at: indexURL)
-        let expected = try bruteForce(term, index)
+        let expected = try bruteForceCount(of: term, in: index)
         #expect(expected.passages > 20)
         let query = try SearchQuery(parsing: term)
         let compiled = try index.read { try QueryCompiler.compile(query, $0) }

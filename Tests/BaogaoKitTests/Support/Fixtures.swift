@@ -1,5 +1,6 @@
 import BaogaoTestSupport
 import Foundation
+import GRDB
 @testable import BaogaoKit
 
 /// The repository's root folder, found from this file's path.
@@ -15,6 +16,21 @@ func temporaryFolder(_ name: String = "baogao") throws -> URL {
         .appendingPathComponent("\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// Passages and reports of `index` whose folded text holds `term`, by brute force (no FTS5).
+func bruteForceCount(of term: String, in index: IndexDatabase) throws -> (passages: Int, reports: Int) {
+    let folded = FoldedText(term).scalars
+    return try index.read { db in
+        var passages = 0
+        var reports: Set<Int64> = []
+        for row in try Row.fetchAll(db, sql: "SELECT report_id, text FROM passages")
+        where !FoldedText(row[1]).occurrences(of: folded).isEmpty {
+            passages += 1
+            reports.insert(row[0])
+        }
+        return (passages, reports.count)
+    }
 }
 
 /// A copy of the sample corpus in a fresh temporary folder, for tests that change its files.
