@@ -156,11 +156,7 @@ struct FrequentBigramsTests {
         let index = try IndexDatabase.open(at: indexURL)
         try expectExact(index, "after a full build")
 
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
-        try Data("一、總體情況\n推進發展建設工作。\n二、下一步\n应当推进工作。\n".utf8).write(to: folder.appendingPathComponent(names[0]))
-        try FileManager.default.removeItem(at: folder.appendingPathComponent(names[1]))
-        try Data("機關黨建工作總結\n堅持以人民為中心的發展思想，推進全面建設。\n".utf8)
-            .write(to: folder.appendingPathComponent("新增_2025_總結.txt"))
+        try changeDeleteAndAddAReport(in: folder)
         _ = try Indexer.index(folder: folder, into: indexURL)
         try expectExact(index, "after an update")
         #expect(try IndexChecker.check(indexURL).problems.isEmpty)

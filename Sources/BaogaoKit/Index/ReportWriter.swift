@@ -89,9 +89,7 @@ enum ReportWriter {
     /// Deletes a file and everything of its reports.
     static func deleteFile(id fileID: Int64, changes: inout SlotTotals, _ db: Database) throws {
         try ReportRanges.invalidate(db)
-        var taken = try SlotTotals.ofFile(fileID, db)
-        taken.negate()
-        changes = changes + taken
+        changes = changes - (try SlotTotals.ofFile(fileID, db))
         let reports = "SELECT id FROM reports WHERE file_id = ?"
         try db.execute(sql: "DELETE FROM report_chars WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM report_bigrams WHERE report_id IN (\(reports))", arguments: [fileID])

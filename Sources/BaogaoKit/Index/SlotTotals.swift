@@ -35,16 +35,16 @@ struct SlotTotals: Equatable, Sendable {
         (passages[FrequentCharacters.count + slot], reports[FrequentCharacters.count + slot])
     }
 
-    /// Adds one report (`sign` -1: takes it away), given how many of its passages hold each
-    /// character slot and each bigram slot.
-    mutating func add(characters: [Int], bigrams: [Int], sign: Int = 1) {
+    /// Adds one report, given how many of its passages hold each character slot and each
+    /// bigram slot.
+    mutating func add(characters: [Int], bigrams: [Int]) {
         for (slot, count) in characters.enumerated() where count > 0 {
-            passages[slot] += sign * count
-            reports[slot] += sign
+            passages[slot] += count
+            reports[slot] += 1
         }
         for (slot, count) in bigrams.enumerated() where count > 0 {
-            passages[FrequentCharacters.count + slot] += sign * count
-            reports[FrequentCharacters.count + slot] += sign
+            passages[FrequentCharacters.count + slot] += count
+            reports[FrequentCharacters.count + slot] += 1
         }
     }
 
@@ -60,19 +60,16 @@ struct SlotTotals: Equatable, Sendable {
         add(characters: counts(characters, FrequentCharacters.count), bigrams: counts(bigrams, FrequentBigrams.count))
     }
 
-    /// Every count with its sign turned: what taking these reports away adds.
-    mutating func negate() {
-        for i in 0..<Self.slots {
-            passages[i] = -passages[i]
-            reports[i] = -reports[i]
-        }
-    }
+    static func + (lhs: SlotTotals, rhs: SlotTotals) -> SlotTotals { lhs.combined(with: rhs, sign: 1) }
 
-    static func + (lhs: SlotTotals, rhs: SlotTotals) -> SlotTotals {
-        var sum = lhs
-        for i in 0..<slots {
-            sum.passages[i] += rhs.passages[i]
-            sum.reports[i] += rhs.reports[i]
+    /// What is left once the reports counted in `rhs` are taken away.
+    static func - (lhs: SlotTotals, rhs: SlotTotals) -> SlotTotals { lhs.combined(with: rhs, sign: -1) }
+
+    private func combined(with other: SlotTotals, sign: Int) -> SlotTotals {
+        var sum = self
+        for i in 0..<Self.slots {
+            sum.passages[i] += sign * other.passages[i]
+            sum.reports[i] += sign * other.reports[i]
         }
         return sum
     }

@@ -18,6 +18,16 @@ func temporaryFolder(_ name: String = "baogao") throws -> URL {
     return url
 }
 
+/// Changes one report of `folder` (a copy of the sample corpus), deletes another and adds a
+/// third, all in traditional characters: one update of each kind for the next run.
+func changeDeleteAndAddAReport(in folder: URL) throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+    try Data("一、總體情況\n推進發展建設工作的。\n二、下一步\n应当推进工作。\n".utf8).write(to: folder.appendingPathComponent(names[0]))
+    try FileManager.default.removeItem(at: folder.appendingPathComponent(names[1]))
+    try Data("機關黨建工作總結\n堅持以人民為中心的發展思想，推進全面建設。\n".utf8)
+        .write(to: folder.appendingPathComponent("新增_2025_總結.txt"))
+}
+
 /// Passages and reports of `index` whose folded text holds `term`, by brute force (no FTS5).
 func bruteForceCount(of term: String, in index: IndexDatabase) throws -> (passages: Int, reports: Int) {
     let folded = FoldedText(term).scalars
