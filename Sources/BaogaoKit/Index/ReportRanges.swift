@@ -62,10 +62,16 @@ struct ReportRanges: Sendable {
     }
 
     /// The distinct reports of passages met one by one: a passage inside the range of the
-    /// last report found costs no search, so ascending ids cost one search per report.
+    /// last report found costs no search, so ascending ids cost one search per report, and
+    /// reports met in ascending order go to a list rather than a set (hashing 52,420 reports
+    /// was a fifth of counting a bigram in 225,409 passages at 1 GB).
     struct Tally {
         let ranges: ReportRanges
-        var reports: Set<Int64> = []
+        /// Reports met in the order of their ranges, each once.
+        private var ascending: [Int64] = []
+        /// Reports met after a later one (ids out of order); may repeat `ascending`.
+        private var others: Set<Int64> = []
+        private var lastRange = -1
         private var current: Range<Int64> = 0..<0
 
         init(_ ranges: ReportRanges) {
@@ -75,9 +81,20 @@ struct ReportRanges: Sendable {
         mutating func add(passage id: Int64) {
             if current.contains(id) { return }
             guard let i = ranges.range(ofPassage: id) else { return }
-            reports.insert(ranges.reports[i])
             current = ranges.ids(ofRange: i)
+            if i > lastRange {
+                ascending.append(ranges.reports[i])
+                lastRange = i
+            } else {
+                others.insert(ranges.reports[i])
+            }
         }
+
+        /// The reports met.
+        var reports: Set<Int64> { Set(ascending).union(others) }
+
+        /// How many reports were met.
+        var count: Int { others.isEmpty ? ascending.count : reports.count }
     }
 
     /// The stored ranges, or nil when they are not known.

@@ -38,21 +38,21 @@ extension CompiledQuery {
                 return counts
             }
         }
-        let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
-            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-            """), arguments: [match])
         let kept = scoredFromIndex(tier) ? 0 : Self.scoredPerReport
         // Rowids ascend: a binary search per report, not per match.
         var end = Int64.min
-        while let id = try ids.next() {
+        try RowIDList.forEach(db.cachedStatement(sql: """
+            SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?
+            """), arguments: [match]) { id in
             if id < end {
                 counts[counts.count - 1].passages += 1
                 if counts[counts.count - 1].first.count < kept { counts[counts.count - 1].first.append(id) }
-                continue
+                return true
             }
-            guard let i = ranges.range(ofPassage: id) else { continue }
+            guard let i = ranges.range(ofPassage: id) else { return true }
             end = ranges.ids(ofRange: i).upperBound
             counts.append(ReportCount(report: ranges.reports[i], passages: 1, first: kept > 0 ? [id] : []))
+            return true
         }
         return counts
     }

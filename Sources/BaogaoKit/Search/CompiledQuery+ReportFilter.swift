@@ -70,6 +70,33 @@ extension CompiledQuery {
         }
     }
 
+    /// Calls `body` with every rowid FTS5 finds for `match` whose report the filters allow,
+    /// as ``forEachAllowedRow(_:match:_:ranges:bySpans:_:)`` does with `SELECT rowid`, but
+    /// each statement's rowids come back as one ``RowIDList``: for the counts and the samples
+    /// that read every match. Return false to stop (the statement has read every id by then:
+    /// for a walk that stops early, use ``forEachAllowedRow(_:match:_:ranges:bySpans:_:)``).
+    func forEachAllowedRowID(match: String, _ db: Database, ranges: ReportRanges,
+                             _ body: (Int64) throws -> Bool) throws {
+        let select = "SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?"
+        if let spans = allowedSpans(ranges) {
+            let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
+            for span in spans {
+                var going = true
+                try RowIDList.forEach(statement, arguments: [match, span.lowerBound, span.upperBound]) {
+                    going = try body($0)
+                    return going
+                }
+                if !going { return }
+            }
+            return
+        }
+        let allowed = allowedReportIDs
+        try RowIDList.forEach(db.cachedStatement(sql: select), arguments: [match]) { id in
+            if let allowed, ranges.report(ofPassage: id).map(allowed.contains) != true { return true }
+            return try body(id)
+        }
+    }
+
     /// Ids read per statement when the text of allowed matches is read in rank order.
     static let allowedBatch = 256
 

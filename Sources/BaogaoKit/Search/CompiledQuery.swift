@@ -102,8 +102,8 @@ struct CompiledQuery {
     /// `wanted` ranked in a single FTS5 pass (counting and ranking apart evaluate the phrase
     /// twice). A query of one term is ranked by ``TermFrequencyRank`` (bm25 without the IDF,
     /// which bm25 finds by evaluating the phrase again) and, past ``onePassAtMost`` matches,
-    /// the same pass goes on counting for
-    /// ``rankedFromSample(_:wanted:ids:charactersComplete:)``; one of the
+    /// goes to ``rankedFromSample(_:wanted:ids:charactersComplete:)`` (which reads its rowids
+    /// as one ``RowIDList``; a prefix term's pass goes on reading them instead); one of the
     /// ``FrequentCharacters`` (and one of the ``FrequentBigrams`` past ``onePassAtMost``) is
     /// counted from the ``SlotTotals`` and ranked by ``rankedFromSpread(_:wanted:ranges:matches:)``,
     /// or, in an index without totals, goes to the sample at once, read from ``ReportCharacters``. Nil
@@ -164,6 +164,7 @@ struct CompiledQuery {
         // first rows kept, so every row is scored.
         let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
         let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(cap))" : "bm25(passages_fts)"
+        let prefix = match.contains("*")
         var found: [(id: Int64, rank: Double)] = []
         var beyond: [Int64] = []
         var tooMany = false
@@ -171,14 +172,18 @@ struct CompiledQuery {
                               match: match, db, ranges: ranges, bySpans: oneTerm) { row in
             if found.count < Self.onePassAtMost {
                 found.append((row[0], row[1]))
-            } else if oneTerm {
+            } else if oneTerm && (allowed != nil || prefix) {
                 beyond.append(row[0])
             } else {
                 tooMany = true
             }
             return !tooMany
         }
-        if tooMany { return nil }
+        // A phrase alone past the cap: its rowids in one list, not a step per match (大会 at
+        // 1 GB, 225,409 matches: the rest of this pass took twice the list's time). FTS5
+        // stops a phrase's walk where asked, but merges a prefix's doclists before its first
+        // row: a prefix term goes on in this pass.
+        if tooMany { return oneTerm ? try rankedFromSample(db, wanted: wanted) : nil }
         if !beyond.isEmpty {
             return try rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
         }
@@ -220,22 +225,28 @@ struct CompiledQuery {
             for id in ids { tally.add(passage: id) }
         } else if let slot = frequentCharacter, try charactersComplete ?? ReportCharacters.isComplete(db) {
             var last: Int64?
+            var reports: Set<Int64> = []
             try ReportCharacters.forEachPassage(holding: slot, db) { id, report in
                 ids.append(id)
-                if report != last { tally.reports.insert(report); last = report }
+                if report != last { reports.insert(report); last = report }
             }
+            return (ids.count, reports.count, try bestOfSample(Self.evenSample(ids), db, wanted: wanted))
         } else {
-            let rows = try Int64.fetchCursor(db.cachedStatement(sql: """
-                SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?
-                """), arguments: [match])
-            while let id = try rows.next() {
+            try RowIDList.forEach(db.cachedStatement(sql: """
+                SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?
+                """), arguments: [match]) { id in
                 ids.append(id)
                 tally.add(passage: id)
+                return true
             }
         }
-        let stride = max(1, ids.count / Self.termSample)
-        let sampled = Swift.stride(from: 0, to: ids.count, by: stride).map { ids[$0] }
-        return (ids.count, tally.reports.count, try bestOfSample(sampled, db, wanted: wanted))
+        return (ids.count, tally.count, try bestOfSample(Self.evenSample(ids), db, wanted: wanted))
+    }
+
+    /// About ``termSample`` of `ids`, evenly spaced.
+    static func evenSample(_ ids: [Int64]) -> [Int64] {
+        let stride = max(1, ids.count / termSample)
+        return Swift.stride(from: 0, to: ids.count, by: stride).map { ids[$0] }
     }
 
     /// Matches read from each sampled report by ``rankedFromReports(_:wanted:counts:ranges:)``.
@@ -474,12 +485,12 @@ struct CompiledQuery {
             if tier.check == nil, let match = tier.match, let ranges {
                 // Only FTS5's rowids: ReportRanges maps them to reports without a join.
                 var tally = ReportRanges.Tally(ranges)
-                try forEachAllowedRow("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
-                                      match: match, db, ranges: ranges) { row in
-                    tally.add(passage: row[0])
+                try forEachAllowedRowID(match: match, db, ranges: ranges) { id in
+                    tally.add(passage: id)
                     passages += 1
                     return true
                 }
+                if tiers.count == 1 { return (passages, tally.count) }
                 reports.formUnion(tally.reports)
             } else if tier.check == nil, tier.match != nil {
                 var sql = "SELECT p.report_id, count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// `baogao_rowids` hands back every rowid a statement produces, in order, as one list; the
+/// counts and samples that read every match of a phrase through it stay exact.
+@Suite(.serialized)
+struct RowIDListTests {
+    @Test(arguments: [
+        [Int64](),
+        [0],
+        [1, 2, 3, 4, 200, 201, 70_000],
+        [90, 12, 5, 5, 1],                              // descending, repeated
+        [Int64.max, Int64.min, 0, -1, 1],               // extremes: deltas wrap
+        [1, 1_000_000_000_000, 1_000_000_000_001],
+    ])
+    func encodedListsDecodeToTheSameIDs(_ ids: [Int64]) throws {
+        let bytes = RowIDList.encode(ids)
+        var decoded: [Int64] = []
+        try bytes.withUnsafeBytes { try RowIDList.decode($0) { decoded.append($0); return true } }
+        #expect(decoded == ids)
+    }
+
+    @Test func denseIDsTakeAByteEach() {
+        #expect(RowIDList.encode(Array(1...1_000)).count == 1_000)
+    }
+
+    @Test func decodingStopsWhenAsked() throws {
+        var seen: [Int64] = []
+        try RowIDList.encode([3, 4, 5, 6]).withUnsafeBytes {
+            try RowIDList.decode($0) { seen.append($0); return seen.count < 2 }
+        }
+        #expect(seen == [3, 4])
+    }
+
+    @Test(arguments: ["发展", "乡村振兴", "工作", "万人助万企", "的"])
+    func theAggregateReturnsEveryRowidOfAMatchInOrder(_ term: String) throws {
+        let folder = try temporaryFolder()
+        let indexURL = folder.appendingPathComponent("rowids.sqlite")
+        _ = try Indexer.index(folder: sampleCorpus, into: indexURL)
+        let index = try IndexDatabase.open(at: indexURL)
+        let match = try #require(TermPlan(term)).matchExpression
+        try index.read { db in
+            for order in ["ASC", "DESC"] {
+                let inner = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid \(order)"
+                let expected = try Int64.fetchAll(db, sql: inner, arguments: [match])
+                #expect(!expected.isEmpty, "\(term) is in the sample corpus")
+                var listed: [Int64] = []
+                try RowIDList.forEach(db.makeStatement(sql: "SELECT \(RowIDList.name)(rowid) FROM (\(inner))"),
+                                      arguments: [match]) { listed.append($0); return true }
+                #expect(listed == expected, "\(term) \(order)")
+            }
+            var none: [Int64] = []
+            try RowIDList.forEach(db.makeStatement(sql: """
+                SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?
+                """), arguments: [try #require(TermPlan("鑫鑫鑫")).matchExpression]) { none.append($0); return true }
+            #expect(none.isEmpty)
+        }
+    }
+
+    /// A phrase in more passages than one pass ranks goes to the sample through its rowid
+    /// list: totals equal brute force, and every hit holds the phrase.
+    @Test func aPhrasePastTheOnePassCapIsCountedAndRankedExactly() throws {
+        let folder = try temporaryFolder()
+        let corpus = folder.appendingPathComponent("c")
+        let perReport = (CompiledQuery.onePassAtMost + 600) / 4
+        var files: [String: Data] = [:]
+        for report in 1...5 {
+            var lines = ["第\(report)号工作报告"]
+            for k in 0..<perReport {
+                // Four reports hold the phrase on every line, the fifth never: some lines twice.
+                lines.append(report == 5 ? "第\(k)项：完成其他任务。" : "第\(k)项：推进改革试点工作\(k % 7 == 0 ? "，改革试点工作见效" : "")。")
+            }
+            files["单位\(report)_202\(report)_报告.txt"] = Data(lines.joined(separator: "\n").utf8)
+        }
+        try write(files, in: corpus)
+        let indexURL = folder.appendingPathComponent("cap.sqlite")
+        _ = try Indexer.index(folder: corpus, into: indexURL)
+        let index = try IndexDatabase.open(at: indexURL)
+        let expected = try bruteForceCount(of: "改革试点工作", in: index)
+        #expect(expected.passages > CompiledQuery.onePassAtMost && expected.reports == 4)
+
+        let query = try SearchQuery(parsing: "\"改革试点工作\"")
+        let searcher = Searcher(index: index)
+        let top = try searcher.search(query, limit: 10)
+        #expect(top.totalHits == expected.passages && top.totalReports == expected.reports)
+        #expect(try searcher.count(query) == MatchCount(passages: expected.passages, reports: expected.reports))
+        #expect(top.hits.count == 10)
+        for hit in top.hits { #expect(hit.text.contains("改革试点工作")) }
+        // The lines holding it twice rank first.
+        #expect(top.hits.allSatisfy { $0.text.contains("见效") })
+    }
+
+    @Test func aTallyCountsReportsMetOutOfOrderOnce() throws {
+        let ranges = ReportRanges(starts: [1, 10, 20, 30], reports: [7, 8, 9, 11])
+        var tally = ReportRanges.Tally(ranges)
+        for id: Int64 in [1, 5, 12, 25, 2, 11, 35, 0] { tally.add(passage: id) }
+        #expect(tally.count == 4)
+        #expect(tally.reports == [7, 8, 9, 11])
+        var ascending = ReportRanges.Tally(ranges)
+        for id: Int64 in [2, 3, 21, 22, 40] { ascending.add(passage: id) }
+        #expect(ascending.count == 3 && ascending.reports == [7, 9, 11])
+    }
+}
