@@ -60,4 +60,36 @@ struct SearchFastPathTests {
             }
         }
     }
+
+    /// The ranges a query reads are this process's copy only while the stored value is the
+    /// one it was read from: a run that changes the index gives every reader the new ranges.
+    @Test func sharedRangesFollowEveryRun() throws {
+        func loads(_ index: IndexDatabase) throws -> (shared: ReportRanges?, stored: ReportRanges?, id: String?) {
+            try index.read { db in
+                (try ReportRanges.load(db, shared: true), try ReportRanges.load(db),
+                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [ReportRanges.idKey]))
+            }
+        }
+        func same(_ a: ReportRanges?, _ b: ReportRanges?) -> Bool {
+            a?.starts == b?.starts && a?.reports == b?.reports && a?.totals == b?.totals
+        }
+        let corpus = try copyOfSampleCorpus()
+        let url = try temporaryFolder().appendingPathComponent("shared.sqlite")
+        _ = try Indexer.index(folder: corpus, into: url)
+        let index = try IndexDatabase.open(at: url)
+        let first = try loads(index)
+        #expect(first.shared != nil && first.id != nil && same(first.shared, first.stored))
+        #expect(same(try loads(index).shared, first.stored), "read again from the copy")
+
+        try changeDeleteAndAddAReport(in: corpus)
+        _ = try Indexer.index(folder: corpus, into: url)
+        let second = try loads(index)
+        #expect(second.id != nil && second.id != first.id)
+        #expect(!same(second.stored, first.stored), "the update moved the ranges")
+        #expect(same(second.shared, second.stored))
+
+        try index.write { try ReportRanges.invalidate($0) }
+        let third = try loads(index)
+        #expect(third.shared == nil && third.stored == nil && third.id == nil)
+    }
 }

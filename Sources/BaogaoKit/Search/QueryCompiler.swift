@@ -64,7 +64,7 @@ enum QueryCompiler {
                                      highlightPlans: highlights, highlightVariants: variants)
         compiled.filtersOnReports = !parts.contains(where: holdsSectionFilter)
         compiled.allowedReportIDs = try compiled.allowedReports(db)
-        compiled.ranges = try ReportRanges.load(db)
+        compiled.ranges = try ReportRanges.load(db, shared: true)
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
         return compiled
     }
