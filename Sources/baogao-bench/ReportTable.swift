@@ -32,7 +32,7 @@ enum ReportTable {
                  "", "", "", ""],
             ]
         }
-        out += "Build (median of \(b.baogaoRuns.count); same passages, same transactions: 16 MB or 1 s of whole reports)\n"
+        out += "Build (median of \(b.baogaoRuns.count); same passages, same transactions: 64 MB or 10 s of whole reports)\n"
         out += TextTable(["", "seconds", "CPU s", "MB/s", "FTS bytes", "FTS/text", "file bytes"], buildRows).render() + "\n"
 
         out += "Queries in process (ms; per query the median of its runs; p50/p95/p99 over queries;\n"

@@ -6,11 +6,12 @@ import GRDB
 /// table), written the same way (each passage's row, then its text into the FTS5 table: a
 /// trigger would make FTS5 write a segment per passage), opened the same way (a GRDB
 /// `DatabasePool`: WAL, synchronous NORMAL) and with the same transaction size as Baogao's
-/// `Indexer`: whole reports, a transaction committed once it holds 16 MB or has run a second.
+/// `Indexer` in a build: whole reports, a transaction committed once it holds 64 MB or has run
+/// ten seconds.
 enum TrigramBuild {
-    /// As `Indexer.commitBytes` and `Indexer.commitInterval` (internal to BaogaoKit).
-    static let commitBytes = 16 << 20
-    static let commitSeconds = 1.0
+    /// As `IndexTuning.Merging.bulk`'s `commitBytes` and `commitInterval` (internal to BaogaoKit).
+    static let commitBytes = 64 << 20
+    static let commitSeconds = 10.0
 
     /// Pages per step of the merge at the end, as `IndexTuning.mergeStepPages`.
     static let mergeStepPages = 16_384

@@ -195,7 +195,8 @@ public enum Indexer {
                     try write(outcome, summary: &summary, changes: &changes, db)
                     if rederive, case .parsed = outcome.result { parsedFiles.insert(outcome.job.file.relativePath) }
                     pendingBytes += outcome.job.file.size
-                    if !recreate, pendingBytes >= commitBytes || Date().timeIntervalSince(lastCommit) >= commitInterval {
+                    if !recreate, pendingBytes >= merging.commitBytes
+                        || Date().timeIntervalSince(lastCommit) >= merging.commitInterval {
                         try db.commit()
                     }
                     progress.filesDone += 1
@@ -273,11 +274,6 @@ public enum Indexer {
     private static func change(of name: String, from old: String, to new: String) -> String {
         "\(name) \(new.isEmpty ? "was removed" : old.isEmpty ? "appeared" : "changed")"
     }
-
-    /// A transaction is committed once it holds this many bytes of files…
-    static let commitBytes: Int64 = 16 << 20
-    /// …or has been open this long.
-    static let commitInterval: TimeInterval = 1
 
     /// Stores one file's outcome: replaced, touched, or removed when it can no longer be read.
     private static func write(_ outcome: (job: Job, result: Result), summary: inout IndexSummary,
