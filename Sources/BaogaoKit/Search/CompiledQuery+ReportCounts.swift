@@ -41,9 +41,7 @@ extension CompiledQuery {
         let kept = scoredFromIndex(tier) ? 0 : Self.scoredPerReport
         // Rowids ascend: a binary search per report, not per match.
         var end = Int64.min
-        try RowIDList.forEach(db.cachedStatement(sql: """
-            SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?
-            """), arguments: [match]) { id in
+        try forEachAllowedRowID(match: match, db, ranges: ranges) { id in
             if id < end {
                 counts[counts.count - 1].passages += 1
                 if counts[counts.count - 1].first.count < kept { counts[counts.count - 1].first.append(id) }

@@ -232,9 +232,7 @@ struct CompiledQuery {
             }
             return (ids.count, reports.count, try bestOfSample(Self.evenSample(ids), db, wanted: wanted))
         } else {
-            try RowIDList.forEach(db.cachedStatement(sql: """
-                SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?
-                """), arguments: [match]) { id in
+            try forEachAllowedRowID(match: match, db, ranges: ranges) { id in
                 ids.append(id)
                 tally.add(passage: id)
                 return true
