@@ -17,7 +17,7 @@ enum TrigramBuild {
     static let mergeStepPages = 16_384
     /// Baogao's FTS5 settings for a build (`IndexTuning.Merging.bulk`, internal to BaogaoKit),
     /// followed by one merge at the end.
-    static let tunedSettings: [(String, Int)] = [("automerge", 0), ("crisismerge", 1_000), ("hashsize", 16 << 20)]
+    static let tunedSettings: [(String, Int)] = [("automerge", 0), ("crisismerge", 256), ("hashsize", 16 << 20)]
 
     /// The passages of a Baogao index, grouped by report in id order.
     struct Passages {

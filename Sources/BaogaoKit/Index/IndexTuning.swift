@@ -32,18 +32,19 @@ enum IndexTuning {
         case incremental
         /// A build, or an update of a large share of the files: no merging while writing, 16 MB
         /// of pending terms, and one merge of everything into a single segment at the end, so
-        /// that every term is then one lookup. Merging as it goes took a third of a 100 MB
-        /// build; the end's merge takes a few seconds at 1 GB. Crisis merges only past 1,000
-        /// segments of a level (FTS5 allows 2,000 in all): at 64, a 1 GB build, writing a
-        /// segment per 8 MB of pending terms, merged its early segments once before the final
-        /// merge. A 10 GB build, writing a segment per commit and per 8 MB of pending terms,
-        /// still merged everything it had written twice on the way, each time in one
-        /// transaction; 16 MB of pending terms halves the segments of the second kind. A
-        /// segment per commit was most of them: at 2.4 MB/s a commit a second is 4,000
-        /// segments for 10 GB. A bulk run commits every 64 MB of files or 10 seconds (a
-        /// killed build loses at most those 10 seconds); at 1 GB that took 229 s against 231,
-        /// and 32 MB of pending terms 247 s and 30 MB more memory.
+        /// that every term is then one lookup (merging as it goes took a third of a 100 MB
+        /// build). FTS5 writes a segment per commit and per 16 MB of pending terms (~8 MB of
+        /// text), so a bulk run commits every 64 MB of files or 10 seconds (a killed build
+        /// loses at most those 10 seconds; a commit a second was 4,000 segments at 10 GB). A
+        /// level of ``bulkCrisisMerge`` segments is merged on the way, in the transaction that
+        /// reached it: at 1,000 a 10 GB build merged 7.9 GB of text in one transaction and its
+        /// WAL grew to 17.7 GB; at 256 a 1 GB build never gets there, and a larger one merges
+        /// every ~2 GB of text, each transaction bounded by that, for about as many bytes in
+        /// all. At 64 a 1 GB build merged its early segments once before the final merge.
         case bulk
+
+        /// The segments of a level that make a bulk run merge them (FTS5 allows 2,000 in all).
+        static let bulkCrisisMerge = 256
 
         /// The share of an index's files a run must write to be ``bulk``.
         static let bulkShare = 0.25
@@ -56,7 +57,7 @@ enum IndexTuning {
         var settings: [(name: String, value: Int)] {
             switch self {
             case .incremental: [("automerge", 8), ("crisismerge", 16), ("hashsize", 1 << 20)]
-            case .bulk: [("automerge", 0), ("crisismerge", 1_000), ("hashsize", 16 << 20)]
+            case .bulk: [("automerge", 0), ("crisismerge", Self.bulkCrisisMerge), ("hashsize", 16 << 20)]
             }
         }
 
