@@ -4,17 +4,19 @@ import GRDB
 /// The settings that make an index fast to build and to search, measured with `baogao-bench`
 /// (GRDB already sets WAL and `synchronous = NORMAL`).
 ///
-/// - Readers map the file (no copy of every page read through `pread`, which showed in
-///   profiles of queries touching the doclists of many terms: a one-character query reads
-///   every bigram starting with it) and get a larger page cache.
+/// - Readers get a larger page cache and read the file through it, not mapped into memory.
+///   Mapped pages (256 MB of the file per connection, before) count in the server's resident
+///   memory, once per connection that touched them: 190 MB of them at 1 GB under the load
+///   check, against 40 MB (the binary's) without, and the queries took as long either way at
+///   100 MB and at 1 GB (`baogao-bench time`, CPU seconds of the same queries).
 /// - The writer keeps SQLite's page cache: 64 MB did not speed up building and raised the
 ///   indexer's peak memory from 36 MB to 146 MB.
 /// - How FTS5 merges its segments depends on how much a run writes (``Merging``).
 enum IndexTuning {
     /// Page cache of each reader, in KiB (SQLite's default is 2 MB).
     static let readerCacheKiB = 16_384
-    /// How much of the file readers may map into memory.
-    static let readerMmapBytes = 256 << 20
+    /// How much of the file readers may map into memory: none.
+    static let readerMmapBytes = 0
 
     static func apply(to db: Database) throws {
         guard db.configuration.readonly else { return }
