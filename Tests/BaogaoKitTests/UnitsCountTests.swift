@@ -167,17 +167,21 @@ struct UnitsCountTests {
         }
     }
 
-    /// Whether the matching reports' units and years are read by id or in one scan of every
-    /// report, the rows are the same, in the same order.
+    /// Whether the matching reports' units and years are read by id, in one scan of every
+    /// report, or from the table the process keeps, the rows are the same, in the same order.
     @Test(arguments: ["党", "\"乡村振兴\"", "工作 OR 发展", "乡村振兴 year:2023"])
     func reportsReadByIDOrInOneScanGroupAlike(_ text: String) throws {
         let query = try SearchQuery(parsing: text)
         for grouping in Grouping.allCases {
-            let byID = try Aggregator(index: index).aggregate(query, by: grouping)
-            let scanned = try Aggregator(index: index, rankedAtMost: Aggregator.rankedAtMost, readByIDAtMost: 0)
+            let byID = try Aggregator(index: index, rankedAtMost: Aggregator.rankedAtMost, keptUnitsAndYears: false)
+                .aggregate(query, by: grouping)
+            let scanned = try Aggregator(index: index, rankedAtMost: Aggregator.rankedAtMost, readByIDAtMost: 0,
+                                         keptUnitsAndYears: false).aggregate(query, by: grouping)
+            let kept = try Aggregator(index: index, rankedAtMost: Aggregator.rankedAtMost, readByIDAtMost: 0)
                 .aggregate(query, by: grouping)
             #expect(!byID.rows.isEmpty, "\(text) by \(grouping)")
             #expect(byID == scanned, "\(text) by \(grouping)")
+            #expect(byID == kept, "\(text) by \(grouping)")
         }
     }
 

@@ -9,7 +9,8 @@ import GRDB
 /// ```
 enum MetadataRefresh {
     /// Derives the metadata of every report whose file is not in `skipping` (files parsed in
-    /// this run already have it) and stores what changed; returns how many reports changed.
+    /// this run already have it) and stores what changed, renewing the id of the stored
+    /// ``ReportRanges`` when anything did; returns how many reports changed.
     static func run(_ db: Database, aliases: UnitAliases, entries: [String: MetadataFile.Entry],
                     skipping: Set<String>) throws -> Int {
         let rows = try Row.fetchAll(db, sql: """
@@ -39,6 +40,8 @@ enum MetadataRefresh {
                                            fresh.yearSource?.rawValue, fresh.titleSource?.rawValue, id])
             changed += 1
         }
+        // Processes keep every report's unit and year under the ranges' id (UnitsAndYears).
+        if changed > 0 { try ReportRanges.renewID(db) }
         return changed
     }
 

@@ -107,8 +107,7 @@ struct ReportRanges: Sendable {
     /// read the value under reads the same value, and a server decodes it once per run of
     /// `baogao index`, not once per request. Checks of the index read the value itself.
     static func load(_ db: Database, shared: Bool) throws -> ReportRanges? {
-        guard shared, let id = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"),
-                                                  arguments: [idKey]) else { return try load(db) }
+        guard shared, let id = try storedID(db) else { return try load(db) }
         if let cached = lastShared.withLock({ $0 }), cached.id == id { return cached.ranges }
         guard let ranges = try load(db) else { return nil }
         lastShared.withLock { $0 = (id, ranges) }
@@ -117,6 +116,21 @@ struct ReportRanges: Sendable {
 
     /// The key of the stored ranges' id (see ``load(_:shared:)``).
     static let idKey = "report_ranges_id"
+
+    /// The id stored with the ranges, or nil.
+    static func storedID(_ db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [idKey])
+    }
+
+    /// Gives the stored ranges a new id, when they have one: their reports' metadata changed,
+    /// and what processes keep under the old id (``UnitsAndYears``) must be read again.
+    static func renewID(_ db: Database) throws {
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = ?", arguments: [newID(), idKey])
+    }
+
+    private static func newID() -> String {
+        String(UInt64.random(in: .min ... .max), radix: 16)
+    }
 
     /// The ranges ``load(_:shared:)`` read last, with their id.
     private static let lastShared = Mutex<(id: String, ranges: ReportRanges)?>(nil)
@@ -188,6 +202,6 @@ struct ReportRanges: Sendable {
         data.append(contentsOf: totalsMark)
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, data])
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                       arguments: [idKey, String(UInt64.random(in: .min ... .max), radix: 16)])
+                       arguments: [idKey, newID()])
     }
 }

@@ -51,14 +51,18 @@ public struct Aggregator: Sendable {
     /// Matching reports whose units and years are read by id; past this many, in one scan.
     let readByIDAtMost: Int
 
+    /// Whether every report's unit and year may come from the process's ``UnitsAndYears``.
+    let keptUnitsAndYears: Bool
+
     public init(index: IndexDatabase) {
         self.init(index: index, rankedAtMost: Self.rankedAtMost)
     }
 
-    init(index: IndexDatabase, rankedAtMost: Int, readByIDAtMost: Int = 4_000) {
+    init(index: IndexDatabase, rankedAtMost: Int, readByIDAtMost: Int = 4_000, keptUnitsAndYears: Bool = true) {
         self.index = index
         self.rankedAtMostMatches = rankedAtMost
         self.readByIDAtMost = readByIDAtMost
+        self.keptUnitsAndYears = keptUnitsAndYears
     }
 
     /// A tier with more matches than this is counted per report, its groups' best matches picked
@@ -72,7 +76,8 @@ public struct Aggregator: Sendable {
     public func aggregate(_ query: SearchQuery, by grouping: Grouping) throws(BaogaoError) -> Aggregation {
         try index.read { db in
             let compiled = try QueryCompiler.compile(query, db)
-            var reports = ReportGroups(grouping: grouping, readByIDAtMost: readByIDAtMost)
+            var reports = ReportGroups(grouping: grouping, readByIDAtMost: readByIDAtMost, 
+                                       ranges: keptUnitsAndYears ? compiled.ranges : nil)
             let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil
             for tier in compiled.tiers {
                 // Each tier's matches are gathered per report first; the reports' units and
@@ -130,7 +135,7 @@ public struct Aggregator: Sendable {
             var rows: [AggregateRow] = []
             for group in groups {
                 guard let passage = group.best?.passage, let best = best[passage] else { continue }
-                let report = reports.metadata[best.reportID]!
+                let report = reports.metadata(of: best.reportID)!
                 rows.append(AggregateRow(
                     grouping: grouping,
                     unit: grouping == .year ? nil : report.unit,

@@ -1,7 +1,8 @@
 import GRDB
 
 /// The groups of `units` (a unit, a year or a report each) as matching reports join them,
-/// with the unit and year of only those reports read from the index.
+/// with the unit and year of only those reports read from the index, or of every report from
+/// the table the process keeps (``UnitsAndYears``).
 ///
 /// ```swift
 /// var groups = ReportGroups(grouping: .unit)
@@ -29,13 +30,17 @@ struct ReportGroups {
     }
 
     private enum Key: Hashable {
-        case unit(String), year(Int), report(Int64), unknown
+        case unit(String), unitIndex(Int32), year(Int), report(Int64), unknown
     }
 
     /// Groups in the order they were first met.
     private(set) var groups: [Group] = []
-    /// The unit and year of every report read so far.
-    private(set) var metadata: [Int64: Metadata] = [:]
+    /// The unit and year of every report read so far, when not from ``table``.
+    private var metadata: [Int64: Metadata] = [:]
+    /// Every report's unit and year, when the process keeps them (``UnitsAndYears``), and the
+    /// ranges they follow.
+    private var table: (UnitsAndYears, ReportRanges)?
+    private let ranges: ReportRanges?
     /// Matching passages over all groups, and the reports holding them.
     private(set) var total = 0
     private(set) var all: Set<Int64> = []
@@ -45,16 +50,28 @@ struct ReportGroups {
     /// Reports read by id at most; more are read in one scan of `reports`.
     let readByIDAtMost: Int
 
-    init(grouping: Grouping, readByIDAtMost: Int = 4_000) {
+    /// `ranges`: the index's, when known, for the table of every report's unit and year.
+    init(grouping: Grouping, readByIDAtMost: Int = 4_000, ranges: ReportRanges? = nil) {
         self.grouping = grouping
         self.readByIDAtMost = readByIDAtMost
+        self.ranges = ranges
     }
 
-    /// Reads the unit and year of those of `ids` not read yet: by id when they are few, else
-    /// every report in one scan (a lookup each cost more than the scan past a few thousand).
+    /// Reads the unit and year of those of `ids` not read yet: none when the process keeps
+    /// every report's (``UnitsAndYears``); else by id when they are few, or every report in
+    /// one scan (a lookup each cost more than the scan past a few thousand), which the
+    /// process then keeps when it can.
     mutating func read(_ ids: [Int64], _ db: Database) throws {
+        guard table == nil else { return }
         let missing = ids.filter { metadata[$0] == nil }
         guard !missing.isEmpty else { return }
+        // Groups made from `metadata` are keyed by unit names: the table comes first or never.
+        if let ranges, metadata.isEmpty {
+            if let kept = try UnitsAndYears.shared(db, ranges: ranges, reading: missing.count > readByIDAtMost) {
+                table = (kept, ranges)
+                return
+            }
+        }
         let rows: RowCursor
         if missing.count <= readByIDAtMost {
             rows = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -76,19 +93,31 @@ struct ReportGroups {
         total += passages
         if all.insert(report).inserted {
             groups[g].reports += 1
-            if let year = metadata[report]?.year { groups[g].years.insert(year) }
+            if let year = metadata(of: report)?.year { groups[g].years.insert(year) }
         }
         return g
     }
 
+    /// The unit and year of `report`, once read.
+    func metadata(of report: Int64) -> Metadata? {
+        guard let (table, ranges) = table else { return metadata[report] }
+        return ranges.range(ofReport: report).map { Metadata(unit: table.unit(ofRange: $0), year: table.year(ofRange: $0)) }
+    }
+
     private mutating func group(of report: Int64) -> Int {
         if let g = groupOfReport[report] { return g }
-        let meta = metadata[report]
         let key: Key
-        switch grouping {
-        case .unit: key = meta?.unit.map(Key.unit) ?? .unknown
-        case .year: key = meta?.year.map(Key.year) ?? .unknown
-        case .report: key = .report(report)
+        if grouping == .unit, let (table, ranges) = table {
+            // Units by their index in the table: no string hashed per report.
+            let unit = ranges.range(ofReport: report).map { table.unitOfRange[$0] } ?? -1
+            key = unit < 0 ? .unknown : .unitIndex(unit)
+        } else {
+            let meta = metadata(of: report)
+            switch grouping {
+            case .unit: key = meta?.unit.map(Key.unit) ?? .unknown
+            case .year: key = meta?.year.map(Key.year) ?? .unknown
+            case .report: key = .report(report)
+            }
         }
         let g = groupOfKey[key] ?? groups.count
         if g == groups.count {
