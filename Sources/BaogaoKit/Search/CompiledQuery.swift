@@ -157,15 +157,20 @@ struct CompiledQuery {
         if !oneTerm, allowed == nil {
             // bm25 finds each phrase's IDF over the whole index before its first row (for 规定
             // a walk over a million rows at 1 GB): rowids alone first say whether the query
-            // has few enough matches to be ranked here. (With a filter they would be every
-            // match of the index, dropped report by report: one more walk, not one less.)
-            var seen = 0
-            try forEachAllowedRow("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
-                                  match: match, db, ranges: ranges, bySpans: false) { _ in
-                seen += 1
-                return seen <= Self.onePassAtMost
+            // has few enough matches to be ranked here, and past the cap they are counted and
+            // sampled (``rankedFromTermsSample(_:wanted:ids:reports:)``). (With a filter they
+            // would be every match of the index, dropped report by report: one more walk, not
+            // one less.)
+            var ids: [Int64] = []
+            var tally = ReportRanges.Tally(ranges)
+            try forEachAllowedRowID(match: match, db, ranges: ranges) { id in
+                ids.append(id)
+                tally.add(passage: id)
+                return true
             }
-            if seen > Self.onePassAtMost { return nil }
+            if ids.count > Self.onePassAtMost {
+                return try rankedFromTermsSample(db, wanted: wanted, ids: ids, reports: tally.count)
+            }
         }
         let prefix = match.contains("*")
         if oneTerm, allowed == nil, !prefix, let length = singleTerm?.folded.count, length <= Self.countedFirstAtMost {
@@ -328,14 +333,16 @@ struct CompiledQuery {
     /// it gives up the pick (a frequent term is in almost every report).
     static let spreadTries = 4
 
-    /// The best `wanted` of the passages `sampled` for the query's one term, scored in Swift by
-    /// bm25's term-frequency and length part.
-    private func bestOfSample(_ sampled: [Int64], _ db: Database, wanted: Int) throws -> [Match] {
-        let term = highlightPlans[0].folded
-        var sample: [(match: Match, tf: Int, length: Int)] = []
+    /// The best `wanted` of the passages `sampled`, scored in Swift by bm25: for the query's one
+    /// term its term-frequency and length part (the IDF is the same for every match), for
+    /// several terms each term's part weighted by its IDF (`idfs`, one per ``highlightPlans``).
+    func bestOfSample(_ sampled: [Int64], _ db: Database, wanted: Int, idfs: [Double]? = nil) throws -> [Match] {
+        let terms = idfs == nil ? [highlightPlans[0].folded] : highlightPlans.map(\.folded)
+        let weights = idfs ?? [1]
+        var sample: [(match: Match, tf: [Int], length: Int)] = []
         try Self.forEachPassage(sampled, db) { id, reportID, sectionID, line, text in
             let folded = FoldedText(text)
-            let tf = folded.occurrences(of: term).count
+            let tf = terms.map { folded.occurrences(of: $0).count }
             let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
             sample.append((Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text,
                                  rank: 0, kind: .exact), tf, length))
@@ -344,8 +351,12 @@ struct CompiledQuery {
         let (k1, b) = (1.2, 0.75)
         var best = sample.map { s -> Match in
             var m = s.match
-            let tf = Double(max(1, s.tf))
-            m.rank = -(tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(s.length) / average)))
+            let norm = k1 * (1 - b + b * Double(s.length) / average)
+            m.rank = -zip(s.tf, weights).reduce(0) { sum, term in
+                // One term alone: every sampled match holds it at least once.
+                let tf = Double(idfs == nil ? max(1, term.0) : term.0)
+                return sum + term.1 * tf * (k1 + 1) / (tf + norm)
+            }
             return m
         }
         best.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
