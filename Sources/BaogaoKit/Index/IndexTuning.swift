@@ -40,9 +40,10 @@ enum IndexTuning {
         /// loses at most those 10 seconds; a commit a second was 4,000 segments at 10 GB). A
         /// level of ``bulkCrisisMerge`` segments is merged on the way, in the transaction that
         /// reached it: at 1,000 a 10 GB build merged 7.9 GB of text in one transaction and its
-        /// WAL grew to 17.7 GB; at 256 a 1 GB build never gets there, and a larger one merges
-        /// every ~2 GB of text, each transaction bounded by that, for about as many bytes in
-        /// all. At 64 a 1 GB build merged its early segments once before the final merge.
+        /// WAL grew to 17.7 GB; at 256 a 1 GB build (about 125 segments) never gets there, and
+        /// a larger one merges every ~2 GB of text, each transaction bounded by that (at 10 GB
+        /// five such merges, the WAL at most 4.65 GB). At 64 a 1 GB build merged its early
+        /// segments once before the final merge.
         case bulk
 
         /// The segments of a level that make a bulk run merge them (FTS5 allows 2,000 in all).
