@@ -4,12 +4,12 @@ import GRDB
 /// A query of several terms with very many matches, ranked on a sample of them.
 ///
 /// ```swift
-/// let (passages, reports, best) = try compiled.rankedFromTermsSample(db, wanted: 100, ids: ids, reports: 4_210)!
+/// let (passages, reports, best) = try compiled.rankedFromTermsSample(db, wanted: 100, ids: ids)!
 /// ```
 extension CompiledQuery {
     /// For a query of several terms (or one and negations) in one exact tier without filters,
     /// past ``onePassAtMost`` matches:
-    /// the totals (`ids`, every match, and the `reports` holding them) and the best `wanted`
+    /// the totals (`ids`, every match, and the reports holding them) and the best `wanted`
     /// of an even sample of about ``termSample`` matches, scored by bm25 here
     /// (``bestOfSample(_:_:wanted:idfs:)``) with each term's IDF from its own count.
     ///
@@ -18,8 +18,11 @@ extension CompiledQuery {
     /// sampled row (`"规定" "县级以"` at 1 GB, 118,169 matches: top 10 about 150 ms, its count
     /// 50 ms). Nil when the query does not qualify (a prefix term: its count would merge every
     /// bigram starting with it).
-    func rankedFromTermsSample(_ db: Database, wanted: Int, ids: [Int64], reports: Int) throws -> (passages: Int, reports: Int, best: [Match])? {
-        guard !highlightPlans.isEmpty, !highlightPlans.contains(where: \.prefixLast) else { return nil }
+    func rankedFromTermsSample(_ db: Database, wanted: Int, ids: [Int64]) throws -> (passages: Int, reports: Int, best: [Match])? {
+        guard !highlightPlans.isEmpty, !highlightPlans.contains(where: \.prefixLast), let ranges else { return nil }
+        var tally = ReportRanges.Tally(ranges)
+        for id in ids { tally.add(passage: id) }
+        let reports = tally.count
         if highlightPlans.count == 1 {
             // One term to score (the others negated): its IDF is the same for every match.
             return (ids.count, reports, try bestOfSample(Self.evenSample(ids), db, wanted: wanted))

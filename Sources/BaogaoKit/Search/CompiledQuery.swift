@@ -154,32 +154,22 @@ struct CompiledQuery {
         }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
-        if !oneTerm, allowed == nil {
-            // bm25 finds each phrase's IDF over the whole index before its first row (for 规定
-            // a walk over a million rows at 1 GB): rowids alone first say whether the query
-            // has few enough matches to be ranked here, and past the cap they are counted and
-            // sampled (``rankedFromTermsSample(_:wanted:ids:reports:)``). (With a filter they
-            // would be every match of the index, dropped report by report: one more walk, not
-            // one less.)
-            var ids: [Int64] = []
-            var tally = ReportRanges.Tally(ranges)
-            try forEachAllowedRowID(match: match, db, ranges: ranges) { id in
-                ids.append(id)
-                tally.add(passage: id)
-                return true
-            }
-            if ids.count > Self.onePassAtMost {
-                return try rankedFromTermsSample(db, wanted: wanted, ids: ids, reports: tally.count)
-            }
-        }
         let prefix = match.contains("*")
-        if oneTerm, allowed == nil, !prefix, let length = singleTerm?.folded.count, length <= Self.countedFirstAtMost {
-            // A short phrase alone: its rowids first, as one list: past the cap they are the
-            // sample's, and the 2,001 rows a scoring pass would read before giving up are never
-            // scored. (A longer phrase rarely passes the cap and costs more to evaluate twice.)
+        if allowed == nil, !prefix, !oneTerm || (singleTerm?.folded.count ?? .max) <= Self.countedFirstAtMost {
+            // Rowids alone first, as one list. Several terms: bm25 finds each phrase's IDF over
+            // the whole index before its first row (for 规定 a walk over a million rows at 1 GB),
+            // so the list says whether the query has few enough matches to be ranked here, and
+            // past the cap it is counted and sampled (``rankedFromTermsSample(_:wanted:ids:)``).
+            // A short phrase alone: past the cap the list is the sample's, and the 2,001 rows a
+            // scoring pass would read before giving up are never scored (a longer phrase rarely
+            // passes the cap and costs more to evaluate twice). (With a filter the list would
+            // be every match of the index, dropped report by report: one more walk, not one less.)
             var ids: [Int64] = []
             try forEachAllowedRowID(match: match, db, ranges: ranges) { ids.append($0); return true }
-            if ids.count > Self.onePassAtMost { return try rankedFromSample(db, wanted: wanted, ids: ids) }
+            if ids.count > Self.onePassAtMost {
+                return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
+                    : rankedFromTermsSample(db, wanted: wanted, ids: ids)
+            }
         }
         // baogao_tf scores the first `cap` rows FTS5 returns; with a filter those are not the
         // first rows kept, so every row is scored.

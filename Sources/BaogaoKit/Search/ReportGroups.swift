@@ -37,9 +37,9 @@ struct ReportGroups {
     private(set) var groups: [Group] = []
     /// The unit and year of every report read so far, when not from ``table``.
     private var metadata: [Int64: Metadata] = [:]
-    /// Every report's unit and year, when the process keeps them (``UnitsAndYears``), and the
-    /// ranges they follow.
-    private var table: (UnitsAndYears, ReportRanges)?
+    /// Every report's unit and year, when the process keeps them (``UnitsAndYears``), in the
+    /// order of `ranges`.
+    private var table: UnitsAndYears?
     private let ranges: ReportRanges?
     /// Matching passages over all groups, and the reports holding them.
     private(set) var total = 0
@@ -68,7 +68,7 @@ struct ReportGroups {
         // Groups made from `metadata` are keyed by unit names: the table comes first or never.
         if let ranges, metadata.isEmpty {
             if let kept = try UnitsAndYears.shared(db, ranges: ranges, reading: missing.count > readByIDAtMost) {
-                table = (kept, ranges)
+                table = kept
                 return
             }
         }
@@ -100,14 +100,14 @@ struct ReportGroups {
 
     /// The unit and year of `report`, once read.
     func metadata(of report: Int64) -> Metadata? {
-        guard let (table, ranges) = table else { return metadata[report] }
+        guard let table, let ranges else { return metadata[report] }
         return ranges.range(ofReport: report).map { Metadata(unit: table.unit(ofRange: $0), year: table.year(ofRange: $0)) }
     }
 
     private mutating func group(of report: Int64) -> Int {
         if let g = groupOfReport[report] { return g }
         let key: Key
-        if grouping == .unit, let (table, ranges) = table {
+        if grouping == .unit, let table, let ranges {
             // Units by their index in the table: no string hashed per report.
             let unit = ranges.range(ofReport: report).map { table.unitOfRange[$0] } ?? -1
             key = unit < 0 ? .unknown : .unitIndex(unit)
