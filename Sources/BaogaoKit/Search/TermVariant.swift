@@ -63,10 +63,23 @@ public struct TermVariant: Sendable, Hashable {
         splits.map { parts in
             let phrases = parts.compactMap { TermPlan(Self.text($0)) }
                 .map { $0.tokens.map { "\"\($0)\"" }.joined(separator: " + ") }
-            // Positions run a little ahead of characters (closing unigrams): allow twice the gap.
-            let distance = 2 * (Self.maximumGap + parts.reduce(0) { $0 + $1.count })
-            return "NEAR(\(phrases.joined(separator: " ")), \(distance))"
+            return "NEAR(\(phrases.joined(separator: " ")), \(Self.nearDistance(parts)))"
         }.joined(separator: " OR ")
+    }
+
+    /// The smallest FTS5 NEAR distance that still finds every window of `parts`.
+    ///
+    /// FTS5 takes a NEAR group for a match when no phrase starts more than its own token count
+    /// plus the distance before the last phrase's start. Positions never advance faster than
+    /// characters (an ideograph takes one, a word of letters or digits one, punctuation none),
+    /// and each part is at least one token (a bigram per pair of characters). In a window of
+    /// at most `window` characters the last part starts at most `window` − (its length)
+    /// characters, so as many positions, after any other: a distance of `window` − (the
+    /// shortest part) − 1 finds every window. (Twice the window, as before, left more passages
+    /// to check: `count 行政处罚` at 1 GB took 174 ms, now 109.)
+    static func nearDistance(_ parts: [[UInt32]]) -> Int {
+        let window = parts.reduce(0) { $0 + $1.count } + maximumGap
+        return window - (parts.map(\.count).min() ?? 2) - 1
     }
 
     /// FTS5 expressions finding the passages holding every part of some split, anywhere.
@@ -108,8 +121,9 @@ public struct TermVariant: Sendable, Hashable {
             counts[k] += 1
             while covered == parts.count {
                 let first = events[left]
-                let end = events[right].start + parts[k].count
-                let span = max(end, events[left...right].map { $0.start + parts[$0.part].count }.max()!) - first.start
+                var end = 0
+                for e in left...right { end = max(end, events[e].start + parts[events[e].part].count) }
+                let span = end - first.start
                 if span <= limit { return true }
                 counts[first.part] -= 1
                 if counts[first.part] == 0 { covered -= 1 }
