@@ -79,6 +79,10 @@ public struct Aggregator: Sendable {
             var reports = ReportGroups(grouping: grouping, readByIDAtMost: readByIDAtMost, 
                                        ranges: keptUnitsAndYears ? compiled.ranges : nil)
             let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil
+            // A term alone with near variants: its exact tier's rowids, read once, are taken
+            // away from the NEAR groups' matches (``CompiledQuery/variantMatches(_:excluding:_:)``).
+            let soleVariant = compiled.soleVariant
+            let exact = try soleVariant.map { _ in try compiled.exactRowIDs(db) } ?? []
             for tier in compiled.tiers {
                 // Each tier's matches are gathered per report first; the reports' units and
                 // years are then read for those reports alone (all 54,544 rows of `reports` at
@@ -88,7 +92,8 @@ public struct Aggregator: Sendable {
                 // and words from a row per report) and each group's best match is picked among
                 // the matches of its report with the most: ranking every match took 18.8 s for
                 // 的 at 1 GB.
-                if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges),
+                if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges,
+                                                                       known: soleVariant != nil && tier.kind == .exact ? exact : nil),
                    counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
                     try reports.read(counts.map(\.report), db)
                     var tops: [Int: CompiledQuery.ReportCount] = [:]
@@ -105,10 +110,14 @@ public struct Aggregator: Sendable {
                 }
                 // Best first by ids alone where FTS5 is exact: the text of the best match of
                 // each group is read afterwards, not that of every match (2 s for 的 on 100 MB).
-                let byID = try compiled.forEachRankedID(in: tier, db) { passage, report, rank in
+                // A sole term's variants come from its NEAR groups less the exact rowids.
+                if let soleVariant, tier.kind == .variant {
+                    for hit in try compiled.variantMatches(soleVariant, excluding: exact, db) {
+                        met.add(passage: hit.passage, report: hit.report, kind: .variant, rank: hit.rank)
+                    }
+                } else if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
                     met.add(passage: passage, report: report, kind: tier.kind, rank: rank)
-                }
-                if !byID {
+                }) {
                     try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in
                         met.add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
                         return true

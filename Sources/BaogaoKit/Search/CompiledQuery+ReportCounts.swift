@@ -24,8 +24,9 @@ extension CompiledQuery {
     /// tier does not qualify.
     /// From FTS5's rowids, each report's first ``scoredPerReport`` matches come along
     /// (`first`), so that its best match needs no second query, unless that match is
-    /// ``scoredFromIndex(_:)``.
-    func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges) throws -> [ReportCount]? {
+    /// ``scoredFromIndex(_:)``. `known` are the tier's rowids in ascending order, when the
+    /// caller has read them.
+    func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges, known: [Int64]? = nil) throws -> [ReportCount]? {
         guard let match = tier.match, tier.check == nil, conditions.isEmpty else { return nil }
         var counts: [ReportCount] = []
         if tiers.count == 1, try ReportRanges.isKnown(db) {
@@ -41,7 +42,7 @@ extension CompiledQuery {
         let kept = scoredFromIndex(tier) ? 0 : Self.scoredPerReport
         // Rowids ascend: a binary search per report, not per match.
         var end = Int64.min
-        try forEachAllowedRowID(match: match, db, ranges: ranges) { id in
+        func add(_ id: Int64) -> Bool {
             if id < end {
                 counts[counts.count - 1].passages += 1
                 if counts[counts.count - 1].first.count < kept { counts[counts.count - 1].first.append(id) }
@@ -51,6 +52,11 @@ extension CompiledQuery {
             end = ranges.ids(ofRange: i).upperBound
             counts.append(ReportCount(report: ranges.reports[i], passages: 1, first: kept > 0 ? [id] : []))
             return true
+        }
+        if let known {
+            for id in known { _ = add(id) }
+        } else {
+            try forEachAllowedRowID(match: match, db, ranges: ranges, add)
         }
         return counts
     }

@@ -455,7 +455,10 @@ struct CompiledQuery {
         if let match = tier.match {
             // bm25 only when ranking: it evaluates every phrase of the expression over the
             // whole index for its IDF (a copies lookup of 60 phrases spent 15 ms on it).
-            sql += (ranked ? "passages_fts.rank" : "0.0") + " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
+            // One phrase: bm25 without the IDF orders the same, and scores as a page's ranking
+            // does (``rankedInOnePass``), so every hit and a page of them agree to the last bit.
+            let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : "passages_fts.rank"
+            sql += (ranked ? score : "0.0") + " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
             sql += "JOIN reports r ON r.id = p.report_id WHERE passages_fts MATCH ?"
             arguments += [match]
         } else {
@@ -463,7 +466,7 @@ struct CompiledQuery {
         }
         for condition in conditions { sql += " AND (\(condition))" }
         arguments += self.arguments
-        if ranked && tier.match != nil { sql += " ORDER BY passages_fts.rank" }
+        if ranked && tier.match != nil { sql += scoredFromIndex(tier) ? " ORDER BY 6" : " ORDER BY passages_fts.rank" }
         // Without a check, SQLite can stop early; with one, candidates are filtered here.
         if let limit, tier.check == nil { sql += " LIMIT \(limit)" }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -490,6 +493,10 @@ struct CompiledQuery {
         }
         if let slot = frequentBigram, try ReportRanges.isKnown(db) {
             return try ReportBigrams.count(slot: slot, db)
+        }
+        if let variant = soleVariant {
+            let tiers = try variantTiers(variant, db)
+            return (tiers.passages, tiers.reports)
         }
         var passages = 0
         var reports: Set<Int64> = []

@@ -54,11 +54,26 @@ public struct Searcher: Sendable {
             // Rank more candidates than shown, so that diversity and collapsing have room.
             let wanted = limit.map { max(100, (offset + $0) * 3) }
             let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
-            let quick = try wanted.flatMap {
-                try compiled.rankedInOnePass(db, wanted: $0, hydrator: hydrator) ?? compiled.rankedFromSample(db, wanted: $0)
+            var totals: (passages: Int, reports: Int)?
+            var prefetched: [Int: Prefetched] = [:]
+            if let wanted {
+                if let quick = try compiled.rankedInOnePass(db, wanted: wanted, hydrator: hydrator)
+                    ?? compiled.rankedFromSample(db, wanted: wanted) {
+                    totals = (quick.passages, quick.reports)
+                    prefetched[0] = Prefetched(best: quick.best, total: quick.passages)
+                } else if let quick = try compiled.rankedWithVariants(db, wanted: wanted, hydrator: hydrator) {
+                    totals = (quick.tiers.passages, quick.tiers.reports)
+                    prefetched[0] = Prefetched(best: quick.best, total: quick.tiers.exact.count)
+                    prefetched[1] = Prefetched(best: quick.bestVariants, total: quick.tiers.variants.count)
+                }
+            } else if let variant = compiled.soleVariant {
+                // Every hit: the variant tier ranked as for a page, not by FTS5 over its NEAR groups.
+                let tiers = try compiled.variantTiers(variant, db)
+                totals = (tiers.passages, tiers.reports)
+                prefetched[1] = Prefetched(best: try compiled.matches(of: tiers.variants, db), total: tiers.variants.count)
             }
-            let (total, reports) = try quick.map { ($0.passages, $0.reports) } ?? compiled.count(db)
-            let (ranked, complete) = try rank(compiled, db, wanted: wanted, total: total, prefetched: quick?.best, hydrator: hydrator)
+            let (total, reports) = try totals ?? compiled.count(db)
+            let (ranked, complete) = try rank(compiled, db, wanted: wanted, total: total, prefetched: prefetched, hydrator: hydrator)
             let collapsed = Self.collapse(ranked)
             let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
             let page = Array(ordered.dropFirst(offset).prefix(limit ?? Int.max))
@@ -75,6 +90,12 @@ public struct Searcher: Sendable {
         }
     }
 
+    /// A tier's best matches, known before ranking, and how many matches the tier has.
+    struct Prefetched {
+        var best: [CompiledQuery.Match]
+        var total: Int
+    }
+
     /// A match with its final score, and identical passages of the same tier folded into it.
     struct Candidate {
         var match: CompiledQuery.Match
@@ -87,10 +108,10 @@ public struct Searcher: Sendable {
     /// The best `wanted` matches (all when nil): exact tier first, each tier re-scored.
     /// With `wanted` set, a query with very many matches is ranked on an even sample of them
     /// (``CompiledQuery/sampleStride(total:)``); `total` counts them.
-    /// `prefetched` holds the ranked matches of a one-tier query when they are already known.
+    /// `prefetched` holds, by tier, the best matches when they are already known.
     /// `complete` holds the kinds of the tiers whose every match was ranked.
     private func rank(_ compiled: CompiledQuery, _ db: Database, wanted: Int?, total: Int,
-                      prefetched: [CompiledQuery.Match]? = nil,
+                      prefetched: [Int: Prefetched] = [:],
                       hydrator: HitHydrator) throws -> (candidates: [Candidate], complete: Set<MatchKind>) {
         let stride = wanted == nil ? 1 : CompiledQuery.sampleStride(total: total)
         var out: [Candidate] = []
@@ -99,9 +120,9 @@ public struct Searcher: Sendable {
             let room = wanted.map { $0 - out.count }
             if let room, room <= 0 { break }
             var matches: [CompiledQuery.Match] = []
-            if let prefetched, n == 0, compiled.tiers.count == 1 {
-                matches = prefetched
-                if prefetched.count >= total { complete.insert(tier.kind) }
+            if let known = prefetched[n], n < compiled.tiers.count {
+                matches = Array(known.best.prefix(room ?? Int.max))
+                if matches.count >= known.total { complete.insert(tier.kind) }
             } else {
                 try compiled.forEachMatch(in: tier, db, ranked: true, limit: room, sampleStride: stride) {
                     matches.append($0)

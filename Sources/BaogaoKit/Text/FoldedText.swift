@@ -24,6 +24,11 @@ public struct FoldedText: Sendable {
         (scalars, origins, mapped, originalCount) = text.withUTF8 { Self.fold($0) }
     }
 
+    /// Folds UTF-8 bytes that are known to be valid (a String's, or SQLite's TEXT of one).
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        (scalars, origins, mapped, originalCount) = Self.fold(bytes)
+    }
+
     /// Folds UTF-8 (a String's) decoded by ``ByteScan/scalar(_:at:)``: the standard
     /// library's scalar iterator dispatched on every lead byte and showed in profiles of ranking.
     private static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> ([UInt32], [Int], Bool, Int) {

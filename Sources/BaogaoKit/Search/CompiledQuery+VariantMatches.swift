@@ -1,0 +1,145 @@
+import Foundation
+import Foundation
+import GRDB
+
+/// The near-variant tier of a term alone, found from rowids: the NEAR groups' matches less the
+/// exact tier's, each left checked against its text.
+///
+/// The tier's own FTS5 expression, `NEAR(…) NOT "…"`, evaluates the exact phrase again at every
+/// NEAR match, and almost every NEAR match is an exact one: for 人民法院 at 1 GB (267,359
+/// matches, 731 through variants) that second evaluation was a quarter of `count`, and `units`
+/// also asked bm25 for the parts' IDF over a million passages. Here the exact tier's rowids,
+/// read once for its count anyway, are taken away in Swift; the few hundred passages left are
+/// read and checked, and ranked in Swift.
+///
+/// ```swift
+/// if let variant = compiled.soleVariant {
+///     let exact = try compiled.exactRowIDs(db)
+///     let variants = try compiled.variantMatches(variant, excluding: exact, db)   // best first
+/// }
+/// ```
+extension CompiledQuery {
+    /// The variants of the query's one unquoted term, when the query is that term alone
+    /// (four or more ideographs, no filter) and its exact tier is answered by FTS5 exactly:
+    /// its variant tier can then be read by ``variantMatches(_:excluding:_:)``.
+    var soleVariant: TermVariant? {
+        guard singleTerm != nil, highlightPlans.count == 1, highlightVariants.count == 1, tiers.count == 2,
+              tiers[0].check == nil, tiers[0].match != nil, tiers[1].kind == .variant, tiers[1].check != nil,
+              conditions.isEmpty, allowedReportIDs == nil, ranges != nil else { return nil }
+        return highlightVariants[0]
+    }
+
+    /// The exact tier's rowids, ascending.
+    func exactRowIDs(_ db: Database) throws -> [Int64] {
+        guard let match = tiers.first?.match, let ranges else { return [] }
+        var ids: [Int64] = []
+        try forEachAllowedRowID(match: match, db, ranges: ranges) { ids.append($0); return true }
+        return Self.ascending(ids)
+    }
+
+    /// One match of the variant tier: its passage, report and score (lower is better).
+    struct VariantHit {
+        var passage: Int64
+        var report: Int64
+        var rank: Double
+    }
+
+    /// The variant tier's matches, best first: the passages FTS5 finds for `variant`'s NEAR
+    /// groups, less `exact` (the exact tier's rowids, ascending), that pass the tier's check.
+    /// Each is scored by bm25's term-frequency and length part over the variant's parts (no
+    /// IDF: one query's parts weigh alike), as ``bestMatch(in:report:known:_:ranges:)`` scores
+    /// a passage without an index score. The text is folded from SQLite's bytes, never made a
+    /// String: 依法行政 at 1 GB has 36,218 matches through variants.
+    func variantMatches(_ variant: TermVariant, excluding exact: [Int64], _ db: Database) throws -> [VariantHit] {
+        guard tiers.count == 2, let check = tiers[1].check, let ranges else { return [] }
+        var near: [Int64] = []
+        try forEachAllowedRowID(match: variant.matchExpression, db, ranges: ranges) { near.append($0); return true }
+        let candidates = Self.difference(Self.ascending(near), exact)
+        guard !candidates.isEmpty else { return [] }
+        let parts = variant.parts
+        var found: [VariantHit] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT p.id, p.report_id, p.text FROM json_each(?) j JOIN passages p ON p.id = j.value
+            """), arguments: [Self.jsonArray(candidates)])
+        while let row = try rows.next() {
+            let folded = try row.withUnsafeData(atIndex: 2) { data in
+                (data ?? Data()).withUnsafeBytes { FoldedText(utf8: $0.bindMemory(to: UInt8.self)) }
+            }
+            guard check(folded) else { continue }
+            let length = Double(max(1, folded.scalars.count))
+            var score = 0.0
+            for part in parts {
+                let tf = Double(folded.occurrences(of: part).count)
+                score += tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / 100))
+            }
+            found.append(VariantHit(passage: row[0], report: row[1], rank: -score))
+        }
+        found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passage < $1.passage }
+        return found
+    }
+
+    /// The matches of `hits`, in their order, each read with its text.
+    func matches(of hits: some Collection<VariantHit>, _ db: Database) throws -> [Match] {
+        var byID: [Int64: Match] = [:]
+        try Self.forEachPassage(hits.map(\.passage), db) { id, reportID, sectionID, line, text in
+            byID[id] = Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text,
+                             rank: 0, kind: .variant)
+        }
+        return hits.compactMap { hit in byID[hit.passage].map { var m = $0; m.rank = hit.rank; return m } }
+    }
+
+    /// `ids` in ascending order (FTS5 returns a MATCH's rowids so; sorted only if not).
+    static func ascending(_ ids: [Int64]) -> [Int64] {
+        zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Array(Set(ids)).sorted()
+    }
+
+    /// The ids of `all` not in `taken`, both ascending.
+    static func difference(_ all: [Int64], _ taken: [Int64]) -> [Int64] {
+        var out: [Int64] = []
+        var j = 0
+        for id in all {
+            while j < taken.count, taken[j] < id { j += 1 }
+            if j < taken.count, taken[j] == id { continue }
+            out.append(id)
+        }
+        return out
+    }
+
+    /// Both tiers of a term alone with near variants: the exact tier's rowids, the variant
+    /// tier's matches (best first), and how many reports hold either.
+    struct VariantTiers {
+        var exact: [Int64]
+        var variants: [VariantHit]
+        var reports: Int
+        var passages: Int { exact.count + variants.count }
+    }
+
+    /// Both tiers of the query's term alone (``soleVariant``), counted from rowids.
+    func variantTiers(_ variant: TermVariant, _ db: Database) throws -> VariantTiers {
+        let exact = try exactRowIDs(db)
+        let variants = try variantMatches(variant, excluding: exact, db)
+        guard let ranges else { return VariantTiers(exact: exact, variants: variants, reports: 0) }
+        var tally = ReportRanges.Tally(ranges)
+        for id in exact { tally.add(passage: id) }
+        for hit in variants { tally.add(passage: hit.passage) }
+        return VariantTiers(exact: exact, variants: variants, reports: tally.count)
+    }
+
+    /// For a term alone with near variants (``soleVariant``): both tiers counted from rowids,
+    /// the exact tier's best `wanted` ranked as the term's phrase alone would be (an even
+    /// sample past ``onePassAtMost`` matches), and the best variant matches that fit in
+    /// `wanted` after them. Nil when the query does not qualify.
+    func rankedWithVariants(_ db: Database, wanted: Int,
+                            hydrator: HitHydrator? = nil) throws -> (tiers: VariantTiers, best: [Match], bestVariants: [Match])? {
+        guard let variant = soleVariant else { return nil }
+        let tiers = try variantTiers(variant, db)
+        var exactOnly = self
+        exactOnly.tiers = [self.tiers[0]]
+        exactOnly.related = nil
+        let best = tiers.exact.count > Self.onePassAtMost
+            ? try exactOnly.bestOfSample(Self.evenSample(tiers.exact), db, wanted: wanted)
+            : try exactOnly.rankedInOnePass(db, wanted: wanted, hydrator: hydrator)?.best ?? []
+        let bestVariants = best.count < wanted ? try matches(of: tiers.variants.prefix(wanted - best.count), db) : []
+        return (tiers, best, bestVariants)
+    }
+}
