@@ -96,6 +96,32 @@ final class FoldedCorpus {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// How many passages a term typed without quotes matches: those containing it, and those
+    /// where its near variants match (``TermVariant/matches(_:)`` on every passage holding
+    /// each part of some split, found by substring scans, not by the index's NEAR groups).
+    func countUnquoted(_ term: String) -> Int {
+        let exact = Set(passages(containing: term))
+        guard let plan = TermPlan(term), let variant = TermVariant(plan) else { return exact.count }
+        var candidates: Set<Int32> = []
+        for parts in variant.splits {
+            var holding: Set<Int32>?
+            for part in parts {
+                var text = String.UnicodeScalarView()
+                for value in part { text.append(Unicode.Scalar(value)!) }
+                let found = Set(passages(containing: String(text)))
+                holding = holding.map { $0.intersection(found) } ?? found
+            }
+            candidates.formUnion(holding ?? [])
+        }
+        var variants = 0
+        for p in candidates where !exact.contains(p) {
+            let start = starts[Int(p)]
+            let end = Int(p) + 1 < starts.count ? starts[Int(p) + 1] - 1 : bytes.count - 1
+            if variant.matches(FoldedText(String(decoding: bytes[start..<end], as: UTF8.self))) { variants += 1 }
+        }
+        return exact.count + variants
+    }
+
     /// How many passages contain every term.
     func count(_ terms: [String]) -> Int {
         var sets = terms.map { passages(containing: $0) }

@@ -17,7 +17,7 @@ struct QueriesCommand: ParsableCommand {
     @Argument var trigram: String?
     @Option var queries = 30
     @Option var repetitions = 3
-    @Option(help: "Only this group (1, 2, 3, 4, 6, 8 or '2 terms').") var group: String?
+    @Option(help: "Only this group (1, 2, 3, 4, 6, 8, '2 terms' or '4 unquoted').") var group: String?
     @Option(help: "Only these queries (as sampled, quotes included), for profiling one.") var only: [String] = []
     @Flag(help: "Print every query's medians.") var verbose = false
 

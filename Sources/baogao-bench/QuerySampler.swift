@@ -9,22 +9,30 @@ struct BenchQuery: Codable, Hashable {
     var terms: [String]
     /// Passages containing every term, counted by brute force.
     var expected: Int
+    /// Typed without quotes, so that a term of four or more characters also finds its near
+    /// variants (nil in runs saved before such queries were measured).
+    var unquoted: Bool? = nil
 
     /// The terms as exact phrases, in double quotes: unquoted terms of four or more
-    /// characters also find near variants, which no substring count can check.
+    /// characters also find near variants, counted by ``FoldedCorpus/countUnquoted(_:)``.
     var quotedTerms: [String] { terms.map { "\"\($0)\"" } }
 
     /// The query as typed on the command line.
-    var text: String { quotedTerms.joined(separator: " ") }
+    var text: String { unquoted == true ? terms.joined(separator: " ") : quotedTerms.joined(separator: " ") }
+
+    /// Whether it counts towards the targets stated for phrases and two-term queries.
+    var isPhrase: Bool { unquoted != true }
 }
 
 /// Draws a fixed, seeded sample of phrase queries from a corpus: runs of ideographs of 1, 2,
 /// 3, 4, 6 and 8 characters starting at random places (so frequent phrases are drawn more
 /// often, as people type them), plus two-term queries whose terms (2–4 characters) come from
-/// the same passage.
+/// the same passage, and runs of 4 typed without quotes (as most people type a word of four
+/// characters: it also finds its near variants).
 enum QuerySampler {
     static let lengths = [1, 2, 3, 4, 6, 8]
     static let twoTerms = "2 terms"
+    static let unquoted = "4 unquoted"
 
     static func sample(_ corpus: FoldedCorpus, perGroup: Int, seed: UInt64) -> [BenchQuery] {
         var rng = SplitMix64(seed: seed)
@@ -53,6 +61,15 @@ enum QuerySampler {
                   second != first, !first.contains(second), !second.contains(first),
                   seen.insert([first, second]).inserted else { continue }
             queries.append(BenchQuery(group: twoTerms, terms: [first, second], expected: corpus.count([first, second])))
+        }
+        // Drawn last, so that the other groups keep the sample of earlier runs.
+        var unquotedSeen: Set<String> = []
+        var unquotedAttempts = 0
+        while unquotedSeen.count < perGroup && unquotedAttempts < perGroup * 2_000 {
+            unquotedAttempts += 1
+            guard let (phrase, _) = phrase(corpus, at: rng.int(in: 0..<corpus.bytes.count), length: 4),
+                  unquotedSeen.insert(phrase).inserted else { continue }
+            queries.append(BenchQuery(group: unquoted, terms: [phrase], expected: corpus.countUnquoted(phrase), unquoted: true))
         }
         return queries
     }

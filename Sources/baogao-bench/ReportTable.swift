@@ -43,7 +43,8 @@ enum ReportTable {
                 guard let s else { return ["-", "-", "-"] }
                 return [Format.fixed(s.p50, 2), Format.fixed(s.p95, 2), Format.fixed(s.p99, 2)]
             }
-            let label = g.group == QuerySampler.twoTerms ? g.group : "\(g.group) char" + (g.group == "1" ? "" : "s")
+            let label = [QuerySampler.twoTerms, QuerySampler.unquoted].contains(g.group) ? g.group
+                : "\(g.group) char" + (g.group == "1" ? "" : "s")
             let trigram = "\(g.trigramRight)/\(g.queries)"
             rows.append([label, String(g.queries), String(g.medianMatches)] + cells(g.baogaoTop10) + cells(g.baogaoCount)
                         + cells(g.trigramTop10) + cells(g.trigramCount) + [String(g.baogaoWrong), trigram])

@@ -235,9 +235,9 @@ struct RunCommand: ParsableCommand {
             LatencySummary(milliseconds: sample.filter(filter).compactMap { medians[$0].map(pick) })
         }
         return PooledLatency(
-            top10Multi: summary({ $0.group != "1" }, \.top10),
+            top10Multi: summary({ $0.group != "1" && $0.isPhrase }, \.top10),
             top10Single: summary({ $0.group == "1" }, \.top10),
-            count: summary({ _ in true }, \.count))
+            count: summary({ $0.isPhrase }, \.count))
     }
 
     private func progress(_ message: String) {

@@ -55,7 +55,7 @@ struct UnitsLatency: Codable {
         }
         var sampled: [Double] = []
         var groups: [String: Int] = [:]
-        for q in sample where (groups[q.group] ?? 0) < 5 {
+        for q in sample where q.isPhrase && (groups[q.group] ?? 0) < 5 {
             groups[q.group, default: 0] += 1
             sampled.append(try time(q.text, .unit, expected: q.expected).ms)
         }
