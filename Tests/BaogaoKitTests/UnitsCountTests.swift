@@ -39,8 +39,11 @@ struct UnitsCountTests {
     }
 
     /// The documented variant rule, checked by brute force: an unquoted term of 4+ ideographs,
-    /// split in any way into parts of 2 or 3 characters, matches when for some split one
-    /// occurrence of every part lies within a window of the parts' length plus 4 characters.
+    /// split in any way into parts of 2 or 3 characters (the first 8 splits), matches when for
+    /// some split one occurrence of every part (its bigram tokens at consecutive positions of
+    /// the document's tokens) stands, as FTS5's NEAR asks, at most its token count plus the
+    /// distance before the last part; the distance is the parts' length plus 4, less the
+    /// smallest (length − 1 of one part + length of another).
     static func variantMatches(_ term: String, _ text: [UInt32]) -> Bool {
         let folded = FoldedText(term).scalars
         guard folded.count >= 4, folded.allSatisfy({ ScalarClass.of($0) == .ideograph }) else { return false }
@@ -52,16 +55,33 @@ struct UnitsCountTests {
             }
         }
         split(0, [])
+        var document = String.UnicodeScalarView()
+        for v in text { document.append(Unicode.Scalar(v)!) }
+        var tokensAt: [Int: Set<String>] = [:]
+        for token in BigramTokenizer.tokens(in: String(document)) { tokensAt[token.position, default: []].insert(token.text) }
+        func string(_ scalars: ArraySlice<UInt32>) -> String {
+            var view = String.UnicodeScalarView()
+            for v in scalars { view.append(Unicode.Scalar(v)!) }
+            return String(view)
+        }
         return splits.prefix(8).contains { parts in
             let starts = parts.map { part in
-                text.count < part.count ? [] : (0...(text.count - part.count)).filter { Array(text[$0..<$0 + part.count]) == part }
+                tokensAt.keys.sorted().filter { p in
+                    (0..<(part.count - 1)).allSatisfy { k in tokensAt[p + k]?.contains(string(part[k...(k + 1)])) == true }
+                }
             }
             guard starts.allSatisfy({ !$0.isEmpty }) else { return false }
-            func search(_ k: Int, _ low: Int, _ high: Int) -> Bool {
-                if k == parts.count { return high - low <= folded.count + 4 }
-                return starts[k].contains { s in search(k + 1, min(low, s), max(high, s + parts[k].count)) }
+            var closest = Int.max
+            for (i, a) in parts.enumerated() { for (j, b) in parts.enumerated() where i != j { closest = min(closest, a.count - 1 + b.count) } }
+            let distance = parts.reduce(0) { $0 + $1.count } + 4 - closest
+            func search(_ k: Int, _ chosen: [Int]) -> Bool {
+                if k == parts.count {
+                    let last = chosen.max()!
+                    return zip(chosen, parts).allSatisfy { last - $0 <= $1.count - 1 + distance }
+                }
+                return starts[k].contains { search(k + 1, chosen + [$0]) }
             }
-            return search(0, Int.max, Int.min)
+            return search(0, [])
         }
     }
 

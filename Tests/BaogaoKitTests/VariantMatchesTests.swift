@@ -7,16 +7,19 @@ import Testing
 /// exact tier's, counted, ranked and grouped as the documented rule says.
 @Suite(.serialized)
 struct VariantMatchesTests {
-    /// Windows at the rule's limit (the parts' length plus 4 characters, the filler made of
-    /// ideographs, punctuation, a word or digits, the parts in either order), one character
-    /// past it, and enough exact lines to pass the one-pass cap in the first report.
+    /// Parts at the rule's limit (4 characters between two, the filler of ideographs, any
+    /// punctuation, words or digits counting one each, the parts in either order), one
+    /// character past it, and enough exact lines to pass the one-pass cap in the first report.
     static let atTheLimit = [
         "乡村全面推进振兴", "乡村，、；：振兴", "乡村abcd振兴", "振兴1234乡村", "振兴乡村",
+        "乡村，，，，，，，振兴", "乡村2024年振兴", "乡村ab cd ef gh振兴",
         "优化本地营商政务环境", "环境优化营商", "优化营四个字商环境", "商环境四个字优化营",
         "委员会甲乙丙丁常务", "常务委甲乙丙丁员会",
     ]
+    /// How many of ``atTheLimit`` each term matches.
+    static let atTheLimitOf = ["乡村振兴": 8, "优化营商环境": 4, "常务委员会": 2]
     static let pastTheLimit = [
-        "乡村全面深入推进振兴", "乡村，，，，，振兴", "乡村abcde1振兴", "振兴甲乙丙丁戊乡村",
+        "乡村全面深入推进振兴", "振兴甲乙丙丁戊乡村", "乡村ab cd ef gh ij振兴",
         "优化了本地的营商政务服务环境", "委员会甲乙丙丁戊常务",
     ]
 
@@ -93,7 +96,7 @@ struct VariantMatchesTests {
             let atTheLimit = Self.atTheLimit.filter {
                 !FoldedText($0).contains(folded) && UnitsCountTests.variantMatches(term, FoldedText($0).scalars)
             }
-            #expect(!atTheLimit.isEmpty)
+            #expect(atTheLimit.count == Self.atTheLimitOf[term], "\(term): \(atTheLimit)")
             // Each at the limit in both reports that hold it; nothing else, nothing past it.
             for text in atTheLimit { #expect(variants.filter { $0.contains(text) }.count == 2, "\(term): \(text)") }
             #expect(variants.count == 2 * atTheLimit.count, "\(term)")
@@ -127,10 +130,36 @@ struct VariantMatchesTests {
     }
 
     /// The NEAR distance: the window less the shortest part less one, never the old twice the window.
-    @Test(arguments: [("乡村振兴", 5), ("常务委员会", 6), ("优化营商环境", 7)])
-    func nearDistanceOfTheFirstSplit(_ term: String, _ distance: Int) throws {
+    /// The NEAR distance: the parts plus 4, less the closest pair (length − 1 of one part and
+    /// the length of the other): two parts of two, 5; of two and three, 5; three parts of
+    /// two, 7; two of three, 5.
+    @Test(arguments: [("乡村振兴", 0, 5), ("常务委员会", 0, 5), ("常务委员会", 1, 5), ("优化营商环境", 0, 7), ("优化营商环境", 1, 5)])
+    func nearDistanceOfASplit(_ term: String, _ split: Int, _ distance: Int) throws {
         let plan = try #require(TermPlan(term))
         let variant = try #require(TermVariant(plan))
-        #expect(TermVariant.nearDistance(variant.splits[0]) == distance)
+        #expect(TermVariant.nearDistance(variant.splits[split]) == distance)
+    }
+
+    /// The rule counts positions as the tokenizer numbers a document's tokens.
+    @Test(arguments: ["乡村振兴", "乡村。振兴", "5G网络建设", "网络5g建设", "第3项：推进乡村振兴。", "ab cd，乡村 ef振兴",
+                      "乡\u{200B}村", "㍻年", "全面推进 2024 年度乡村振兴工作", "（一）优化营商环境"])
+    func positionsAreTheTokenizers(_ text: String) {
+        let folded = FoldedText(text).scalars
+        var view = String.UnicodeScalarView()
+        for v in folded { view.append(Unicode.Scalar(v)!) }
+        let document = String(view)
+        // The scalar index of every byte offset.
+        var scalarAt: [Int: Int] = [:]
+        var offset = 0
+        for (i, scalar) in document.unicodeScalars.enumerated() {
+            scalarAt[offset] = i
+            offset += String(scalar).utf8.count
+        }
+        let positions = TermVariant.positions(folded)
+        let tokens = BigramTokenizer.tokens(in: document)
+        #expect(!tokens.isEmpty)
+        for token in tokens {
+            #expect(positions[scalarAt[token.range.lowerBound]!] == token.position, "\(text): \(token)")
+        }
     }
 }

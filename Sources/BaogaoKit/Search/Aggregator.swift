@@ -92,9 +92,8 @@ public struct Aggregator: Sendable {
                 // and words from a row per report) and each group's best match is picked among
                 // the matches of its report with the most: ranking every match took 18.8 s for
                 // 的 at 1 GB.
-                if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges,
-                                                                       known: soleVariant != nil && tier.kind == .exact ? exact : nil),
-                   counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
+                func add(_ counts: [CompiledQuery.ReportCount],
+                         best: (CompiledQuery.ReportCount) throws -> (passage: Int64, rank: Double)?) throws {
                     try reports.read(counts.map(\.report), db)
                     var tops: [Int: CompiledQuery.ReportCount] = [:]
                     for count in counts {
@@ -102,20 +101,30 @@ public struct Aggregator: Sendable {
                         if reports.groups[g].best == nil, (tops[g]?.passages ?? 0) < count.passages { tops[g] = count }
                     }
                     for (g, top) in tops {
-                        if let best = try compiled.bestMatch(in: tier, report: top.report, known: top.first, db, ranges: ranges) {
-                            reports.setBest(g, (best.passage, tier.kind, best.rank))
-                        }
+                        if let best = try best(top) { reports.setBest(g, (best.passage, tier.kind, best.rank)) }
+                    }
+                }
+                if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges,
+                                                                       known: soleVariant != nil && tier.kind == .exact ? exact : nil),
+                   counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
+                    try add(counts) { top in
+                        try compiled.bestMatch(in: tier, report: top.report, known: top.first, db, ranges: ranges)
+                    }
+                    continue
+                }
+                // A sole term's variants: the NEAR groups' rowids less the exact ones, counted per
+                // report; each group's best is the best of the first few of its report with most.
+                if let soleVariant, let ranges, tier.kind == .variant {
+                    var counter = CompiledQuery.ReportCounter(ranges: ranges, kept: CompiledQuery.scoredPerReport)
+                    for id in try compiled.variantRowIDs(soleVariant, excluding: exact, db) { counter.add(id) }
+                    try add(counter.counts) { top in
+                        try compiled.scoredVariants(top.first, soleVariant, db).first.map { ($0.passage, $0.rank) }
                     }
                     continue
                 }
                 // Best first by ids alone where FTS5 is exact: the text of the best match of
                 // each group is read afterwards, not that of every match (2 s for 的 on 100 MB).
-                // A sole term's variants come from its NEAR groups less the exact rowids.
-                if let soleVariant, tier.kind == .variant {
-                    for hit in try compiled.variantMatches(soleVariant, excluding: exact, db) {
-                        met.add(passage: hit.passage, report: hit.report, kind: .variant, rank: hit.rank)
-                    }
-                } else if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
+                if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
                     met.add(passage: passage, report: report, kind: tier.kind, rank: rank)
                 }) {
                     try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in

@@ -39,26 +39,38 @@ extension CompiledQuery {
                 return counts
             }
         }
-        let kept = scoredFromIndex(tier) ? 0 : Self.scoredPerReport
-        // Rowids ascend: a binary search per report, not per match.
-        var end = Int64.min
-        func add(_ id: Int64) -> Bool {
+        var counter = ReportCounter(ranges: ranges, kept: scoredFromIndex(tier) ? 0 : Self.scoredPerReport)
+        if let known {
+            for id in known { counter.add(id) }
+        } else {
+            try forEachAllowedRowID(match: match, db, ranges: ranges) { counter.add($0); return true }
+        }
+        return counter.counts
+    }
+
+    /// Matches counted per report from their rowids in ascending order, each report's first
+    /// `kept` kept: a binary search per report, not per match.
+    struct ReportCounter {
+        let ranges: ReportRanges
+        let kept: Int
+        private(set) var counts: [ReportCount] = []
+        private var end = Int64.min
+
+        init(ranges: ReportRanges, kept: Int) {
+            self.ranges = ranges
+            self.kept = kept
+        }
+
+        mutating func add(_ id: Int64) {
             if id < end {
                 counts[counts.count - 1].passages += 1
                 if counts[counts.count - 1].first.count < kept { counts[counts.count - 1].first.append(id) }
-                return true
+                return
             }
-            guard let i = ranges.range(ofPassage: id) else { return true }
+            guard let i = ranges.range(ofPassage: id) else { return }
             end = ranges.ids(ofRange: i).upperBound
             counts.append(ReportCount(report: ranges.reports[i], passages: 1, first: kept > 0 ? [id] : []))
-            return true
         }
-        if let known {
-            for id in known { _ = add(id) }
-        } else {
-            try forEachAllowedRowID(match: match, db, ranges: ranges, add)
-        }
-        return counts
     }
 
     /// A report's matching passages, and its first few when they were read on the way.

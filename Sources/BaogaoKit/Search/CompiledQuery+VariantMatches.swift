@@ -1,27 +1,29 @@
 import Foundation
-import Foundation
 import GRDB
 
-/// The near-variant tier of a term alone, found from rowids: the NEAR groups' matches less the
-/// exact tier's, each left checked against its text.
+/// The near-variant tier of a term alone, read from rowids: the NEAR groups' matches less the
+/// exact tier's, no passage read.
 ///
 /// The tier's own FTS5 expression, `NEAR(…) NOT "…"`, evaluates the exact phrase again at every
 /// NEAR match, and almost every NEAR match is an exact one: for 人民法院 at 1 GB (267,359
 /// matches, 731 through variants) that second evaluation was a quarter of `count`, and `units`
 /// also asked bm25 for the parts' IDF over a million passages. Here the exact tier's rowids,
-/// read once for its count anyway, are taken away in Swift; the few hundred passages left are
-/// read and checked, and ranked in Swift.
+/// read once for its count anyway, are taken away in Swift. The rule of ``TermVariant`` is the
+/// NEAR groups' own, so what is left is the tier: its text is read only to rank the few
+/// matches shown (建设部门 at 1 GB has 23,000 matches through variants; checking each one's
+/// text took four fifths of its count).
 ///
 /// ```swift
 /// if let variant = compiled.soleVariant {
 ///     let exact = try compiled.exactRowIDs(db)
-///     let variants = try compiled.variantMatches(variant, excluding: exact, db)   // best first
+///     let variants = try compiled.variantRowIDs(variant, excluding: exact, db)
+///     let best = try compiled.scoredVariants(Array(variants.prefix(100)), variant, db)
 /// }
 /// ```
 extension CompiledQuery {
     /// The variants of the query's one unquoted term, when the query is that term alone
     /// (four or more ideographs, no filter) and its exact tier is answered by FTS5 exactly:
-    /// its variant tier can then be read by ``variantMatches(_:excluding:_:)``.
+    /// its variant tier is then ``variantRowIDs(_:excluding:_:)``.
     var soleVariant: TermVariant? {
         guard singleTerm != nil, highlightPlans.count == 1, highlightVariants.count == 1, tiers.count == 2,
               tiers[0].check == nil, tiers[0].match != nil, tiers[1].kind == .variant, tiers[1].check != nil,
@@ -37,6 +39,15 @@ extension CompiledQuery {
         return Self.ascending(ids)
     }
 
+    /// The variant tier's rowids, ascending: those FTS5 finds for `variant`'s NEAR groups, less
+    /// `exact` (the exact tier's rowids, ascending).
+    func variantRowIDs(_ variant: TermVariant, excluding exact: [Int64], _ db: Database) throws -> [Int64] {
+        guard let ranges else { return [] }
+        var near: [Int64] = []
+        try forEachAllowedRowID(match: variant.matchExpression, db, ranges: ranges) { near.append($0); return true }
+        return Self.difference(Self.ascending(near), exact)
+    }
+
     /// One match of the variant tier: its passage, report and score (lower is better).
     struct VariantHit {
         var passage: Int64
@@ -44,28 +55,21 @@ extension CompiledQuery {
         var rank: Double
     }
 
-    /// The variant tier's matches, best first: the passages FTS5 finds for `variant`'s NEAR
-    /// groups, less `exact` (the exact tier's rowids, ascending), that pass the tier's check.
-    /// Each is scored by bm25's term-frequency and length part over the variant's parts (no
-    /// IDF: one query's parts weigh alike), as ``bestMatch(in:report:known:_:ranges:)`` scores
-    /// a passage without an index score. The text is folded from SQLite's bytes, never made a
-    /// String: 依法行政 at 1 GB has 36,218 matches through variants.
-    func variantMatches(_ variant: TermVariant, excluding exact: [Int64], _ db: Database) throws -> [VariantHit] {
-        guard tiers.count == 2, let check = tiers[1].check, let ranges else { return [] }
-        var near: [Int64] = []
-        try forEachAllowedRowID(match: variant.matchExpression, db, ranges: ranges) { near.append($0); return true }
-        let candidates = Self.difference(Self.ascending(near), exact)
-        guard !candidates.isEmpty else { return [] }
+    /// The passages `ids` of the variant tier, best first, each scored by bm25's
+    /// term-frequency and length part over the variant's parts (no IDF: one query's parts
+    /// weigh alike), as ``bestMatch(in:report:known:_:ranges:)`` scores a passage without an
+    /// index score. The text is folded from SQLite's bytes, never made a String.
+    func scoredVariants(_ ids: [Int64], _ variant: TermVariant, _ db: Database) throws -> [VariantHit] {
+        guard !ids.isEmpty else { return [] }
         let parts = variant.parts
         var found: [VariantHit] = []
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.id, p.report_id, p.text FROM json_each(?) j JOIN passages p ON p.id = j.value
-            """), arguments: [Self.jsonArray(candidates)])
+            """), arguments: [Self.jsonArray(ids)])
         while let row = try rows.next() {
             let folded = try row.withUnsafeData(atIndex: 2) { data in
                 (data ?? Data()).withUnsafeBytes { FoldedText(utf8: $0.bindMemory(to: UInt8.self)) }
             }
-            guard check(folded) else { continue }
             let length = Double(max(1, folded.scalars.count))
             var score = 0.0
             for part in parts {
@@ -105,11 +109,11 @@ extension CompiledQuery {
         return out
     }
 
-    /// Both tiers of a term alone with near variants: the exact tier's rowids, the variant
-    /// tier's matches (best first), and how many reports hold either.
+    /// Both tiers of a term alone with near variants: each tier's rowids, ascending, and how
+    /// many reports hold either.
     struct VariantTiers {
         var exact: [Int64]
-        var variants: [VariantHit]
+        var variants: [Int64]
         var reports: Int
         var passages: Int { exact.count + variants.count }
     }
@@ -117,18 +121,18 @@ extension CompiledQuery {
     /// Both tiers of the query's term alone (``soleVariant``), counted from rowids.
     func variantTiers(_ variant: TermVariant, _ db: Database) throws -> VariantTiers {
         let exact = try exactRowIDs(db)
-        let variants = try variantMatches(variant, excluding: exact, db)
+        let variants = try variantRowIDs(variant, excluding: exact, db)
         guard let ranges else { return VariantTiers(exact: exact, variants: variants, reports: 0) }
         var tally = ReportRanges.Tally(ranges)
         for id in exact { tally.add(passage: id) }
-        for hit in variants { tally.add(passage: hit.passage) }
+        for id in variants { tally.add(passage: id) }
         return VariantTiers(exact: exact, variants: variants, reports: tally.count)
     }
 
     /// For a term alone with near variants (``soleVariant``): both tiers counted from rowids,
     /// the exact tier's best `wanted` ranked as the term's phrase alone would be (an even
-    /// sample past ``onePassAtMost`` matches), and the best variant matches that fit in
-    /// `wanted` after them. Nil when the query does not qualify.
+    /// sample past ``onePassAtMost`` matches), and, when fewer, the best variant matches that
+    /// fit in `wanted` after them. Nil when the query does not qualify.
     func rankedWithVariants(_ db: Database, wanted: Int,
                             hydrator: HitHydrator? = nil) throws -> (tiers: VariantTiers, best: [Match], bestVariants: [Match])? {
         guard let variant = soleVariant else { return nil }
@@ -139,7 +143,10 @@ extension CompiledQuery {
         let best = tiers.exact.count > Self.onePassAtMost
             ? try exactOnly.bestOfSample(Self.evenSample(tiers.exact), db, wanted: wanted)
             : try exactOnly.rankedInOnePass(db, wanted: wanted, hydrator: hydrator)?.best ?? []
-        let bestVariants = best.count < wanted ? try matches(of: tiers.variants.prefix(wanted - best.count), db) : []
-        return (tiers, best, bestVariants)
+        guard best.count < wanted, !tiers.variants.isEmpty else { return (tiers, best, []) }
+        // Ranked on an even sample when many, as the exact tier is.
+        let sample = tiers.variants.count > Self.onePassAtMost ? Self.evenSample(tiers.variants) : tiers.variants
+        let ranked = try scoredVariants(sample, variant, db)
+        return (tiers, best, try matches(of: ranked.prefix(wanted - best.count), db))
     }
 }

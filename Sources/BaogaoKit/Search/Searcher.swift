@@ -70,7 +70,8 @@ public struct Searcher: Sendable {
                 // Every hit: the variant tier ranked as for a page, not by FTS5 over its NEAR groups.
                 let tiers = try compiled.variantTiers(variant, db)
                 totals = (tiers.passages, tiers.reports)
-                prefetched[1] = Prefetched(best: try compiled.matches(of: tiers.variants, db), total: tiers.variants.count)
+                let ranked = try compiled.scoredVariants(tiers.variants, variant, db)
+                prefetched[1] = Prefetched(best: try compiled.matches(of: ranked, db), total: tiers.variants.count)
             }
             let (total, reports) = try totals ?? compiled.count(db)
             let (ranked, complete) = try rank(compiled, db, wanted: wanted, total: total, prefetched: prefetched, hydrator: hydrator)

@@ -5,9 +5,16 @@
 /// 优化营商环境 → 优化|营商|环境 or 优化营|商环境. Two characters is the commonest length of
 /// a Chinese word and three the next; trying every split needs no dictionary and still finds
 /// the real words, since a wrong split's parts seldom stand near each other. A passage matches
-/// the variant when, for some split, every part occurs and one occurrence of each lies in a
-/// window no longer than the parts plus ``maximumGap`` other characters — 乡村全面振兴 and
-/// 振兴乡村 for 乡村振兴.
+/// the variant when, for some split, every part occurs and one occurrence of each stands close
+/// to the others: with at most ``maximumGap`` characters between two parts, in either order
+/// (乡村全面振兴 and 振兴乡村 for 乡村振兴). Punctuation and spaces take no room, and a run of
+/// letters or digits counts as one character: 乡村、振兴 and 乡村2024年振兴 match too.
+///
+/// Precisely, the rule is FTS5's NEAR group of the parts at ``nearDistance(_:)`` over the
+/// index's token positions (each ideograph one, each word one), so that the index answers it
+/// without reading a passage. Between parts of one length, and between two parts, that is a
+/// window of the parts plus ``maximumGap`` characters; three parts or more of mixed lengths
+/// may stand one character further apart.
 ///
 /// ```swift
 /// let variant = TermVariant(TermPlan("乡村振兴")!)!
@@ -15,7 +22,7 @@
 /// variant.matches(FoldedText("乡村道路，振兴路段以外的其他地方"))  // false: too far apart
 /// ```
 public struct TermVariant: Sendable, Hashable {
-    /// Characters allowed between and around the parts inside the window.
+    /// Characters allowed between the parts.
     public static let maximumGap = 4
     /// At most this many ways of splitting a term are tried.
     public static let maximumSplits = 8
@@ -67,19 +74,23 @@ public struct TermVariant: Sendable, Hashable {
         }.joined(separator: " OR ")
     }
 
-    /// The smallest FTS5 NEAR distance that still finds every window of `parts`.
+    /// The NEAR distance of a split: the rule's reach.
     ///
     /// FTS5 takes a NEAR group for a match when no phrase starts more than its own token count
-    /// plus the distance before the last phrase's start. Positions never advance faster than
-    /// characters (an ideograph takes one, a word of letters or digits one, punctuation none),
-    /// and each part is at least one token (a bigram per pair of characters). In a window of
-    /// at most `window` characters the last part starts at most `window` − (its length)
-    /// characters, so as many positions, after any other: a distance of `window` − (the
-    /// shortest part) − 1 finds every window. (Twice the window, as before, left more passages
-    /// to check: `count 行政处罚` at 1 GB took 174 ms, now 109.)
-    static func nearDistance(_ parts: [[UInt32]]) -> Int {
+    /// (its length less one: a bigram per pair of characters) plus the distance before the
+    /// last phrase's start. For parts `i` before `j` with `g` characters between, `j` starts
+    /// `len(i) + g` after `i`; a window of the parts plus ``maximumGap`` (`window`) allows
+    /// `g` = `window` − `len(i)` − `len(j)` when the two are alone, hence a distance of
+    /// `window` − (`len(i)` − 1) − `len(j)`, the smallest over pairs: every window is found,
+    /// and between two parts, or parts of one length, nothing wider. (The groups used to
+    /// allow twice the window: `count 行政处罚` at 1 GB took 174 ms, 109 at the window.)
+    public static func nearDistance(_ parts: [[UInt32]]) -> Int {
         let window = parts.reduce(0) { $0 + $1.count } + maximumGap
-        return window - (parts.map(\.count).min() ?? 2) - 1
+        var closest = Int.max
+        for (i, a) in parts.enumerated() {
+            for (j, b) in parts.enumerated() where i != j { closest = min(closest, a.count - 1 + b.count) }
+        }
+        return window - (closest == Int.max ? 3 : closest)
     }
 
     /// FTS5 expressions finding the passages holding every part of some split, anywhere.
@@ -89,9 +100,10 @@ public struct TermVariant: Sendable, Hashable {
         }.joined(separator: " OR ")
     }
 
-    /// Whether, for some split, all parts occur within one short window of the folded text.
+    /// Whether, for some split, all parts stand close together (the rule above).
     public func matches(_ text: FoldedText) -> Bool {
-        splits.contains { matches(text, parts: $0) }
+        let positions = Self.positions(text.scalars)
+        return splits.contains { matches(text.scalars, positions, parts: $0) }
     }
 
     /// Whether, for some split, all parts occur anywhere in the folded text: a passage related
@@ -100,36 +112,63 @@ public struct TermVariant: Sendable, Hashable {
         splits.contains { parts in parts.allSatisfy { text.contains($0) } }
     }
 
-    private func matches(_ text: FoldedText, parts: [[UInt32]]) -> Bool {
-        var occurrences: [[Int]] = []
-        for part in parts {
-            let found = text.occurrences(of: part).map(\.lowerBound)
-            if found.isEmpty { return false }
-            occurrences.append(found)
-        }
-        let limit = parts.reduce(0) { $0 + $1.count } + Self.maximumGap
-        // Smallest window holding one occurrence of each part: sweep the merged starts.
-        var events: [(start: Int, part: Int)] = []
-        for (k, starts) in occurrences.enumerated() { events += starts.map { ($0, k) } }
-        events.sort { $0.start < $1.start }
-        var counts = [Int](repeating: 0, count: parts.count)
-        var covered = 0
-        var left = 0
-        for right in 0..<events.count {
-            let k = events[right].part
-            if counts[k] == 0 { covered += 1 }
-            counts[k] += 1
-            while covered == parts.count {
-                let first = events[left]
-                var end = 0
-                for e in left...right { end = max(end, events[e].start + parts[events[e].part].count) }
-                let span = end - first.start
-                if span <= limit { return true }
-                counts[first.part] -= 1
-                if counts[first.part] == 0 { covered -= 1 }
-                left += 1
+    /// The token position of every folded scalar, as the tokenizer numbers a document's
+    /// tokens: an ideograph takes one (a bigram, or its run's closing unigram), a run of
+    /// letters and digits one, a separator none. A scalar's value is the position of the token
+    /// it starts (for a word, of the word's token).
+    static func positions(_ scalars: [UInt32]) -> [Int] {
+        var positions = [Int](repeating: 0, count: scalars.count)
+        var next = 0
+        var inWord = false
+        for (i, value) in scalars.enumerated() {
+            switch ScalarClass.of(value) {
+            case .ideograph:
+                if inWord { next += 1; inWord = false }
+                positions[i] = next
+                next += 1
+            case .word:
+                positions[i] = next
+                inWord = true
+            case .separator:
+                if inWord { next += 1; inWord = false }
+                positions[i] = next
             }
         }
-        return false
+        return positions
+    }
+
+    /// FTS5's NEAR test (`fts5ExprNearIsMatch`) on the parts' occurrences: one of each such
+    /// that every part starts at most its token count plus the distance before the last.
+    private func matches(_ scalars: [UInt32], _ positions: [Int], parts: [[UInt32]]) -> Bool {
+        var starts: [[Int]] = []
+        for part in parts {
+            var found: [Int] = []
+            var i = 0
+            // Every occurrence, overlapping ones too, as FTS5 finds a phrase at each position.
+            while i + part.count <= scalars.count {
+                if scalars[i] == part[0] && scalars[i..<(i + part.count)].elementsEqual(part) { found.append(positions[i]) }
+                i += 1
+            }
+            if found.isEmpty { return false }
+            starts.append(found)
+        }
+        let distance = Self.nearDistance(parts)
+        var at = [Int](repeating: 0, count: parts.count)
+        var last = starts[0][0]
+        while true {
+            var match = true
+            for k in parts.indices {
+                let first = last - (parts[k].count - 1) - distance
+                if starts[k][at[k]] < first || starts[k][at[k]] > last {
+                    match = false
+                    while starts[k][at[k]] < first {
+                        at[k] += 1
+                        if at[k] == starts[k].count { return false }
+                    }
+                    if starts[k][at[k]] > last { last = starts[k][at[k]] }
+                }
+            }
+            if match { return true }
+        }
     }
 }
