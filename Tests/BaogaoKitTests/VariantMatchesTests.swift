@@ -87,6 +87,36 @@ struct VariantMatchesTests {
         #expect(perReport.rows.map(\.passages).sorted() == byReport.values.sorted())
     }
 
+    /// Several terms without filters: the variant tier's FTS5 expression is exact too (no text
+    /// check), and its counts are the rule's; with a filter the check stays.
+    @Test func severalTermsCountTheirVariantsFromTheIndex() throws {
+        let index = try Self.index()
+        try index.read { db in
+            let plain = try QueryCompiler.compile(try SearchQuery(parsing: "乡村振兴 推进"), db)
+            #expect(plain.tiers.count == 2 && plain.tiers[1].check == nil)
+            let filtered = try QueryCompiler.compile(try SearchQuery(parsing: "乡村振兴 推进 unit:乙县"), db)
+            #expect(filtered.tiers.count == 2 && filtered.tiers[1].check != nil)
+        }
+        for (text, term, other, negated) in [("乡村振兴 第1", "乡村振兴", "第1", false), ("优化营商环境 -政务", "优化营商环境", "政务", true)] {
+            let folded = FoldedText(term).scalars
+            let expected = try index.read { db in
+                try Row.fetchAll(db, sql: "SELECT report_id, text FROM passages").filter { row in
+                    let text = FoldedText(row[1] as String)
+                    let hasTerm = text.contains(folded) || UnitsCountTests.variantMatches(term, text.scalars)
+                    let hasOther = text.contains(FoldedText(other).scalars)
+                    return hasTerm && hasOther != negated
+                }
+            }
+            #expect(!expected.isEmpty)
+            let query = try SearchQuery(parsing: text)
+            let reports = Set(expected.map { $0[0] as Int64 }).count
+            #expect(try Searcher(index: index).count(query) == MatchCount(passages: expected.count, reports: reports), "\(text)")
+            let units = try Aggregator(index: index).aggregate(query, by: .unit)
+            #expect(units.totalHits == expected.count && units.totalReports == reports, "\(text)")
+            #expect(try Searcher(index: index).search(query, limit: 10).totalHits == expected.count, "\(text)")
+        }
+    }
+
     @Test func windowsAtTheLimitMatchAndPastItDoNot() throws {
         let index = try Self.index()
         for term in ["乡村振兴", "优化营商环境", "常务委员会"] {

@@ -26,7 +26,7 @@ extension CompiledQuery {
     /// its variant tier is then ``variantRowIDs(_:excluding:_:)``.
     var soleVariant: TermVariant? {
         guard singleTerm != nil, highlightPlans.count == 1, highlightVariants.count == 1, tiers.count == 2,
-              tiers[0].check == nil, tiers[0].match != nil, tiers[1].kind == .variant, tiers[1].check != nil,
+              tiers[0].check == nil, tiers[0].match != nil, tiers[1].kind == .variant,
               conditions.isEmpty, allowedReportIDs == nil, ranges != nil else { return nil }
         return highlightVariants[0]
     }

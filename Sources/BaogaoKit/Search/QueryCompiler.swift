@@ -44,8 +44,12 @@ enum QueryCompiler {
                 func excludingExact(_ e: String) -> String { sure.map { "(\(e)) NOT (\($0))" } ?? e }
                 var loose: String?
                 if case .expression(let e) = all.superset(reach: .related) { loose = e }
+                // The variant rule is FTS5's NEAR (``TermVariant``): where every phrase is
+                // exact too, so is the tier's expression, and no passage needs reading. With
+                // filters the check stays: a narrow filter reads the tier through `loose`.
+                let exactTier = !all.needsVerification && conditions.isEmpty
                 tiers.append(.init(match: excludingExact(expanded),
-                                   check: { all.matches($0, reach: .variants) && !all.matches($0, reach: .exact) },
+                                   check: exactTier ? nil : { all.matches($0, reach: .variants) && !all.matches($0, reach: .exact) },
                                    kind: .variant, spanMatch: loose))
                 variants = Self.variants(in: all)
                 if let loose {
