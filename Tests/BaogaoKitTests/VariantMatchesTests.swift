@@ -170,6 +170,15 @@ struct VariantMatchesTests {
         #expect(TermVariant.nearDistance(variant.splits[split]) == distance)
     }
 
+    /// The examples of ``TermVariant``'s documentation.
+    @Test(arguments: [("推进乡村全面振兴", true), ("乡村、振兴", true), ("乡村道路建设完成后，振兴路段", false)])
+    func documentedExamples(_ text: String, _ matches: Bool) throws {
+        let plan = try #require(TermPlan("乡村振兴"))
+        let variant = try #require(TermVariant(plan))
+        #expect(variant.matches(FoldedText(text)) == matches)
+        #expect(UnitsCountTests.variantMatches("乡村振兴", FoldedText(text).scalars) == matches)
+    }
+
     /// The rule counts positions as the tokenizer numbers a document's tokens.
     @Test(arguments: ["乡村振兴", "乡村。振兴", "5G网络建设", "网络5g建设", "第3项：推进乡村振兴。", "ab cd，乡村 ef振兴",
                       "乡\u{200B}村", "㍻年", "全面推进 2024 年度乡村振兴工作", "（一）优化营商环境"])

@@ -19,7 +19,8 @@
 /// ```swift
 /// let variant = TermVariant(TermPlan("乡村振兴")!)!
 /// variant.matches(FoldedText("推进乡村全面振兴"))  // true
-/// variant.matches(FoldedText("乡村道路，振兴路段以外的其他地方"))  // false: too far apart
+/// variant.matches(FoldedText("乡村、振兴"))  // true: punctuation takes no room
+/// variant.matches(FoldedText("乡村道路建设完成后，振兴路段"))  // false: too far apart
 /// ```
 public struct TermVariant: Sendable, Hashable {
     /// Characters allowed between the parts.
