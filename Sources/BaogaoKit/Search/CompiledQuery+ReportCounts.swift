@@ -11,10 +11,8 @@ extension CompiledQuery {
     /// The slot of the bigram searched for, when the query is one of ``FrequentBigrams`` and
     /// nothing else: its counts per report are read from ``ReportBigrams``.
     var frequentBigram: Int? {
-        guard let singleTerm, singleTerm.folded.count == 2, !singleTerm.prefixLast, tiers.count == 1,
-              tiers[0].check == nil, conditions.isEmpty,
-              singleTerm.tokens.count == 1 else { return nil }
-        return FrequentBigrams.slot(of: singleTerm.folded)
+        guard let singleTerm, tiers.count == 1, tiers[0].check == nil, conditions.isEmpty else { return nil }
+        return singleTerm.frequentBigramSlot
     }
 
     /// The matching passages of each report with any, in report id order, for a tier FTS5

@@ -41,12 +41,8 @@ extension CompiledQuery {
     /// ``FrequentCharacters`` or ``FrequentBigrams``, else counted by FTS5.
     private func passages(holding plan: TermPlan, _ db: Database) throws -> Int {
         if let totals = ranges?.totals {
-            if plan.folded.count == 1, let slot = FrequentCharacters.slot(of: plan.folded[0]) {
-                return totals.character(slot).passages
-            }
-            if plan.folded.count == 2, plan.tokens.count == 1, let slot = FrequentBigrams.slot(of: plan.folded) {
-                return totals.bigram(slot).passages
-            }
+            if let slot = plan.frequentCharacterSlot { return totals.character(slot).passages }
+            if let slot = plan.frequentBigramSlot { return totals.bigram(slot).passages }
         }
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"),
                                 arguments: [plan.matchExpression]) ?? 0

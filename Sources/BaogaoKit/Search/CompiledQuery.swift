@@ -53,9 +53,8 @@ struct CompiledQuery {
     /// ``FrequentCharacters`` and nothing else: its passages are read from ``ReportCharacters``
     /// (once the index is known to hold them) instead of an FTS5 prefix query.
     var frequentCharacter: Int? {
-        guard let singleTerm, singleTerm.folded.count == 1, tiers.count == 1, tiers[0].check == nil,
-              conditions.isEmpty else { return nil }
-        return FrequentCharacters.slot(of: singleTerm.folded[0])
+        guard let singleTerm, tiers.count == 1, tiers[0].check == nil, conditions.isEmpty else { return nil }
+        return singleTerm.frequentCharacterSlot
     }
 
     /// Whether the query has terms (not only filters).

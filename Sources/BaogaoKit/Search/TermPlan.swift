@@ -96,6 +96,18 @@ public struct TermPlan: Sendable, Hashable {
         self.needsVerification = needsVerification
     }
 
+    /// The slot of the term among ``FrequentCharacters``, when it is one of them alone: its
+    /// passages and reports are counted at index time (``ReportCharacters``, ``SlotTotals``).
+    var frequentCharacterSlot: Int? {
+        folded.count == 1 ? FrequentCharacters.slot(of: folded[0]) : nil
+    }
+
+    /// The slot of the term among ``FrequentBigrams``, when it is one of them alone, matched
+    /// as one whole token (``ReportBigrams``, ``SlotTotals``).
+    var frequentBigramSlot: Int? {
+        folded.count == 2 && tokens.count == 1 && !prefixLast ? FrequentBigrams.slot(of: folded) : nil
+    }
+
     /// The FTS5 phrase: the tokens, each quoted, joined with `+`.
     public var matchExpression: String {
         let phrase = tokens.map { "\"\($0)\"" }.joined(separator: " + ")
