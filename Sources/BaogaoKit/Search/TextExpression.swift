@@ -2,8 +2,9 @@
 /// FTS5 phrase, and unquoted positive terms with their near variants (``TermVariant``).
 ///
 /// FTS5 is asked for a superset of the matching passages (a term holding punctuation is only
-/// approximated by its phrase, a variant by a NEAR group); when that is not exact, every
-/// candidate is checked with ``matches(_:variants:)``.
+/// approximated by its phrase; a variant's NEAR groups are its rule exactly); when that is not
+/// exact, every candidate is checked with ``matches(_:variants:)``, which follows FTS5 for the
+/// variants (``TermVariant/matches(_:)``).
 indirect enum TextExpression: Sendable {
     case term(TermPlan, variant: TermVariant? = nil)
     case and([TextExpression])
