@@ -80,7 +80,7 @@ public struct Aggregator: Sendable {
                                        ranges: keptUnitsAndYears ? compiled.ranges : nil)
             let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil
             // A term alone with near variants: its exact tier's rowids, read once, are taken
-            // away from the NEAR groups' matches (``CompiledQuery/variantMatches(_:excluding:_:)``).
+            // away from the NEAR groups' matches (``CompiledQuery/variantRowIDs(_:excluding:_:)``).
             let soleVariant = compiled.soleVariant
             let exact = try soleVariant.map { _ in try compiled.exactRowIDs(db) } ?? []
             for tier in compiled.tiers {
