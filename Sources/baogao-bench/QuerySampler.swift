@@ -38,15 +38,19 @@ enum QuerySampler {
         var rng = SplitMix64(seed: seed)
         var queries: [BenchQuery] = []
         guard corpus.bytes.count > 16 else { return [] }
-        for length in lengths {
+        // Distinct runs of `length` ideographs at random places, each made a query by `query`.
+        func draw(length: Int, _ query: (String) -> BenchQuery) {
             var seen: Set<String> = []
             var attempts = 0
             while seen.count < perGroup && attempts < perGroup * 2_000 {
                 attempts += 1
                 guard let (phrase, _) = phrase(corpus, at: rng.int(in: 0..<corpus.bytes.count), length: length),
                       seen.insert(phrase).inserted else { continue }
-                queries.append(BenchQuery(group: String(length), terms: [phrase], expected: corpus.count([phrase])))
+                queries.append(query(phrase))
             }
+        }
+        for length in lengths {
+            draw(length: length) { BenchQuery(group: String(length), terms: [$0], expected: corpus.count([$0])) }
         }
         var seen: Set<[String]> = []
         var attempts = 0
@@ -63,14 +67,7 @@ enum QuerySampler {
             queries.append(BenchQuery(group: twoTerms, terms: [first, second], expected: corpus.count([first, second])))
         }
         // Drawn last, so that the other groups keep the sample of earlier runs.
-        var unquotedSeen: Set<String> = []
-        var unquotedAttempts = 0
-        while unquotedSeen.count < perGroup && unquotedAttempts < perGroup * 2_000 {
-            unquotedAttempts += 1
-            guard let (phrase, _) = phrase(corpus, at: rng.int(in: 0..<corpus.bytes.count), length: 4),
-                  unquotedSeen.insert(phrase).inserted else { continue }
-            queries.append(BenchQuery(group: unquoted, terms: [phrase], expected: corpus.countUnquoted(phrase), unquoted: true))
-        }
+        draw(length: 4) { BenchQuery(group: unquoted, terms: [$0], expected: corpus.countUnquoted($0), unquoted: true) }
         return queries
     }
 
