@@ -42,7 +42,8 @@ import Testing
         let changes = try index.write { db in
             let before = db.totalChangesCount
             var totals = SlotTotals()
-            try ReportWriter.insert(parsed, changes: &totals, db)
+            var characters = CharacterTotals()
+            try ReportWriter.insert(parsed, changes: &totals, characters: &characters, db)
             return db.totalChangesCount - before
         }
         // Per passage: its row, its FTS5 insert and FTS5's document size; besides, the file,

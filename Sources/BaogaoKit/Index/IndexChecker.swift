@@ -181,6 +181,9 @@ public enum IndexChecker {
         if let stored = try ReportRanges.load(db)?.totals, stored != (try SlotTotals.counted(db)) {
             problems.append("the stored totals of the frequent characters and words differ from the reports' counts")
         }
+        if let stored = try CharacterTotals.load(db), stored != (try CharacterTotals.counted(db)) {
+            problems.append("the stored totals of every character differ from the passages' text")
+        }
         return .init(name: "passages, sections and reports", problems: problems)
     }
 

@@ -110,6 +110,10 @@ public enum Indexer {
         let startTotals: SlotTotals? = recreate || known.isEmpty
             ? SlotTotals() : try index.read { db in try ReportRanges.load(db)?.totals }
         var changes = SlotTotals()
+        // The same for every character (``CharacterTotals``), stored beside them.
+        let startCharacters: CharacterTotals? = recreate || known.isEmpty
+            ? CharacterTotals() : try index.read { db in try CharacterTotals.load(db) }
+        var characterChanges = CharacterTotals()
 
         var jobs: [Job] = []
         jobs.reserveCapacity(recreate || known.isEmpty ? scan.files.count : 0)
@@ -139,7 +143,7 @@ public enum Indexer {
         known = [:]
         if !gone.isEmpty {
             try index.write { db in
-                for old in gone.values { try ReportWriter.deleteFile(id: old.id, changes: &changes, db) }
+                for old in gone.values { try ReportWriter.deleteFile(id: old.id, changes: &changes, characters: &characterChanges, db) }
             }
             summary.removed += gone.count
         }
@@ -192,7 +196,7 @@ public enum Indexer {
                         pendingBytes = 0
                         lastCommit = Date()
                     }
-                    try write(outcome, summary: &summary, changes: &changes, db)
+                    try write(outcome, summary: &summary, changes: &changes, characters: &characterChanges, db)
                     if rederive, case .parsed = outcome.result { parsedFiles.insert(outcome.job.file.relativePath) }
                     pendingBytes += outcome.job.file.size
                     if !recreate, pendingBytes >= merging.commitBytes
@@ -223,14 +227,26 @@ public enum Indexer {
             }
         }
 
-        // Ranges stored by a version that kept no totals are stored again, with them.
-        let rangesKnown = try index.read { db in try ReportRanges.load(db)?.totals != nil }
+        // Ranges stored by a version that kept no totals, or none of every character, are
+        // stored again, with them.
+        let rangesKnown = try index.read { db in
+            try ReportRanges.load(db)?.totals != nil && CharacterTotals.isKnown(db)
+        }
         if summary.changedIndex || !rangesKnown {
             try index.write { db in
+                let stored = try CharacterTotals.load(db)
                 try ReportRanges.store(db) { db in
                     // Added up when the run knows where it started, else counted (~0.1 s at 1 GB).
                     if summary.changedIndex, let startTotals { return startTotals + changes }
                     return try SlotTotals.counted(db)
+                }
+                // Likewise; counting reads every passage's text.
+                if summary.changedIndex, let startCharacters {
+                    try CharacterTotals.store(startCharacters + characterChanges, db)
+                } else if let stored {
+                    try CharacterTotals.store(stored, db)
+                } else {
+                    try CharacterTotals.store(try CharacterTotals.counted(db), db)
                 }
             }
         }
@@ -277,13 +293,14 @@ public enum Indexer {
 
     /// Stores one file's outcome: replaced, touched, or removed when it can no longer be read.
     private static func write(_ outcome: (job: Job, result: Result), summary: inout IndexSummary,
-                              changes: inout SlotTotals, _ db: Database) throws {
+                              changes: inout SlotTotals, characters characterChanges: inout CharacterTotals,
+                              _ db: Database) throws {
         let job = outcome.job
         switch outcome.result {
         case .failure(let reason):
             summary.skipped.append(SkippedFile(path: job.file.relativePath, reason: reason))
             if let old = job.known {
-                try ReportWriter.deleteFile(id: old.id, changes: &changes, db)
+                try ReportWriter.deleteFile(id: old.id, changes: &changes, characters: &characterChanges, db)
                 summary.removed += 1
             }
             return
@@ -291,8 +308,8 @@ public enum Indexer {
             try ReportWriter.touch(fileID: job.known!.id, size: job.file.size, modified: job.file.modified, db)
             summary.unchanged += 1
         case .parsed(let parsed):
-            if let old = job.known { try ReportWriter.deleteFile(id: old.id, changes: &changes, db) }
-            try ReportWriter.insert(parsed, changes: &changes, db)
+            if let old = job.known { try ReportWriter.deleteFile(id: old.id, changes: &changes, characters: &characterChanges, db) }
+            try ReportWriter.insert(parsed, changes: &changes, characters: &characterChanges, db)
             summary.remarks += parsed.notes.map { SkippedFile(path: job.file.relativePath, reason: $0) }
             if job.known == nil { summary.added += 1 } else { summary.updated += 1 }
         }

@@ -125,7 +125,12 @@ struct ReportRanges: Sendable {
     /// Gives the stored ranges a new id, when they have one: their reports' metadata changed,
     /// and what processes keep under the old id (``UnitsAndYears``) must be read again.
     static func renewID(_ db: Database) throws {
-        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = ?", arguments: [newID(), idKey])
+        let old = try storedID(db)
+        let id = newID()
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = ?", arguments: [id, idKey])
+        // The text is the same: totals stored with the old id stay true.
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = ? AND value = ?",
+                       arguments: [id, CharacterTotals.idKey, old])
     }
 
     private static func newID() -> String {
@@ -173,9 +178,11 @@ struct ReportRanges: Sendable {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM meta WHERE key = ?"), arguments: [key]) ?? false
     }
 
-    /// Forgets the ranges: called by every write of a report.
+    /// Forgets the ranges and the ``CharacterTotals`` stored with them: called by every write
+    /// of a report.
     static func invalidate(_ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM meta WHERE key IN (?, ?)").execute(arguments: [key, idKey])
+        try db.cachedStatement(sql: "DELETE FROM meta WHERE key IN (?, ?, ?, ?)")
+            .execute(arguments: [key, idKey, CharacterTotals.key, CharacterTotals.idKey])
     }
 
     /// Computes and stores the ranges from the reports' `first_passage` and `passage_count`

@@ -3,24 +3,28 @@ import GRDB
 /// Inserts and deletes one file's rows: its `files` row and all its reports with their
 /// sections and passages. Callers wrap each call in a transaction, so that a file is always
 /// wholly in the index or wholly out of it, and keep what each call adds to the
-/// ``SlotTotals`` (or takes away from them) for the end of their run.
+/// ``SlotTotals`` and ``CharacterTotals`` (or takes away from them) for the end of their run.
 ///
 /// ```swift
 /// var changes = SlotTotals()
+/// var characters = CharacterTotals()
 /// try index.write { db in
-///     if let old { try ReportWriter.deleteFile(id: old, changes: &changes, db) }
-///     try ReportWriter.insert(parsed, changes: &changes, db)
+///     if let old { try ReportWriter.deleteFile(id: old, changes: &changes, characters: &characters, db) }
+///     try ReportWriter.insert(parsed, changes: &changes, characters: &characters, db)
 /// }
 /// ```
 enum ReportWriter {
     /// Inserts a file and its reports.
-    static func insert(_ parsed: ParsedFile, changes: inout SlotTotals, _ db: Database) throws {
+    static func insert(_ parsed: ParsedFile, changes: inout SlotTotals, characters: inout CharacterTotals,
+                       _ db: Database) throws {
         try ReportRanges.invalidate(db)
         try db.cachedStatement(sql: "INSERT INTO files(path, size, mtime, hash) VALUES (?, ?, ?, ?)")
             .execute(arguments: [parsed.file.relativePath, parsed.file.size, parsed.file.modified, parsed.hash])
         let fileID = db.lastInsertedRowID
         for report in parsed.reports {
             try insert(report, fileID: fileID, file: parsed, changes: &changes, db)
+            characters.add(report.terms.count == report.structure.passages.count
+                ? report.characters : CharacterCounts(passages: report.structure.passages.map(\.text)))
         }
     }
 
@@ -87,9 +91,11 @@ enum ReportWriter {
     }
 
     /// Deletes a file and everything of its reports.
-    static func deleteFile(id fileID: Int64, changes: inout SlotTotals, _ db: Database) throws {
+    static func deleteFile(id fileID: Int64, changes: inout SlotTotals, characters: inout CharacterTotals,
+                           _ db: Database) throws {
         try ReportRanges.invalidate(db)
         changes = changes - (try SlotTotals.ofFile(fileID, db))
+        try CharacterTotals.takeAway(file: fileID, from: &characters, db)
         let reports = "SELECT id FROM reports WHERE file_id = ?"
         try db.execute(sql: "DELETE FROM report_chars WHERE report_id IN (\(reports))", arguments: [fileID])
         try db.execute(sql: "DELETE FROM report_bigrams WHERE report_id IN (\(reports))", arguments: [fileID])

@@ -11,6 +11,8 @@ struct ParsedReport: Sendable {
     /// Each passage's ``PassageTerms``, found by the parsing worker so that the writer only
     /// stores them.
     var terms: [PassageTerms]
+    /// How many of its passages hold each ideograph, counted with ``terms``.
+    var characters: CharacterCounts
 }
 
 /// One file read: its reports (one, or one per row of a collection) and its hash.
@@ -68,8 +70,10 @@ enum ReportReader {
         }
         let meta = metadataOf(path: path, filePath: filePath, structure: structure, stated: document.stated,
                               aliases: aliases, entry: metadata[path])
+        var tally = CharacterCounts.Tally()
+        let terms = structure.passages.map { PassageTerms($0.text, tally: &tally) }
         return ParsedReport(path: path, encoding: document.encoding, note: document.note,
-                            metadata: meta, structure: structure, terms: structure.passages.map { PassageTerms($0.text) })
+                            metadata: meta, structure: structure, terms: terms, characters: tally.counts)
     }
 
     /// A report's metadata: inferred from its path (a collection's row: from its text only)

@@ -126,7 +126,7 @@ struct CompiledQuery {
             if let slot = frequentCharacter {
                 let (passages, reports) = totals.character(slot)
                 return (passages, reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, body in
-                    try ReportCharacters.forEachPassage(holding: slot, report: report, db) { try body($0) }
+                    try ReportCharacters.forEachPassage(holding: slot, report: report, db) { _ = try body($0) }
                 })
             }
             if let slot = frequentBigram, totals.bigram(slot).passages > Self.onePassAtMost {
@@ -138,6 +138,11 @@ struct CompiledQuery {
                         SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
                         """), arguments: [match, ids.lowerBound, ids.upperBound - 1])
                     while let id = try rows.next() { if try !body(id) { return } }
+                })
+            }
+            if let value = singleCharacter, let held = try characterTotals(db), samplesFromSpread(held, ranges: ranges) {
+                return (held.passages, held.reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, body in
+                    try forEachPassage(holding: value, report: report, ranges: ranges, db, body)
                 })
             }
         }
@@ -487,6 +492,7 @@ struct CompiledQuery {
             if let slot = frequentCharacter { return totals.character(slot) }
             if let slot = frequentBigram { return totals.bigram(slot) }
         }
+        if let held = try characterTotals(db) { return (held.passages, held.reports) }
         if let slot = frequentCharacter, try ReportCharacters.isComplete(db) {
             return try ReportCharacters.count(slot: slot, db)
         }

@@ -20,12 +20,24 @@ public struct PassageTerms: Sendable, Hashable {
     public var duplicate: Int64?
 
     public init(_ text: String) {
+        var none = IgnoredIdeographs()
+        self.init(text, noting: &none)
+    }
+
+    /// The terms of `text`, its ideographs counted in `tally` as one more passage.
+    public init(_ text: String, tally: inout CharacterCounts.Tally) {
+        tally.nextPassage()
+        self.init(text, noting: &tally)
+    }
+
+    private init(_ text: String, noting tally: inout some IdeographNotes) {
         let variants = ScriptVariants.table
         var previous: UInt32 = 0
         var digest = DuplicateKey.digestSeed
         var kept = 0
         func feed(_ value: UInt32) {
             if value >= 0x4E00 && value <= 0x9FFF {
+                tally.add(value)
                 if let slot = FrequentCharacters.slot(of: value) { characters.insert(slot) }
                 if previous != 0, let slot = FrequentBigrams.slot(previous, value) { bigrams.insert(slot) }
                 previous = value
@@ -36,6 +48,7 @@ public struct PassageTerms: Sendable, Hashable {
                     return
                 }
                 if kind == .ideograph {
+                    tally.add(value)
                     if previous != 0, let slot = FrequentBigrams.slot(previous, value) { bigrams.insert(slot) }
                     previous = value
                 } else {
@@ -58,4 +71,16 @@ public struct PassageTerms: Sendable, Hashable {
         }
         duplicate = kept >= DuplicateKey.collapsibleCount ? DuplicateKey.stored(digest) : nil
     }
+}
+
+/// Where ``PassageTerms`` notes each ideograph of a passage, folded.
+protocol IdeographNotes {
+    mutating func add(_ value: UInt32)
+}
+
+extension CharacterCounts.Tally: IdeographNotes {}
+
+/// Notes nothing.
+private struct IgnoredIdeographs: IdeographNotes {
+    @inline(__always) mutating func add(_ value: UInt32) {}
 }
