@@ -93,12 +93,13 @@ public struct CharacterCounts: Sendable, Hashable {
 
         /// What was counted, in character order.
         public var counts: CharacterCounts {
-            var pairs = touched.map { ($0, held[Int($0 - Self.base)]) }
-            pairs += others.map { ($0.key, $0.value.count) }
-            pairs.sort { $0.0 < $1.0 }
             var result = CharacterCounts()
-            result.characters = pairs.map(\.0)
-            result.passages = pairs.map(\.1)
+            result.characters = touched + others.keys
+            result.characters.sort()
+            result.passages = result.characters.map { value in
+                let i = Int(value &- Self.base)
+                return i >= 0 && i < Self.size ? held[i] : others[value]!.count
+            }
             return result
         }
     }
