@@ -55,6 +55,31 @@ struct TermsSampleTests {
         for hit in negated.hits { #expect(hit.text.contains("乡村振兴见成效"), "\(hit.text)") }
     }
 
+    /// Past ``CompiledQuery/estimatedPast`` passages a term's n is estimated from stretches of
+    /// the index: near the count, never below the query's matches nor above its rarest
+    /// character's passages.
+    @Test func aTermsPassagesAreEstimatedInALargeIndex() throws {
+        let index = try Self.index()
+        let bruteForce = try ["改革试点", "乡村振兴"].map { try bruteForceCount(of: $0, in: index).passages }
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"改革试点\" \"乡村振兴\""), db)
+            let rows = try #require(try CompiledQuery.indexedRows(db))
+            for (plan, expected) in zip(compiled.highlightPlans, bruteForce) {
+                let exact = try compiled.passages(holding: plan, atLeast: 0, rows: rows, db)
+                #expect(exact == expected, "small: counted")
+                let estimate = try compiled.passages(holding: plan, atLeast: 0, rows: rows, db, estimatedPast: 0)
+                #expect(Double(estimate) > 0.8 * Double(exact) && Double(estimate) < 1.25 * Double(exact),
+                        "\(plan.text): \(estimate) for \(exact)")
+                #expect(try compiled.passages(holding: plan, atLeast: exact * 2, rows: rows, db, estimatedPast: 0) == exact * 2)
+            }
+            // A phrase no stretch holds: its rarest character bounds it, the matches floor it.
+            let rare = try #require(TermPlan("见效"))
+            let bound = try #require(try CharacterTotals.lookup(FoldedText("效").scalars[0], db)).passages
+            #expect(try compiled.passages(holding: rare, atLeast: 3, rows: rows, db, estimatedPast: 0) <= bound)
+            #expect(try compiled.passages(holding: rare, atLeast: bound + 5, rows: rows, db, estimatedPast: 0) == bound + 5)
+        }
+    }
+
     @Test func bm25CountsTheRowsOfTheIndex() throws {
         let index = try Self.index()
         let (rows, passages) = try index.read { db in
