@@ -171,6 +171,7 @@ public final class IndexDatabase: Sendable {
             db.add(tokenizer: BaogaoFTS5Tokenizer.self)
             db.add(function: SQLFunctions.contains)
             TermFrequencyRank.register(db)
+            GivenIDFRank.register(db)
             RowIDList.register(db)
             try IndexTuning.apply(to: db)
         }

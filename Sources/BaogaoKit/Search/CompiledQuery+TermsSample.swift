@@ -96,6 +96,87 @@ extension CompiledQuery {
     /// The share of the index they cover together: 1/16.
     static let estimateShare = 16
 
+    /// The IDF of every phrase of `match` in order, for ``GivenIDFRank``: a phrase of one of the
+    /// query's terms gets that term's (``passages(holding:atLeast:rows:_:estimatedPast:)``), any
+    /// other 0 (a negated term's: no match holds it). Nil when the index's rows are unknown or
+    /// the expression holds a prefix or a NEAR group.
+    func phraseIDFs(of match: String, _ db: Database) throws -> PhraseIDFs? {
+        guard !match.contains("*"), !match.contains("NEAR"), let rows = try Self.indexedRows(db), rows > 0 else { return nil }
+        var known: [[String]: Double] = [:]
+        var weights = PhraseIDFs()
+        var held: [Int] = []
+        for tokens in Self.phrases(in: match) {
+            if let idf = known[tokens] {
+                weights.idfs.append(idf)
+            } else if let plan = highlightPlans.first(where: { $0.tokens == tokens && !$0.prefixLast }) {
+                let n = try passages(holding: plan, atLeast: 0, rows: rows, db)
+                let idf = GivenIDFRank.idf(passages: n, rows: rows)
+                known[tokens] = idf
+                weights.idfs.append(idf)
+                held.append(n)
+            } else {
+                weights.idfs.append(0)
+            }
+        }
+        weights.mostMatches = match.contains(" OR ") ? held.reduce(0, +) : held.min() ?? rows
+        return weights
+    }
+
+    /// The IDFs of an expression's phrases, and how many passages it may match at most.
+    struct PhraseIDFs {
+        var idfs: [Double] = []
+        /// The fewest passages any of its terms is held by, or with OR their sum (as counted or
+        /// estimated).
+        var mostMatches = 0
+    }
+
+    /// The phrases of an FTS5 expression built by ``TextExpression`` without prefixes or NEAR
+    /// groups, in order, each as its tokens: quoted strings joined by `+`.
+    ///
+    /// ```swift
+    /// CompiledQuery.phrases(in: #"("规定") AND ("县级" + "级以") NOT (("公司"))"#)
+    /// // [["规定"], ["县级", "级以"], ["公司"]]
+    /// ```
+    static func phrases(in expression: String) -> [[String]] {
+        var phrases: [[String]] = []
+        var current: [String]?
+        var joining = false
+        var scalars = expression.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let c = next {
+            next = scalars.next()
+            switch c {
+            case "\"":
+                var token = String.UnicodeScalarView()
+                while let t = next {
+                    next = scalars.next()
+                    if t == "\"" {
+                        guard next == "\"" else { break }
+                        next = scalars.next()
+                    }
+                    token.append(t)
+                }
+                if joining, current != nil {
+                    current!.append(String(token))
+                } else {
+                    if let current { phrases.append(current) }
+                    current = [String(token)]
+                }
+                joining = false
+            case "+":
+                joining = true
+            case " ":
+                continue
+            default:
+                if let current { phrases.append(current) }
+                current = nil
+                joining = false
+            }
+        }
+        if let current { phrases.append(current) }
+        return phrases
+    }
+
     /// The rows FTS5 counts in its index (bm25's N): the first varint of its averages record.
     static func indexedRows(_ db: Database) throws -> Int? {
         guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM passages_fts_data WHERE id = 1"))

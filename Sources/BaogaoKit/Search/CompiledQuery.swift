@@ -94,6 +94,12 @@ struct CompiledQuery {
         max(1, (total + rankedAtMost - 1) / rankedAtMost)
     }
 
+    /// Several terms of which at most this many passages may match (the rarest term's, or all
+    /// of them with OR) are ranked and counted in one pass; past it their rowids are read
+    /// first as one list, which reads a hundred thousand matches faster than a pass stepping
+    /// through them, but evaluates the query once more when they are few.
+    static let listedFirstPast = 20_000
+
     /// A query with at most this many matches is counted and ranked in one pass.
     static let onePassAtMost = 2_000
 
@@ -159,11 +165,16 @@ struct CompiledQuery {
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
         let prefix = match.contains("*")
-        if allowed == nil, !prefix, !oneTerm || (singleTerm?.folded.count ?? .max) <= Self.countedFirstAtMost {
-            // Rowids alone first, as one list. Several terms: bm25 finds each phrase's IDF over
-            // the whole index before its first row (for 规定 a walk over a million rows at 1 GB),
-            // so the list says whether the query has few enough matches to be ranked here, and
-            // past the cap it is counted and sampled (``rankedFromTermsSample(_:wanted:ids:)``).
+        // Several terms: bm25 with the IDFs worked out here (``GivenIDFRank``), since bm25's own
+        // walk every phrase over the whole index (4/5 of a first page of two common words at
+        // 1 GB); then no statement finds them again, and filters can go span by span.
+        let weights = oneTerm ? nil : try phraseIDFs(of: match, db)
+        if allowed == nil, !prefix, oneTerm ? (singleTerm?.folded.count ?? .max) <= Self.countedFirstAtMost
+            : weights.map { $0.mostMatches > Self.listedFirstPast } ?? true {
+            // Rowids alone first, as one list. Several terms whose rarest term is common: the
+            // list says whether the query has few enough matches to be ranked here, and past
+            // the cap it is counted and sampled (``rankedFromTermsSample(_:wanted:ids:)``)
+            // without a scoring pass stepping through every match.
             // A short phrase alone: past the cap the list is the sample's, and the 2,001 rows a
             // scoring pass would read before giving up are never scored (a longer phrase rarely
             // passes the cap and costs more to evaluate twice). (With a filter the list would
@@ -178,15 +189,18 @@ struct CompiledQuery {
         // baogao_tf scores the first `cap` rows FTS5 returns; with a filter those are not the
         // first rows kept, so every row is scored.
         let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
-        let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(cap))" : "bm25(passages_fts)"
+        let idfs = weights?.idfs
+        let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(cap))"
+            : idfs != nil ? "\(GivenIDFRank.name)(passages_fts, \(cap), ?)" : "bm25(passages_fts)"
         var found: [(id: Int64, rank: Double)] = []
         var beyond: [Int64] = []
         var tooMany = false
         try forEachAllowedRow("SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?",
-                              match: match, db, ranges: ranges, bySpans: oneTerm) { row in
+                              leading: idfs.map { [GivenIDFRank.encoded($0)] } ?? [],
+                              match: match, db, ranges: ranges, bySpans: oneTerm || idfs != nil) { row in
             if found.count < Self.onePassAtMost {
                 found.append((row[0], row[1]))
-            } else if oneTerm && (allowed != nil || prefix) {
+            } else if oneTerm ? allowed != nil || prefix : allowed == nil && idfs != nil {
                 beyond.append(row[0])
             } else {
                 tooMany = true
@@ -199,7 +213,8 @@ struct CompiledQuery {
         // row: a prefix term goes on in this pass.
         if tooMany { return oneTerm ? try rankedFromSample(db, wanted: wanted) : nil }
         if !beyond.isEmpty {
-            return try rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
+            return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
+                : rankedFromTermsSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
         }
         var reports: Set<Int64> = []
         for f in found {
