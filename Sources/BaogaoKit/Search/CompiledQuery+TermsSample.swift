@@ -122,6 +122,16 @@ extension CompiledQuery {
         return weights
     }
 
+    /// For an exact tier of several terms: the score `baogao_bm25(passages_fts, cap, ?)` and its
+    /// IDFs, so that every way of ranking the tier (a page, every hit, `units`) weighs its terms
+    /// alike, and none walks every phrase over the index as bm25 does. Nil when the tier is
+    /// ranked otherwise (one phrase: ``TermFrequencyRank``) or bm25 must rank it (variants).
+    func givenIDFScore(_ tier: Tier, _ db: Database, cap: Int = Int(Int32.max)) throws -> (sql: String, idfs: Data)? {
+        guard tier.kind == .exact, !scoredFromIndex(tier), let match = tier.match,
+              let weights = try phraseIDFs(of: match, db) else { return nil }
+        return ("\(GivenIDFRank.name)(passages_fts, \(cap), ?)", GivenIDFRank.encoded(weights.idfs))
+    }
+
     /// The IDFs of an expression's phrases, and how many passages it may match at most.
     struct PhraseIDFs {
         var idfs: [Double] = []

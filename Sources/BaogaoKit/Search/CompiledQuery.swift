@@ -419,6 +419,18 @@ struct CompiledQuery {
             for f in found { try body(f.id, f.report, f.rank) }
             return true
         }
+        if let given = try givenIDFScore(tier, db) {
+            // Several terms: the matches of the allowed reports, ranked here.
+            var found: [(id: Int64, report: Int64, rank: Double)] = []
+            try forEachAllowedRow("SELECT rowid, \(given.sql) FROM passages_fts WHERE passages_fts MATCH ?",
+                                  leading: [given.idfs], match: match, db, ranges: ranges) { row in
+                if let report = ranges.report(ofPassage: row[0]) { found.append((row[0], report, row[1])) }
+                return true
+            }
+            found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
+            for f in found { try body(f.id, f.report, f.rank) }
+            return true
+        }
         // One phrase: bm25 without the IDF orders the same, for one evaluation of the phrase
         // instead of two (``TermFrequencyRank``).
         let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : "rank"
@@ -456,12 +468,13 @@ struct CompiledQuery {
         }
         if ranked, let limit, let match = tier.match, tier.check == nil, conditions.isEmpty {
             let sample = sampleStride > 1 ? " AND rowid % \(sampleStride) = 0" : ""
+            let given = try givenIDFScore(tier, db)
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT p.id, p.report_id, p.section_id, p.line, p.text, t.rank FROM (
-                    SELECT rowid AS id, bm25(passages_fts) AS rank FROM passages_fts
+                    SELECT rowid AS id, \(given?.sql ?? "bm25(passages_fts)") AS rank FROM passages_fts
                     WHERE passages_fts MATCH ?\(sample) ORDER BY rank LIMIT ?
                 ) t JOIN passages p ON p.id = t.id ORDER BY t.rank
-                """), arguments: [match, limit])
+                """), arguments: (given.map { [$0.idfs] } ?? []) + [match, limit])
             while let row = try rows.next() {
                 let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3],
                                   text: row[4], rank: row[5], kind: tier.kind)
@@ -471,12 +484,17 @@ struct CompiledQuery {
         }
         var sql = "SELECT p.id, p.report_id, p.section_id, p.line, p.text, "
         var arguments = StatementArguments()
+        var scoredHere = false
         if let match = tier.match {
             // bm25 only when ranking: it evaluates every phrase of the expression over the
             // whole index for its IDF (a copies lookup of 60 phrases spent 15 ms on it).
             // One phrase: bm25 without the IDF orders the same, and scores as a page's ranking
             // does (``rankedInOnePass``), so every hit and a page of them agree to the last bit.
-            let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : "passages_fts.rank"
+            // Several terms: bm25 with the IDFs a page uses (``givenIDFScore(_:_:cap:)``).
+            let given = ranked ? try givenIDFScore(tier, db) : nil
+            let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : given?.sql ?? "passages_fts.rank"
+            if let given { arguments += [given.idfs] }
+            scoredHere = scoredFromIndex(tier) || given != nil
             sql += (ranked ? score : "0.0") + " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
             sql += "JOIN reports r ON r.id = p.report_id WHERE passages_fts MATCH ?"
             arguments += [match]
@@ -485,7 +503,9 @@ struct CompiledQuery {
         }
         for condition in conditions { sql += " AND (\(condition))" }
         arguments += self.arguments
-        if ranked && tier.match != nil { sql += scoredFromIndex(tier) ? " ORDER BY 6" : " ORDER BY passages_fts.rank" }
+        if ranked && tier.match != nil {
+            sql += scoredHere ? " ORDER BY 6" : " ORDER BY passages_fts.rank"
+        }
         // Without a check, SQLite can stop early; with one, candidates are filtered here.
         if let limit, tier.check == nil { sql += " LIMIT \(limit)" }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
