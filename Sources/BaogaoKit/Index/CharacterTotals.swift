@@ -57,20 +57,17 @@ struct CharacterTotals: Equatable, Sendable {
         }
     }
 
-    static func + (lhs: CharacterTotals, rhs: CharacterTotals) -> CharacterTotals { lhs.combined(with: rhs, sign: 1) }
-
-    /// What is left once the reports counted in `rhs` are taken away.
-    static func - (lhs: CharacterTotals, rhs: CharacterTotals) -> CharacterTotals { lhs.combined(with: rhs, sign: -1) }
-
-    private func combined(with other: CharacterTotals, sign: Int) -> CharacterTotals {
-        var sum = self
-        for i in 0..<Self.size {
-            sum.passages[i] += sign * other.passages[i]
-            sum.reports[i] += sign * other.reports[i]
+    /// The totals the run started from (`lhs`) with its changes (`rhs`, which a deleted report
+    /// makes negative) added.
+    static func + (lhs: CharacterTotals, rhs: CharacterTotals) -> CharacterTotals {
+        var sum = lhs
+        for i in 0..<size {
+            sum.passages[i] += rhs.passages[i]
+            sum.reports[i] += rhs.reports[i]
         }
-        for (value, totals) in other.others {
-            sum.others[value, default: Totals()].passages += sign * totals.passages
-            sum.others[value, default: Totals()].reports += sign * totals.reports
+        for (value, totals) in rhs.others {
+            sum.others[value, default: Totals()].passages += totals.passages
+            sum.others[value, default: Totals()].reports += totals.reports
         }
         sum.others = sum.others.filter { $0.value != Totals() }
         return sum
