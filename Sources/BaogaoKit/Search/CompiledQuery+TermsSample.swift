@@ -18,7 +18,10 @@ extension CompiledQuery {
     /// sampled row (`"规定" "县级以"` at 1 GB, 118,169 matches: top 10 about 150 ms, its count
     /// 50 ms). Nil when the query does not qualify (a prefix term: its count would merge every
     /// bigram starting with it).
-    func rankedFromTermsSample(_ db: Database, wanted: Int, ids: [Int64]) throws -> (passages: Int, reports: Int, best: [Match])? {
+    /// `weights`: the query's phrase IDFs when already worked out, whose terms' passages are
+    /// taken instead of being counted or estimated again.
+    func rankedFromTermsSample(_ db: Database, wanted: Int, ids: [Int64],
+                               weights: PhraseIDFs? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard !highlightPlans.isEmpty, !highlightPlans.contains(where: \.prefixLast), let ranges else { return nil }
         var tally = ReportRanges.Tally(ranges)
         for id in ids { tally.add(passage: id) }
@@ -30,7 +33,8 @@ extension CompiledQuery {
         guard let rows = try Self.indexedRows(db), rows > 0 else { return nil }
         var idfs: [Double] = []
         for plan in highlightPlans {
-            let n = Double(try passages(holding: plan, atLeast: ids.count, rows: rows, db))
+            let n = Double(try weights?.heldBy[plan.tokens].map { max($0, ids.count) }
+                ?? passages(holding: plan, atLeast: ids.count, rows: rows, db))
             // FTS5's bm25: ln((N − n + ½) / (n + ½)), at least 1e-6.
             idfs.append(max(1e-6, log((Double(rows) - n + 0.5) / (n + 0.5))))
         }
@@ -113,6 +117,7 @@ extension CompiledQuery {
                 let idf = GivenIDFRank.idf(passages: n, rows: rows)
                 known[tokens] = idf
                 weights.idfs.append(idf)
+                weights.heldBy[tokens] = n
                 held.append(n)
             } else {
                 weights.idfs.append(0)
@@ -138,6 +143,8 @@ extension CompiledQuery {
         /// The fewest passages any of its terms is held by, or with OR their sum (as counted or
         /// estimated).
         var mostMatches = 0
+        /// The passages holding each term, by its tokens, as counted or estimated.
+        var heldBy: [[String]: Int] = [:]
     }
 
     /// The phrases of an FTS5 expression built by ``TextExpression`` without prefixes or NEAR

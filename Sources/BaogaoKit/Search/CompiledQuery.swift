@@ -183,7 +183,7 @@ struct CompiledQuery {
             try forEachAllowedRowID(match: match, db, ranges: ranges) { ids.append($0); return true }
             if ids.count > Self.onePassAtMost {
                 return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
-                    : rankedFromTermsSample(db, wanted: wanted, ids: ids)
+                    : rankedFromTermsSample(db, wanted: wanted, ids: ids, weights: weights)
             }
         }
         // baogao_tf scores the first `cap` rows FTS5 returns; with a filter those are not the
@@ -214,7 +214,7 @@ struct CompiledQuery {
         if tooMany { return oneTerm ? try rankedFromSample(db, wanted: wanted) : nil }
         if !beyond.isEmpty {
             return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
-                : rankedFromTermsSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
+                : rankedFromTermsSample(db, wanted: wanted, ids: found.map(\.id) + beyond, weights: weights)
         }
         var reports: Set<Int64> = []
         for f in found {
