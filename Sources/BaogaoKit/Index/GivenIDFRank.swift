@@ -63,29 +63,17 @@ private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, f
     }
     let cap = Int(sqlite3_value_int64(values[0]))
 
-    var state: GivenIDFRank.State
-    if let stored = api.xGetAuxdata(fts, 0) {
-        state = Unmanaged<GivenIDFRank.State>.fromOpaque(stored).takeUnretainedValue()
-    } else {
+    guard let state = RankState.of(api, fts, context, make: { rows, tokens -> GivenIDFRank.State? in
         let bytes = Int(sqlite3_value_bytes(values[1]))
         guard bytes == 8 * phrases, let blob = sqlite3_value_blob(values[1]) else {
-            return sqlite3_result_error(context, "\(GivenIDFRank.name): one IDF per phrase of the expression", -1)
+            sqlite3_result_error(context, "\(GivenIDFRank.name): one IDF per phrase of the expression", -1)
+            return nil
         }
         let raw = UnsafeRawBufferPointer(start: blob, count: bytes)
         let idfs = (0..<phrases).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) }
-        var rows: sqlite3_int64 = 0
-        var tokens: sqlite3_int64 = 0
-        var code = api.xRowCount(fts, &rows)
-        if code == SQLITE_OK { code = api.xColumnTotalSize(fts, -1, &tokens) }
-        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         // As FTS5's bm25 (an empty index has no row to score).
-        state = GivenIDFRank.State(averageLength: Double(tokens) / Double(max(1, rows)), idfs: idfs)
-        let retained = Unmanaged.passRetained(state).toOpaque()
-        code = api.xSetAuxdata(fts, retained) { pointer in
-            if let pointer { Unmanaged<GivenIDFRank.State>.fromOpaque(pointer).release() }
-        }
-        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-    }
+        return GivenIDFRank.State(averageLength: Double(tokens) / Double(max(1, rows)), idfs: idfs)
+    }) else { return }
 
     guard state.scored < cap else { return sqlite3_result_null(context) }
     state.scored += 1

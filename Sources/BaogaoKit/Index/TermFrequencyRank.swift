@@ -45,22 +45,9 @@ private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, f
     guard let api = api?.pointee, let fts else { return }
     let cap = count >= 1 ? Int(sqlite3_value_int64(values![0])) : Int.max
 
-    var state: TermFrequencyRank.State
-    if let stored = api.xGetAuxdata(fts, 0) {
-        state = Unmanaged<TermFrequencyRank.State>.fromOpaque(stored).takeUnretainedValue()
-    } else {
-        var rows: sqlite3_int64 = 0
-        var tokens: sqlite3_int64 = 0
-        var code = api.xRowCount(fts, &rows)
-        if code == SQLITE_OK { code = api.xColumnTotalSize(fts, -1, &tokens) }
-        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-        state = TermFrequencyRank.State(averageLength: rows > 0 ? max(1, Double(tokens) / Double(rows)) : 1)
-        let retained = Unmanaged.passRetained(state).toOpaque()
-        code = api.xSetAuxdata(fts, retained) { pointer in
-            if let pointer { Unmanaged<TermFrequencyRank.State>.fromOpaque(pointer).release() }
-        }
-        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-    }
+    guard let state = RankState.of(api, fts, context, make: { rows, tokens in
+        TermFrequencyRank.State(averageLength: rows > 0 ? max(1, Double(tokens) / Double(rows)) : 1)
+    }) else { return }
 
     guard state.scored < cap else { return sqlite3_result_null(context) }
     state.scored += 1
