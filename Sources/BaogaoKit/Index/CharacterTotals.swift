@@ -141,17 +141,25 @@ struct CharacterTotals: Equatable, Sendable {
     /// The stored totals of the folded scalar `value` (zero when no passage holds it), or nil
     /// when they are not known: a binary search in the stored value, nothing decoded.
     static func lookup(_ value: UInt32, _ db: Database) throws -> Totals? {
+        try lookup([value], db)?.first
+    }
+
+    /// The stored totals of each of `values`, in order, the stored value read once; nil when
+    /// they are not known.
+    static func lookup(_ values: [UInt32], _ db: Database) throws -> [Totals]? {
         guard let data = try storedValue(db), data.count % entrySize == 0 else { return nil }
         return data.withUnsafeBytes { raw in
-            var low = 0
-            var high = raw.count / entrySize
-            while low < high {
-                let mid = (low + high) / 2
-                let (found, totals) = entry(raw, at: mid * entrySize)
-                if found == value { return totals }
-                if found < value { low = mid + 1 } else { high = mid }
+            values.map { value in
+                var low = 0
+                var high = raw.count / entrySize
+                while low < high {
+                    let mid = (low + high) / 2
+                    let (found, totals) = entry(raw, at: mid * entrySize)
+                    if found == value { return totals }
+                    if found < value { low = mid + 1 } else { high = mid }
+                }
+                return Totals()
             }
-            return Totals()
         }
     }
 

@@ -89,9 +89,8 @@ extension CompiledQuery {
             held += try Int.fetchOne(statement, arguments: [plan.matchExpression, start, start + width - 1]) ?? 0
         }
         var estimate = Int((Double(held) * Double(span) / Double(width * windows)).rounded())
-        for value in plan.folded where ScalarClass.of(value) == .ideograph {
-            if let totals = try CharacterTotals.lookup(value, db) { estimate = min(estimate, totals.passages) }
-        }
+        let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
+        for totals in try CharacterTotals.lookup(ideographs, db) ?? [] { estimate = min(estimate, totals.passages) }
         return max(atLeast, estimate)
     }
 
