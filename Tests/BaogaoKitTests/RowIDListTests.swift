@@ -104,4 +104,32 @@ struct RowIDListTests {
         for id: Int64 in [2, 3, 21, 22, 40] { ascending.add(passage: id) }
         #expect(ascending.count == 3 && ascending.reports == [7, 9, 11])
     }
+
+    @Test func aSearchFromALaterRangeFindsWhatASearchOfAllFinds() throws {
+        var random = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 7, 100, 1_000] {
+            var starts: [Int64] = []
+            var next: Int64 = Int64.random(in: 1...5, using: &random)
+            for _ in 0..<count {
+                starts.append(next)
+                next += Int64.random(in: 1...40, using: &random)
+            }
+            let ranges = ReportRanges(starts: starts, reports: starts.indices.map { Int64($0) + 100 })
+            for _ in 0..<300 {
+                let id = Int64.random(in: 0...(next + 50), using: &random)
+                let from = Int.random(in: 0...(count + 1), using: &random)
+                let expected = ranges.range(ofPassage: id)
+                // Only a range at or before the one holding the id may be a start.
+                if let expected, from <= expected {
+                    #expect(ranges.range(ofPassage: id, from: from) == expected, "\(id) from \(from) of \(starts)")
+                }
+            }
+            // Ascending ids tallied: the reports brute force finds.
+            var tally = ReportRanges.Tally(ranges)
+            var ids = (0..<500).map { _ in Int64.random(in: 0...(next + 50), using: &random) }
+            ids.sort()
+            for id in ids { tally.add(passage: id) }
+            #expect(tally.reports == Set(ids.compactMap { ranges.report(ofPassage: $0) }))
+        }
+    }
 }

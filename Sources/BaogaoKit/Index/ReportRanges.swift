@@ -39,6 +39,29 @@ struct ReportRanges: Sendable {
         return low
     }
 
+    /// The index of the range holding passage `id`, searched from range `from` on: for ids met
+    /// in ascending order, a few steps from the last range found (galloping, then a binary
+    /// search of the last gallop) rather than a search of every range (a bigram in 217,982
+    /// passages of 52,406 reports at 1 GB: 16 steps per match, most of its count).
+    func range(ofPassage id: Int64, from: Int) -> Int? {
+        guard from > 0, from < starts.count, starts[from] <= id else {
+            return from >= starts.count && !starts.isEmpty && id >= starts[starts.count - 1]
+                ? starts.count - 1 : range(ofPassage: id)
+        }
+        var low = from
+        var step = 1
+        while low + step < starts.count, starts[low + step] <= id {
+            low += step
+            step *= 2
+        }
+        var high = min(low + step, starts.count) - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= id { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
     /// The passage ids range `i` may hold: from its start to the next range's (the last range
     /// is open).
     func ids(ofRange i: Int) -> Range<Int64> {
@@ -73,6 +96,8 @@ struct ReportRanges: Sendable {
         /// Reports met after a later one (ids out of order); may repeat `ascending`.
         private var others: Set<Int64> = []
         private var lastRange = -1
+        /// The range found last, and its ids.
+        private var found = -1
         private var current: Range<Int64> = 0..<0
 
         init(_ ranges: ReportRanges) {
@@ -81,7 +106,10 @@ struct ReportRanges: Sendable {
 
         mutating func add(passage id: Int64) {
             if current.contains(id) { return }
-            guard let i = ranges.range(ofPassage: id) else { return }
+            let next = found >= 0 && id >= current.upperBound
+                ? ranges.range(ofPassage: id, from: found + 1) : ranges.range(ofPassage: id)
+            guard let i = next else { return }
+            found = i
             current = ranges.ids(ofRange: i)
             if i > lastRange {
                 ascending.append(ranges.reports[i])
