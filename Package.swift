@@ -27,10 +27,13 @@ let package = Package(
         // Child processes without Foundation's Process (see SpawnedProcess).
         .target(name: "CSpawn"),
         .target(name: "BaogaoSpawn", dependencies: ["CSpawn"]),
+        // Process-wide SQLite settings Swift cannot make (see SQLiteSetup).
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "BaogaoKit",
             dependencies: [
                 "BaogaoSpawn",
+                "CSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

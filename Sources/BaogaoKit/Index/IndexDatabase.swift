@@ -14,10 +14,13 @@ public final class IndexDatabase: Sendable {
     /// A pool of connections; a read-only queue for a single search connection or an index on
     /// a read-only file system.
     let pool: any DatabaseWriter
+    /// Connections for the second half of a long walk, opened when one is first read.
+    let secondReader: SecondReader
 
     private init(url: URL, pool: any DatabaseWriter) {
         self.url = url
         self.pool = pool
+        secondReader = SecondReader(url: url)
     }
 
     /// The connections an index opened for searching keeps.
@@ -166,6 +169,7 @@ public final class IndexDatabase: Sendable {
     }
 
     static func connect(_ url: URL, connections: Connections = .pool) throws(BaogaoError) -> IndexDatabase {
+        SQLiteSetup.apply()
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(tokenizer: BaogaoFTS5Tokenizer.self)

@@ -75,7 +75,7 @@ public struct Aggregator: Sendable {
 
     public func aggregate(_ query: SearchQuery, by grouping: Grouping) throws(BaogaoError) -> Aggregation {
         try index.read { db in
-            let compiled = try QueryCompiler.compile(query, db)
+            let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
             var reports = ReportGroups(grouping: grouping, readByIDAtMost: readByIDAtMost, 
                                        ranges: keptUnitsAndYears ? compiled.ranges : nil)
             let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil

@@ -92,6 +92,12 @@ extension CompiledQuery {
             return
         }
         let allowed = allowedReportIDs
+        if allowed == nil, let ids = try rowIDsInHalves(match: match, db, ranges: ranges) {
+            for id in ids {
+                if try !body(id) { return }
+            }
+            return
+        }
         try RowIDList.forEach(db.cachedStatement(sql: select), arguments: [match]) { id in
             if let allowed, ranges.report(ofPassage: id).map(allowed.contains) != true { return true }
             return try body(id)

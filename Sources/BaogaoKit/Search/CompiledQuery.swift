@@ -49,6 +49,9 @@ struct CompiledQuery {
     /// The query's one term, when its text is nothing else (no AND, OR or NOT).
     var singleTerm: TermPlan?
 
+    /// Reads the second half of a long walk at the same time (``rowIDsInHalves(match:_:ranges:)``).
+    var secondReader: SecondReader?
+
     /// The slot of the character searched for, when the query is one character of
     /// ``FrequentCharacters`` and nothing else: its passages are read from ``ReportCharacters``
     /// (once the index is known to hold them) instead of an FTS5 prefix query.
@@ -195,17 +198,28 @@ struct CompiledQuery {
         var found: [(id: Int64, rank: Double)] = []
         var beyond: [Int64] = []
         var tooMany = false
-        try forEachAllowedRow("SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?",
-                              leading: idfs.map { [GivenIDFRank.encoded($0)] } ?? [],
-                              match: match, db, ranges: ranges, bySpans: oneTerm || idfs != nil) { row in
-            if found.count < Self.onePassAtMost {
-                found.append((row[0], row[1]))
-            } else if oneTerm ? allowed != nil || prefix : allowed == nil && idfs != nil {
-                beyond.append(row[0])
-            } else {
-                tooMany = true
+        let select = "SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?"
+        if allowed == nil, !prefix, oneTerm || idfs != nil,
+           let rows = try scoredInHalves(select, idfs: idfs.map(GivenIDFRank.encoded), match: match, db, ranges: ranges) {
+            // A long walk read in two halves at once: every row, the first `cap` of each half scored.
+            if rows.count > Self.onePassAtMost {
+                let ids = rows.map(\.id)
+                return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
+                    : rankedFromTermsSample(db, wanted: wanted, ids: ids, weights: weights)
             }
-            return !tooMany
+            found = rows.compactMap { row in row.rank.map { (row.id, $0) } }
+        } else {
+            try forEachAllowedRow(select, leading: idfs.map { [GivenIDFRank.encoded($0)] } ?? [],
+                                  match: match, db, ranges: ranges, bySpans: oneTerm || idfs != nil) { row in
+                if found.count < Self.onePassAtMost {
+                    found.append((row[0], row[1]))
+                } else if oneTerm ? allowed != nil || prefix : allowed == nil && idfs != nil {
+                    beyond.append(row[0])
+                } else {
+                    tooMany = true
+                }
+                return !tooMany
+            }
         }
         // A phrase alone past the cap: its rowids in one list, not a step per match (大会 at
         // 1 GB, 225,409 matches: the rest of this pass took twice the list's time). FTS5

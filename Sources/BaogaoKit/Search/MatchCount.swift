@@ -16,7 +16,7 @@ extension Searcher {
     /// text is read only when a term must be checked against it.
     public func count(_ query: SearchQuery) throws(BaogaoError) -> MatchCount {
         try index.read { db in
-            let (passages, reports) = try QueryCompiler.compile(query, db).count(db)
+            let (passages, reports) = try QueryCompiler.compile(query, db, secondReader: index.secondReader).count(db)
             return MatchCount(passages: passages, reports: reports)
         }
     }

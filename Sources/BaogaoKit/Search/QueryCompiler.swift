@@ -5,7 +5,9 @@ import GRDB
 enum QueryCompiler {
     /// - Parameter requireTerms: whether the query must have a term to find (search, units) or
     ///   may be filters only (reports).
-    static func compile(_ query: SearchQuery, _ db: Database, requireTerms: Bool = true) throws -> CompiledQuery {
+    /// - Parameter secondReader: the index's, for reading long walks in two halves at once.
+    static func compile(_ query: SearchQuery, _ db: Database, requireTerms: Bool = true,
+                        secondReader: SecondReader? = nil) throws -> CompiledQuery {
         let parts: [SearchQuery.Node]
         if case .and(let xs) = query.root { parts = xs } else { parts = [query.root] }
 
@@ -70,6 +72,7 @@ enum QueryCompiler {
         compiled.allowedReportIDs = try compiled.allowedReports(db)
         compiled.ranges = try ReportRanges.load(db, shared: true)
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
+        compiled.secondReader = secondReader
         return compiled
     }
 

@@ -37,7 +37,7 @@ public struct Searcher: Sendable {
                        perReport: Int? = Searcher.defaultPerReport,
                        ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
-            var compiled = try QueryCompiler.compile(query, db)
+            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
             if ranking == .bm25 {
                 compiled.tiers = Array(compiled.tiers.prefix(1))
                 var hits: [SearchHit] = []

@@ -1,0 +1,102 @@
+import Dispatch
+import Foundation
+import GRDB
+import Synchronization
+
+/// Connections of their own for reading part of a long FTS5 walk on another core while the
+/// query's connection reads the rest: a phrase of common bigrams is counted in about half the
+/// time on two cores.
+///
+/// A part is read only where its connection sees the index as the query's does: the same stored
+/// ``ReportRanges`` id, which every write of a passage removes in its own transaction and a run
+/// stores anew at its end. A query that finds every connection busy, or whose part saw another
+/// state of the index, reads that part itself: queries never wait for one another, and every
+/// answer is of one state of the index.
+///
+/// ```swift
+/// let later = second.start(sameAs: rangesID) { db in try ids(from: middle, db) }
+/// let first = try ids(below: middle, db)
+/// let rest = try later?.wait() ?? ids(from: middle, db)
+/// ```
+public final class SecondReader: Sendable {
+    private let url: URL
+    private let state: Mutex<Connections>
+    /// Passages holding a query's rarest character (per term) past which its walk is halved.
+    let halvedPast: Int
+
+    /// The connections opened so far and those not reading now.
+    private struct Connections {
+        var idle: [IndexDatabase] = []
+        var opened = 0
+        var limit: Int
+        var failed = false
+    }
+
+    /// For the index at `url`, with at most `limit` connections (one fewer than the machine's
+    /// cores by default: the query's own connection reads on one).
+    init(url: URL, limit: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), halvedPast: Int = 20_000) {
+        self.url = url
+        self.halvedPast = halvedPast
+        state = Mutex(Connections(limit: limit))
+    }
+
+    /// A connection taken for a part: one opened before, or the right to open one.
+    private enum Taken: Sendable {
+        case connection(IndexDatabase)
+        case open
+    }
+
+    /// A part being read on another connection.
+    public final class Part<T: Sendable>: Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let outcome = Mutex<Result<T?, BaogaoError>?>(nil)
+
+        fileprivate func finish(_ result: Result<T?, BaogaoError>) {
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+
+        /// The part's value once read; nil when its connection saw another state of the index
+        /// (or could not be opened): the caller then reads the part itself.
+        public func wait() throws(BaogaoError) -> T? {
+            done.wait()
+            return try outcome.withLock { $0! }.get()
+        }
+    }
+
+    /// Starts reading `body` on a connection of its own, in a transaction that sees the index
+    /// with the stored ranges id `id`. Nil, at once, when every connection is busy.
+    func start<T: Sendable>(sameAs id: String, _ body: @escaping @Sendable (Database) throws -> T) -> Part<T>? {
+        let taken: Taken? = state.withLock { state in
+            if let connection = state.idle.popLast() { return .connection(connection) }
+            guard !state.failed, state.opened < state.limit else { return nil }
+            state.opened += 1
+            return .open
+        }
+        guard let taken else { return nil }
+        let part = Part<T>()
+        DispatchQueue.global(qos: .userInitiated).async { [url] in
+            let connection: IndexDatabase
+            switch taken {
+            case .connection(let open): connection = open
+            case .open:
+                do {
+                    connection = try IndexDatabase.connect(url, connections: .single)
+                } catch {
+                    // Read by the query's own connection from now on.
+                    self.state.withLock { $0.failed = true; $0.opened -= 1 }
+                    return part.finish(.success(nil))
+                }
+            }
+            let result = Result { () throws(BaogaoError) -> T? in
+                try connection.read { db -> T? in
+                    guard try ReportRanges.storedID(db) == id else { return nil }
+                    return try body(db)
+                }
+            }
+            self.state.withLock { $0.idle.append(connection) }
+            part.finish(result)
+        }
+        return part
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// A long walk over FTS5's doclists read in two halves at once: the passages below the middle
+/// id by the query's connection, those above it by the index's ``SecondReader``.
+///
+/// A phrase of common bigrams makes FTS5 walk their long doclists whatever it matches (人民代
+/// at 1 GB: 180,811 matches, 44 ms to count); with a rowid range it seeks to the range's
+/// start, so each half costs half. Only a query whose rarest character, per term, is in at
+/// least ``SecondReader/halvedPast`` passages is split: a short walk costs less than the
+/// second connection's statement.
+///
+/// ```swift
+/// let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+/// try compiled.rowIDsInHalves(match: compiled.tiers[0].match!, db, ranges: compiled.ranges!)  // ascending
+/// ```
+extension CompiledQuery {
+    /// Every rowid FTS5 finds for `match`, ascending, read in two halves at once; nil when
+    /// the query is not worth it (or is a prefix, whose doclists FTS5 merges whole for any
+    /// range), the index has no second reader, or its connections are busy.
+    func rowIDsInHalves(match: String, _ db: Database, ranges: ReportRanges) throws -> [Int64]? {
+        try inHalves(match: match, db, ranges: ranges) { range, db in try Self.rowIDs(of: match, in: range, db) }
+    }
+
+    /// A row of a scoring pass: the passage and its score (nil past the score's cap).
+    typealias ScoredRow = (id: Int64, rank: Double?)
+
+    /// Every row of `select` (`SELECT rowid, score … MATCH ?`, the score taking `idfs` first
+    /// when given) for `match`, ascending, read in two halves at once; nil as for
+    /// ``rowIDsInHalves(match:_:ranges:)``. A score capped at N rows scores the first N of each
+    /// half.
+    func scoredInHalves(_ select: String, idfs: Data?, match: String, _ db: Database,
+                        ranges: ReportRanges) throws -> [ScoredRow]? {
+        try inHalves(match: match, db, ranges: ranges) { range, db in
+            var rows: [ScoredRow] = []
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?"),
+                                             arguments: (idfs.map { [$0] } ?? []) + [match, range.lowerBound, range.upperBound])
+            while let row = try cursor.next() { rows.append((row[0], row[1])) }
+            return rows
+        }
+    }
+
+    /// `read(range, db)` for the passages below the index's middle id here and for those
+    /// above it on the ``secondReader`` at the same time, joined in that order.
+    private func inHalves<T: Sendable>(match: String, _ db: Database, ranges: ReportRanges,
+                                       _ read: @escaping @Sendable (ClosedRange<Int64>, Database) throws -> [T]) throws -> [T]? {
+        guard !match.contains("*"), let secondReader, let first = ranges.starts.first,
+              let bound = try walkBound(match: match, db), bound >= secondReader.halvedPast,
+              let id = try ReportRanges.storedID(db),
+              // The last range is open-ended: the last passage ends it.
+              let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM passages")), last > first
+        else { return nil }
+        let middle = first + (last + 1 - first) / 2
+        guard let later = secondReader.start(sameAs: id, { db in try read(middle...Int64.max, db) }) else { return nil }
+        var rows = try read(Int64.min...(middle - 1), db)
+        rows += try later.wait() ?? read(middle...Int64.max, db)
+        return rows
+    }
+
+    /// The rowids FTS5 finds for `match` within `range`, ascending.
+    static func rowIDs(of match: String, in range: ClosedRange<Int64>, _ db: Database) throws -> [Int64] {
+        var ids: [Int64] = []
+        try RowIDList.forEach(db.cachedStatement(sql: """
+            SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+            """), arguments: [match, range.lowerBound, range.upperBound]) { ids.append($0); return true }
+        return ids
+    }
+
+    /// At most how many passages `match` finds, from the stored ``CharacterTotals``: each
+    /// term's rarest character bounds it, and the terms' rarest bound them all (their sum when
+    /// `match` has an OR). Nil when a term has no ideograph or the totals are not known.
+    func walkBound(match: String, _ db: Database) throws -> Int? {
+        guard !highlightPlans.isEmpty else { return nil }
+        var bounds: [Int] = []
+        for plan in highlightPlans {
+            let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
+            guard !ideographs.isEmpty, let totals = try CharacterTotals.lookup(ideographs, db),
+                  let rarest = totals.map(\.passages).min() else { return nil }
+            bounds.append(rarest)
+        }
+        return match.contains(" OR ") ? bounds.reduce(0, +) : bounds.min()
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+@testable import BaogaoKit
+
+/// A long walk read in two halves at once (``CompiledQuery/rowIDsInHalves(match:_:ranges:)``):
+/// the halves are the whole walk, counts and pages are those of one walk, and a second
+/// connection that sees another state of the index, or none free, leaves the walk to the query.
+@Suite(.serialized)
+struct SecondReaderTests {
+    /// 30 reports of 60 passages; 人民代表 in every third passage, 县级以上 in every fifth, 乡村
+    /// in a few reports only.
+    static let folder: URL = {
+        let folder = try! temporaryFolder("second-reader")
+        var files: [String: Data] = [:]
+        for report in 0..<30 {
+            let lines = (0..<60).map { n -> String in
+                var line = "第\(report)号第\(n)项，推进工作"
+                if n % 3 == 0 { line += "，人民代表大会审议" }
+                if n % 5 == 0 { line += "，县级以上人民政府负责" }
+                if report < 3 { line += "，乡村振兴" }
+                return line + "。"
+            }
+            files["单位\(report)_2024_工作总结.txt"] = Data(lines.joined(separator: "\n").utf8)
+        }
+        try! write(files, in: folder)
+        _ = try! Indexer.index(folder: folder, into: folder.appendingPathComponent("index.sqlite"))
+        return folder
+    }()
+
+    static let index = try! IndexDatabase.open(at: folder.appendingPathComponent("index.sqlite"))
+
+    /// A second reader that halves every walk.
+    static let always = SecondReader(url: folder.appendingPathComponent("index.sqlite"), halvedPast: 0)
+
+    static let queries = ["人民代表", "人民代", "推进", "\"人民代表\"", "县级以上 人民代表", "\"县级以上\" \"人民代表\"",
+                          "\"人民代\" OR 乡村振兴", "人民代表 -县级以上", "推进工作"]
+
+    @Test(arguments: queries)
+    func theHalvesAreTheWholeWalk(_ text: String) throws {
+        try Self.index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db, secondReader: Self.always)
+            let match = try #require(compiled.tiers.first?.match)
+            let ranges = try #require(compiled.ranges)
+            let halves = try #require(try compiled.rowIDsInHalves(match: match, db, ranges: ranges))
+            let whole = try CompiledQuery.rowIDs(of: match, in: Int64.min...Int64.max, db)
+            #expect(!whole.isEmpty)
+            #expect(halves == whole, "\(text)")
+        }
+    }
+
+    @Test(arguments: queries)
+    func countsAndPagesAreThoseOfOneWalk(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        let (halved, alone) = try Self.index.read { db in
+            (try QueryCompiler.compile(query, db, secondReader: Self.always).count(db),
+             try QueryCompiler.compile(query, db).count(db))
+        }
+        #expect(halved == alone, "\(text)")
+        if !text.contains(" ") {
+            let expected = try bruteForceCount(of: text.replacingOccurrences(of: "\"", with: ""), in: Self.index)
+            #expect(halved == expected)
+        }
+        // A first page: the same totals and the same best passages in the same order.
+        let (halvedPage, alonePage) = try Self.index.read { db in
+            (try QueryCompiler.compile(query, db, secondReader: Self.always).rankedInOnePass(db, wanted: 30),
+             try QueryCompiler.compile(query, db).rankedInOnePass(db, wanted: 30))
+        }
+        #expect((halvedPage == nil) == (alonePage == nil), "\(text)")
+        // A phrase of up to three characters reads its rowids first, a longer one or quoted
+        // terms are scored in one pass (unquoted terms with near variants go another way).
+        if text.count <= 3 || text.hasPrefix("\"") && !text.contains(" OR ") { #expect(halvedPage != nil, "\(text)") }
+        if let page = halvedPage, let other = alonePage {
+            #expect(page.passages == other.passages && page.reports == other.reports, "\(text)")
+            #expect(page.best.map(\.passageID) == other.best.map(\.passageID), "\(text)")
+            #expect(!page.best.isEmpty)
+        }
+    }
+
+    @Test func aQueryBelowTheBoundWalksAlone() throws {
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), halvedPast: 1_000)
+        try Self.index.read { db in
+            // 乡村振兴: 180 passages hold 乡; 人民代表: 600 hold 代.
+            for (text, halved) in [("乡村振兴", false), ("人民代表", false), ("推进工作", true)] {
+                let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db, secondReader: reader)
+                let match = try #require(compiled.tiers.first?.match)
+                let ranges = try #require(compiled.ranges)
+                let ids = try compiled.rowIDsInHalves(match: match, db, ranges: ranges)
+                #expect((ids != nil) == halved, "\(text)")
+            }
+            // A prefix (one character) is never halved: FTS5 merges its doclists whole for any range.
+            let prefix = try QueryCompiler.compile(try SearchQuery(parsing: "推"), db, secondReader: Self.always)
+            let match = try #require(prefix.tiers.first?.match)
+            let ranges = try #require(prefix.ranges)
+            #expect(try prefix.rowIDsInHalves(match: match, db, ranges: ranges) == nil)
+        }
+    }
+
+    @Test func aConnectionSeeingAnotherIndexReadsNothing() throws {
+        let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"))
+        let same = try #require(reader.start(sameAs: id) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") })
+        #expect(try same.wait() == 30 * 60)
+        let other = try #require(reader.start(sameAs: id + "-old") { _ in 1 })
+        #expect(try other.wait() == nil)
+    }
+
+    @Test func aWriteBetweenTheTwoReadsLeavesTheWalkToTheQuery() throws {
+        let folder = try temporaryFolder("second-reader-write")
+        try write(["单位_2024_总结.txt": Data("推进工作，人民代表大会。\n推进工作。\n".utf8)], in: folder)
+        let url = folder.appendingPathComponent("index.sqlite")
+        _ = try Indexer.index(folder: folder, into: url)
+        let index = try IndexDatabase.open(at: url)
+        let reader = SecondReader(url: url)
+        let id = try #require(try index.read { try ReportRanges.storedID($0) })
+        try write(["单位_2025_总结.txt": Data("推进工作。\n".utf8)], in: folder)
+        _ = try Indexer.index(folder: folder, into: url)
+        let part = try #require(reader.start(sameAs: id) { _ in 1 })
+        #expect(try part.wait() == nil)
+    }
+
+    @Test func busyConnectionsAreNotWaitedFor() throws {
+        let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)
+        let release = DispatchSemaphore(value: 0)
+        let first = try #require(reader.start(sameAs: id) { _ in release.wait(); return 1 })
+        #expect(reader.start(sameAs: id) { _ in 2 } == nil)
+        release.signal()
+        #expect(try first.wait() == 1)
+        // Free again once the first is read.
+        let again = try #require(reader.start(sameAs: id) { _ in 3 })
+        #expect(try again.wait() == 3)
+    }
+}
