@@ -19,4 +19,19 @@ import Testing
         #expect(cache == -IndexTuning.readerCacheKiB)
         #expect(IndexTuning.readerCacheKiB > 2_000)
     }
+
+    // A bulk run's writer keeps the indexes of `passages` in its own cache; a small run and the
+    // runs after a bulk one keep SQLite's default.
+    @Test func aBulkRunsWriterKeepsALargerCache() throws {
+        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
+        let index = try IndexDatabase.openForWriting(at: url, rebuild: false).index
+        let caches = try index.write { db -> [Int?] in
+            try [IndexTuning.Merging.bulk, .incremental].map { merging in
+                try IndexTuning.setMerging(merging, db)
+                return try Int.fetchOne(db, sql: "PRAGMA cache_size")
+            }
+        }
+        #expect(caches == [-IndexTuning.bulkWriterCacheKiB, -IndexTuning.defaultCacheKiB])
+        #expect(IndexTuning.bulkWriterCacheKiB > IndexTuning.defaultCacheKiB)
+    }
 }

@@ -9,14 +9,21 @@ import GRDB
 ///   memory, once per connection that touched them: 190 MB of them at 1 GB under the load
 ///   check, against 40 MB (the binary's) without, and the queries took as long either way at
 ///   100 MB and at 1 GB (`baogao-bench time`, CPU seconds of the same queries).
-/// - The writer keeps SQLite's page cache: 64 MB did not speed up building and raised the
-///   indexer's peak memory from 36 MB to 146 MB.
+/// - The writer keeps SQLite's page cache (2 MB) for small runs; a ``Merging/bulk`` run gets
+///   ``bulkWriterCacheKiB``: at 1 GB the indexes of `passages` outgrow 2 MB, and every page
+///   written back and read again went through the kernel (two 1 GB builds each, interleaved:
+///   197–234 s with 31–34 s of system time at 2 MB, 173–202 s and 18–21 s at 32 MB; peak
+///   memory 83 → 117 MB). At 100 MB it made no difference.
 /// - How FTS5 merges its segments depends on how much a run writes (``Merging``).
 enum IndexTuning {
-    /// Page cache of each reader, in KiB (SQLite's default is 2 MB).
+    /// Page cache of each reader, in KiB.
     static let readerCacheKiB = 16_384
+    /// SQLite's default page cache, in KiB.
+    static let defaultCacheKiB = 2_000
     /// How much of the file readers may map into memory: none.
     static let readerMmapBytes = 0
+    /// Page cache of the writer in a bulk run, in KiB.
+    static let bulkWriterCacheKiB = 32_768
 
     static func apply(to db: Database) throws {
         guard db.configuration.readonly else { return }
@@ -71,8 +78,10 @@ enum IndexTuning {
         var commitInterval: TimeInterval { self == .bulk ? 10 : 1 }
     }
 
-    /// Sets how FTS5 merges from now on (inside the run's first transaction).
+    /// Sets how FTS5 merges from now on (inside the run's first transaction), and the
+    /// writer's page cache for the run.
     static func setMerging(_ merging: Merging, _ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -\(merging == .bulk ? bulkWriterCacheKiB : defaultCacheKiB)")
         for setting in merging.settings {
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES (?, ?)",
                            arguments: [setting.name, setting.value])
