@@ -101,9 +101,9 @@ struct SecondReaderTests {
         let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
         let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"))
         let same = try #require(reader.start(sameAs: id) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") })
-        #expect(try same.wait() == 30 * 60)
+        #expect(same.wait() == 30 * 60)
         let other = try #require(reader.start(sameAs: id + "-old") { _ in 1 })
-        #expect(try other.wait() == nil)
+        #expect(other.wait() == nil)
     }
 
     @Test func aWriteBetweenTheTwoReadsLeavesTheWalkToTheQuery() throws {
@@ -117,7 +117,7 @@ struct SecondReaderTests {
         try write(["单位_2025_总结.txt": Data("推进工作。\n".utf8)], in: folder)
         _ = try Indexer.index(folder: folder, into: url)
         let part = try #require(reader.start(sameAs: id) { _ in 1 })
-        #expect(try part.wait() == nil)
+        #expect(part.wait() == nil)
     }
 
     @Test func busyConnectionsAreNotWaitedFor() throws {
@@ -127,9 +127,26 @@ struct SecondReaderTests {
         let first = try #require(reader.start(sameAs: id) { _ in release.wait(); return 1 })
         #expect(reader.start(sameAs: id) { _ in 2 } == nil)
         release.signal()
-        #expect(try first.wait() == 1)
+        #expect(first.wait() == 1)
         // Free again once the first is read.
         let again = try #require(reader.start(sameAs: id) { _ in 3 })
-        #expect(try again.wait() == 3)
+        #expect(again.wait() == 3)
+    }
+
+    @Test func aConnectionThatCannotOpenIsNotTriedAgain() throws {
+        let reader = SecondReader(url: try temporaryFolder("second-reader-missing").appendingPathComponent("none.sqlite"))
+        let part = try #require(reader.start(sameAs: "any") { _ in 1 })
+        #expect(part.wait() == nil)
+        #expect(reader.start(sameAs: "any") { _ in 1 } == nil)
+    }
+
+    @Test func aPartThatFailsIsLeftToTheQuery() throws {
+        let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"))
+        let failing = try #require(reader.start(sameAs: id) { db in try Int.fetchOne(db, sql: "SELECT * FROM nowhere") })
+        #expect(failing.wait() == nil)
+        // The connection reads again.
+        let next = try #require(reader.start(sameAs: id) { _ in 2 })
+        #expect(next.wait() == 2)
     }
 }

@@ -49,18 +49,18 @@ public final class SecondReader: Sendable {
     /// A part being read on another connection.
     public final class Part<T: Sendable>: Sendable {
         private let done = DispatchSemaphore(value: 0)
-        private let outcome = Mutex<Result<T?, BaogaoError>?>(nil)
+        private let outcome = Mutex<T?>(nil)
 
-        fileprivate func finish(_ result: Result<T?, BaogaoError>) {
-            outcome.withLock { $0 = result }
+        fileprivate func finish(_ value: T?) {
+            outcome.withLock { $0 = value }
             done.signal()
         }
 
         /// The part's value once read; nil when its connection saw another state of the index
-        /// (or could not be opened): the caller then reads the part itself.
-        public func wait() throws(BaogaoError) -> T? {
+        /// or could not read it: the caller then reads the part itself.
+        public func wait() -> T? {
             done.wait()
-            return try outcome.withLock { $0! }.get()
+            return outcome.withLock { $0 }
         }
     }
 
@@ -85,17 +85,17 @@ public final class SecondReader: Sendable {
                 } catch {
                     // Read by the query's own connection from now on.
                     self.state.withLock { $0.failed = true; $0.opened -= 1 }
-                    return part.finish(.success(nil))
+                    return part.finish(nil)
                 }
             }
-            let result = Result { () throws(BaogaoError) -> T? in
-                try connection.read { db -> T? in
-                    guard try ReportRanges.storedID(db) == id else { return nil }
-                    return try body(db)
-                }
+            // A part this connection cannot read (the index replaced, a lock) is read by the
+            // query's own connection, which reports any error it meets itself.
+            let value = try? connection.read { db -> T? in
+                guard try ReportRanges.storedID(db) == id else { return nil }
+                return try body(db)
             }
             self.state.withLock { $0.idle.append(connection) }
-            part.finish(result)
+            part.finish(value ?? nil)
         }
         return part
     }
