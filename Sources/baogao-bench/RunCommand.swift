@@ -63,6 +63,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before the trigram baselines and the brute-force counts open their connections.
+        SQLiteSetup.apply()
         var notes: [String] = []
         let sourceURL = source.map { URL(fileURLWithPath: $0) }
         var machine = MachineInfo.current()

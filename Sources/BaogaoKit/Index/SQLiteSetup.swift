@@ -7,13 +7,16 @@ import CSQLiteConfig
 /// third of their time waiting for each other on it, and took twice the CPU time of one. Nothing
 /// here reads those counts.
 ///
+/// `IndexDatabase` applies them before it opens a connection; a program that opens others
+/// first (the bench's baselines) applies them at its start:
+///
 /// ```swift
-/// SQLiteSetup.apply()   // in IndexDatabase.connect, before GRDB opens anything
+/// SQLiteSetup.apply()
 /// ```
-enum SQLiteSetup {
+public enum SQLiteSetup {
     /// SQLite's answer: SQLITE_OK, or SQLITE_MISUSE when a connection was opened before (the
     /// counts then stay on; nothing else changes).
     static let result: Int32 = csqlite_stop_memory_statistics()
 
-    static func apply() { _ = result }
+    public static func apply() { _ = result }
 }
