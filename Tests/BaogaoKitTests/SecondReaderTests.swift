@@ -32,7 +32,7 @@ struct SecondReaderTests {
     static let index = try! IndexDatabase.open(at: folder.appendingPathComponent("index.sqlite"))
 
     /// A second reader that halves every walk.
-    static let always = SecondReader(url: folder.appendingPathComponent("index.sqlite"), halvedPast: 0)
+    static let always = SecondReader(url: folder.appendingPathComponent("index.sqlite"), limit: 1, halvedPast: 0)
 
     static let queries = ["人民代表", "人民代", "推进", "\"人民代表\"", "县级以上 人民代表", "\"县级以上\" \"人民代表\"",
                           "\"人民代\" OR 乡村振兴", "人民代表 -县级以上", "推进工作"]
@@ -79,7 +79,7 @@ struct SecondReaderTests {
     }
 
     @Test func aQueryBelowTheBoundWalksAlone() throws {
-        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), halvedPast: 1_000)
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1, halvedPast: 1_000)
         try Self.index.read { db in
             // 乡村振兴: 180 passages hold 乡; 人民代表: 600 hold 代.
             for (text, halved) in [("乡村振兴", false), ("人民代表", false), ("推进工作", true)] {
@@ -99,7 +99,7 @@ struct SecondReaderTests {
 
     @Test func aConnectionSeeingAnotherIndexReadsNothing() throws {
         let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
-        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"))
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)
         let same = try #require(reader.start(sameAs: id) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") })
         #expect(same.wait() == 30 * 60)
         let other = try #require(reader.start(sameAs: id + "-old") { _ in 1 })
@@ -112,7 +112,7 @@ struct SecondReaderTests {
         let url = folder.appendingPathComponent("index.sqlite")
         _ = try Indexer.index(folder: folder, into: url)
         let index = try IndexDatabase.open(at: url)
-        let reader = SecondReader(url: url)
+        let reader = SecondReader(url: url, limit: 1)
         let id = try #require(try index.read { try ReportRanges.storedID($0) })
         try write(["单位_2025_总结.txt": Data("推进工作。\n".utf8)], in: folder)
         _ = try Indexer.index(folder: folder, into: url)
@@ -134,15 +134,17 @@ struct SecondReaderTests {
     }
 
     @Test func aConnectionThatCannotOpenIsNotTriedAgain() throws {
-        let reader = SecondReader(url: try temporaryFolder("second-reader-missing").appendingPathComponent("none.sqlite"))
+        let reader = SecondReader(url: try temporaryFolder("second-reader-missing").appendingPathComponent("none.sqlite"), limit: 1)
         let part = try #require(reader.start(sameAs: "any") { _ in 1 })
         #expect(part.wait() == nil)
         #expect(reader.start(sameAs: "any") { _ in 1 } == nil)
+        // On one core there is no second connection.
+        #expect(SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 0).start(sameAs: "any") { _ in 1 } == nil)
     }
 
     @Test func aPartThatFailsIsLeftToTheQuery() throws {
         let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
-        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"))
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)
         let failing = try #require(reader.start(sameAs: id) { db in try Int.fetchOne(db, sql: "SELECT * FROM nowhere") })
         #expect(failing.wait() == nil)
         // The connection reads again.

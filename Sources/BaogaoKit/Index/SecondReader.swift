@@ -33,8 +33,8 @@ public final class SecondReader: Sendable {
     }
 
     /// For the index at `url`, with at most `limit` connections (one fewer than the machine's
-    /// cores by default: the query's own connection reads on one).
-    init(url: URL, limit: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), halvedPast: Int = 20_000) {
+    /// cores by default: the query's own connection reads on one; none on one core).
+    init(url: URL, limit: Int = max(0, ProcessInfo.processInfo.activeProcessorCount - 1), halvedPast: Int = 20_000) {
         self.url = url
         self.halvedPast = halvedPast
         state = Mutex(Connections(limit: limit))
