@@ -29,9 +29,13 @@ struct ReportRanges: Sendable {
 
     /// The index of the range holding passage `id` (into ``starts`` and ``reports``).
     func range(ofPassage id: Int64) -> Int? {
-        var low = 0
-        var high = starts.count - 1
-        guard high >= 0, id >= starts[0] else { return nil }
+        guard let first = starts.first, id >= first else { return nil }
+        return lastStart(atMost: id, from: 0, to: starts.count - 1)
+    }
+
+    /// The last range in `low...high` starting at or before `id` (`starts[low]` is).
+    private func lastStart(atMost id: Int64, from low: Int, to high: Int) -> Int {
+        var (low, high) = (low, high)
         while low < high {
             let mid = (low + high + 1) / 2
             if starts[mid] <= id { low = mid } else { high = mid - 1 }
@@ -54,12 +58,7 @@ struct ReportRanges: Sendable {
             low += step
             step *= 2
         }
-        var high = min(low + step, starts.count) - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= id { low = mid } else { high = mid - 1 }
-        }
-        return low
+        return lastStart(atMost: id, from: low, to: min(low + step, starts.count) - 1)
     }
 
     /// The passage ids range `i` may hold: from its start to the next range's (the last range
