@@ -142,6 +142,23 @@ struct SecondReaderTests {
         #expect(SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 0).start(sameAs: "any") { _ in 1 } == nil)
     }
 
+    /// Regression: parts were read on dispatch's global queue, whose threads a server's reads can
+    /// all hold; a part then waited for dispatch to add a thread (about a second each).
+    @Test func aPartStartsWhileDispatchsThreadsAreAllBusy() throws {
+        let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)
+        let release = DispatchSemaphore(value: 0)
+        let blockers = ProcessInfo.processInfo.activeProcessorCount + 8
+        for _ in 0..<blockers {
+            DispatchQueue.global(qos: .userInitiated).async { release.wait() }
+        }
+        defer { for _ in 0..<blockers { release.signal() } }
+        let start = ContinuousClock.now
+        let part = try #require(reader.start(sameAs: id) { _ in 7 })
+        #expect(part.wait() == 7)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
     @Test func aPartThatFailsIsLeftToTheQuery() throws {
         let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
         let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)

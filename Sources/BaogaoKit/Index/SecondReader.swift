@@ -26,7 +26,7 @@ public final class SecondReader: Sendable {
 
     /// The connections opened so far and those not reading now.
     private struct Connections {
-        var idle: [IndexDatabase] = []
+        var idle: [Reader] = []
         var opened = 0
         var limit: Int
         var failed = false
@@ -40,9 +40,17 @@ public final class SecondReader: Sendable {
         state = Mutex(Connections(limit: limit))
     }
 
+    /// A connection and the queue its parts are read on: a serial queue of its own, which
+    /// dispatch gives a thread at once. Parts on dispatch's global queues waited up to a second
+    /// whenever the queries themselves held all of its threads (a server's reads under load).
+    private struct Reader: Sendable {
+        let connection: IndexDatabase
+        let queue: DispatchQueue
+    }
+
     /// A connection taken for a part: one opened before, or the right to open one.
     private enum Taken: Sendable {
-        case connection(IndexDatabase)
+        case reader(Reader)
         case open
     }
 
@@ -68,17 +76,22 @@ public final class SecondReader: Sendable {
     /// with the stored ranges id `id`. Nil, at once, when every connection is busy.
     func start<T: Sendable>(sameAs id: String, _ body: @escaping @Sendable (Database) throws -> T) -> Part<T>? {
         let taken: Taken? = state.withLock { state in
-            if let connection = state.idle.popLast() { return .connection(connection) }
+            if let reader = state.idle.popLast() { return .reader(reader) }
             guard !state.failed, state.opened < state.limit else { return nil }
             state.opened += 1
             return .open
         }
         guard let taken else { return nil }
         let part = Part<T>()
-        DispatchQueue.global(qos: .userInitiated).async { [url] in
+        let queue: DispatchQueue
+        switch taken {
+        case .reader(let reader): queue = reader.queue
+        case .open: queue = DispatchQueue(label: "baogao.second-reader", qos: .userInitiated)
+        }
+        queue.async { [url] in
             let connection: IndexDatabase
             switch taken {
-            case .connection(let open): connection = open
+            case .reader(let reader): connection = reader.connection
             case .open:
                 do {
                     connection = try IndexDatabase.connect(url, connections: .single)
@@ -94,7 +107,7 @@ public final class SecondReader: Sendable {
                 guard try ReportRanges.storedID(db) == id else { return nil }
                 return try body(db)
             }
-            self.state.withLock { $0.idle.append(connection) }
+            self.state.withLock { $0.idle.append(Reader(connection: connection, queue: queue)) }
             part.finish(value ?? nil)
         }
         return part

@@ -18,11 +18,11 @@ import Darwin
 /// ```swift
 /// WorkerThread.start(stackSize: 8 << 20) { parse(files) }
 /// ```
-enum WorkerThread {
+public enum WorkerThread {
     /// Starts a detached thread running `body`; `body` is released before the thread ends.
     /// Returns false, and never runs `body`, when the system cannot start a thread.
     @discardableResult
-    static func start(stackSize: Int, _ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func start(stackSize: Int, _ body: @escaping @Sendable () -> Void) -> Bool {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }

@@ -3,8 +3,10 @@ import Dispatch
 import Foundation
 
 /// Runs BaogaoKit's blocking index reads on threads of their own, so the server's event loops
-/// and Swift's cooperative threads never wait on SQLite; a read that takes longer than
-/// `timeout` is answered with 503 (its result is dropped when it arrives).
+/// and Swift's cooperative threads never wait on SQLite, one per core at a time and the rest in
+/// the order they came (`ReadGate`); a read not answered within `timeout` of its request,
+/// waiting included, is answered with 503 (its result is dropped when it arrives, and a read
+/// still waiting then never starts).
 ///
 /// ```swift
 /// let reader = IndexReader(index: index, timeout: .seconds(10))
@@ -13,8 +15,15 @@ import Foundation
 struct IndexReader: Sendable {
     let index: IndexDatabase
     let timeout: Duration
+    let gate: ReadGate
 
-    private static let queue = DispatchQueue(label: "baogao.index-reads", qos: .userInitiated, attributes: .concurrent)
+    init(index: IndexDatabase, timeout: Duration, gate: ReadGate = ReadGate()) {
+        self.index = index
+        self.timeout = timeout
+        self.gate = gate
+    }
+
+    private static let timers = DispatchQueue(label: "baogao.index-read-timers")
 
     func run<T: Sendable>(_ work: @escaping @Sendable (IndexDatabase) throws -> T) async throws -> T {
         let index = self.index
@@ -27,12 +36,14 @@ struct IndexReader: Sendable {
                 let late = RequestError(.serviceUnavailable,
                                         "the index did not answer within \(Self.describe(seconds)): try a narrower query")
                 let start = ContinuousClock.now
-                Self.queue.async {
+                gate.submit {
+                    // Its request was already answered (too late, or gone): nobody waits for it.
+                    guard !once.isDone else { return }
                     let result = Result { try work(index) }
                     // An answer that came too late counts as none: the limit holds however the race went.
                     once.resume(with: ContinuousClock.now - start > timeout ? .failure(late) : result)
                 }
-                Self.queue.asyncAfter(deadline: .now() + seconds) {
+                Self.timers.asyncAfter(deadline: .now() + seconds) {
                     once.resume(with: .failure(late))
                 }
             }
@@ -52,6 +63,13 @@ private final class ResumeOnce<T: Sendable>: @unchecked Sendable {
     private var continuation: CheckedContinuation<T, any Error>?
     private var early: Result<T, any Error>?
     private var done = false
+
+    /// Whether the continuation was resumed (or a result is waiting for it).
+    var isDone: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return done || early != nil
+    }
 
     func arm(_ continuation: CheckedContinuation<T, any Error>) {
         lock.lock()

@@ -1,0 +1,105 @@
+@testable import BaogaoServer
+import Foundation
+import Testing
+
+/// The server's index reads: at most one per core at once, the rest started in the order they
+/// came, and a read that waited past its request's timeout never started.
+struct ReadGateTests {
+    /// Counts what ran, under a lock, from the gate's threads.
+    final class Record: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var started: [Int] = []
+        private(set) var running = 0
+        private(set) var mostAtOnce = 0
+
+        func begin(_ n: Int) {
+            lock.lock()
+            started.append(n)
+            running += 1
+            mostAtOnce = max(mostAtOnce, running)
+            lock.unlock()
+        }
+
+        func end() {
+            lock.lock()
+            running -= 1
+            lock.unlock()
+        }
+
+        var snapshot: (started: [Int], mostAtOnce: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (started, mostAtOnce)
+        }
+    }
+
+    /// Submits `count` reads of `milliseconds` each and waits for all of them.
+    static func run(_ gate: ReadGate, count: Int, milliseconds: Int) -> Record {
+        let record = Record()
+        let group = DispatchGroup()
+        for n in 0..<count {
+            group.enter()
+            gate.submit {
+                record.begin(n)
+                Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
+                record.end()
+                group.leave()
+            }
+        }
+        group.wait()
+        return record
+    }
+
+    @Test func noMoreThanTheLimitRunAtOnce() {
+        let record = Self.run(ReadGate(limit: 3), count: 12, milliseconds: 20)
+        let (started, mostAtOnce) = record.snapshot
+        #expect(started.sorted() == Array(0..<12))
+        #expect(mostAtOnce == 3)
+    }
+
+    @Test func waitingReadsStartInTheOrderTheyCame() {
+        let record = Self.run(ReadGate(limit: 1), count: 20, milliseconds: 2)
+        #expect(record.snapshot.started == Array(0..<20))
+        #expect(record.snapshot.mostAtOnce == 1)
+    }
+
+    @Test func aLimitBelowOneIsOne() {
+        #expect(ReadGate(limit: 0).limit == 1)
+        #expect(ReadGate().limit == ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    @Test func aReadThatWaitedPastItsTimeoutNeverStarts() async throws {
+        let fixture = try Fixture.get()
+        let gate = ReadGate(limit: 1)
+        let release = DispatchSemaphore(value: 0)
+        let busy = DispatchSemaphore(value: 0)
+        gate.submit {
+            busy.signal()
+            release.wait()
+        }
+        busy.wait()
+        let reader = IndexReader(index: fixture.index, timeout: .milliseconds(50), gate: gate)
+        let record = Record()
+        await #expect {
+            try await reader.run { _ in record.begin(1) }
+        } throws: { error in
+            (error as? RequestError)?.status == .serviceUnavailable
+        }
+        #expect(gate.queued == 1)
+        release.signal()
+        // The gate drains in order: once a later read has run, the one before it was passed over.
+        let ran = DispatchSemaphore(value: 0)
+        gate.submit { ran.signal() }
+        ran.wait()
+        #expect(record.snapshot.started.isEmpty)
+        #expect(gate.queued == 0)
+    }
+
+    @Test func aReadWithinItsTimeoutAnswers() async throws {
+        let fixture = try Fixture.get()
+        let reader = IndexReader(index: fixture.index, timeout: .seconds(10), gate: ReadGate(limit: 1))
+        let total = try await reader.run { try $0.statistics().reports }
+        #expect(total > 0)
+        #expect(total == (try fixture.index.statistics().reports))
+    }
+}
