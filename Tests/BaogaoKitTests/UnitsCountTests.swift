@@ -158,6 +158,35 @@ struct UnitsCountTests {
         #expect(search.totalHits == matching.count)
     }
 
+    /// The page's facets and chart: the counts of `units` by unit and by year, read without any
+    /// group's best hit, are those of `units` itself and of a brute-force count.
+    @Test(arguments: queries + ["党", "工作", "发展", "乡村振兴 -\"乡村振兴\"", "市"])
+    func countsWithoutBestHitsAreThoseOfUnits(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        let matching = try passages.filter { try matches(query.root, $0) }
+        let both = try Aggregator(index: index).counts(query, by: [.unit, .year])
+        #expect(both.count == 2)
+        for (grouping, together) in zip([Grouping.unit, .year], both) {
+            let full = try Aggregator(index: index).aggregate(query, by: grouping)
+            let counts = try #require(try Aggregator(index: index).counts(query, by: [grouping]).first)
+            #expect(counts == together, "\(text) by \(grouping): alone and with the other grouping")
+            #expect(counts.totalHits == matching.count, "\(text) by \(grouping)")
+            #expect(counts.totalReports == full.totalReports, "\(text) by \(grouping)")
+            struct Row: Hashable { var unit: String?, year: Int?, reports: Int, passages: Int }
+            #expect(Set(counts.rows.map { Row(unit: $0.unit, year: $0.year, reports: $0.reports, passages: $0.passages) })
+                    == Set(full.rows.map { Row(unit: $0.unit, year: $0.year, reports: $0.reports, passages: $0.passages) }),
+                    "\(text) by \(grouping)")
+            #expect(counts.rows.count == full.rows.count)
+            if grouping == .unit {
+                #expect(counts.rows.map(\.passages) == counts.rows.map(\.passages).sorted(by: >))
+                #expect(counts.rows.allSatisfy { $0.year == nil })
+            } else {
+                #expect(counts.rows.map { $0.year ?? Int.max } == counts.rows.map { $0.year ?? Int.max }.sorted())
+                #expect(counts.rows.allSatisfy { $0.unit == nil })
+            }
+        }
+    }
+
     /// Each unit's best hit is its match with the best bm25, whether the ranking read passage
     /// text (a tier FTS5 only approximates) or only ids (one it answers exactly). The hit is
     /// found by path and line: a phrase alone may be scored without its IDF, on another scale.

@@ -27,6 +27,27 @@ public struct AggregateRow: Sendable, Hashable {
     public var best: SearchHit
 }
 
+/// A unit's or a year's share of the matches, without a best hit: what a page's facets and
+/// chart show.
+public struct GroupCount: Sendable, Hashable {
+    /// The unit (unit grouping); nil when unknown.
+    public var unit: String?
+    /// The year (year grouping); nil when unknown.
+    public var year: Int?
+    /// Reports with at least one matching passage.
+    public var reports: Int
+    /// Matching passages, counted exactly.
+    public var passages: Int
+}
+
+/// The answer to ``Aggregator/counts(_:by:)``: rows, most passages first (by year: in year
+/// order), and the totals over all of them.
+public struct GroupCounts: Sendable, Hashable {
+    public var rows: [GroupCount]
+    public var totalHits: Int
+    public var totalReports: Int
+}
+
 /// The answer to `units`: rows and the totals over all of them.
 public struct Aggregation: Sendable, Hashable {
     public var rows: [AggregateRow]
@@ -76,73 +97,7 @@ public struct Aggregator: Sendable {
     public func aggregate(_ query: SearchQuery, by grouping: Grouping) throws(BaogaoError) -> Aggregation {
         try index.read { db in
             let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            var reports = ReportGroups(grouping: grouping, readByIDAtMost: readByIDAtMost, 
-                                       ranges: keptUnitsAndYears ? compiled.ranges : nil)
-            let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil
-            // A term alone with near variants: its exact tier's rowids, read once, are taken
-            // away from the NEAR groups' matches (``CompiledQuery/variantRowIDs(_:excluding:_:)``).
-            let soleVariant = compiled.soleVariant
-            let exact = try soleVariant.map { _ in try compiled.exactRowIDs(db) } ?? []
-            for tier in compiled.tiers {
-                // Each tier's matches are gathered per report first; the reports' units and
-                // years are then read for those reports alone (all 54,544 rows of `reports` at
-                // 1 GB cost 150 ms, whatever the query matched).
-                var met = ReportsMet()
-                // A tier with many matches is counted per report (for the commonest characters
-                // and words from a row per report) and each group's best match is picked among
-                // the matches of its report with the most: ranking every match took 18.8 s for
-                // 的 at 1 GB. So is a variant tier FTS5 answers exactly, whatever its size: a
-                // group's best is its exact tier's when it has one, and ranking the variant tier
-                // again through bm25 evaluated its NEAR groups and the parts' IDF once more.
-                func add(_ counts: [CompiledQuery.ReportCount],
-                         best: (CompiledQuery.ReportCount) throws -> (passage: Int64, rank: Double)?) throws {
-                    try reports.read(counts.map(\.report), db)
-                    var tops: [Int: CompiledQuery.ReportCount] = [:]
-                    for count in counts {
-                        let g = reports.add(report: count.report, passages: count.passages)
-                        if reports.groups[g].best == nil, (tops[g]?.passages ?? 0) < count.passages { tops[g] = count }
-                    }
-                    for (g, top) in tops {
-                        if let best = try best(top) { reports.setBest(g, (best.passage, tier.kind, best.rank)) }
-                    }
-                }
-                // A sole term's variants: the NEAR groups' rowids less the exact ones, counted per
-                // report; each group's best is the best of the first few of its report with most.
-                if let soleVariant, let ranges, tier.kind == .variant {
-                    var counter = CompiledQuery.ReportCounter(ranges: ranges, kept: CompiledQuery.scoredPerReport)
-                    for id in try compiled.variantRowIDs(soleVariant, excluding: exact, db) { counter.add(id) }
-                    try add(counter.counts) { top in
-                        try compiled.scoredVariants(top.first, soleVariant, db).first.map { ($0.passage, $0.rank) }
-                    }
-                    continue
-                }
-                if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges,
-                                                                       known: soleVariant != nil && tier.kind == .exact ? exact : nil),
-                   tier.kind == .variant
-                    || counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
-                    try add(counts) { top in
-                        try compiled.bestMatch(in: tier, report: top.report, known: top.first, db, ranges: ranges)
-                    }
-                    continue
-                }
-                // Best first by ids alone where FTS5 is exact: the text of the best match of
-                // each group is read afterwards, not that of every match (2 s for 的 on 100 MB).
-                if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
-                    met.add(passage: passage, report: report, kind: tier.kind, rank: rank)
-                }) {
-                    try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in
-                        met.add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
-                        return true
-                    }
-                }
-                // Reports in the order their first (best) match was met: groups keep that order.
-                try reports.read(met.order, db)
-                for report in met.order {
-                    let seen = met.byReport[report]!
-                    let g = reports.add(report: report, passages: seen.passages)
-                    if reports.groups[g].best == nil, let best = seen.best { reports.setBest(g, best) }
-                }
-            }
+            let reports = try groups(compiled, by: [grouping], withBest: true, db)[0]
             let groups = reports.groups
             let bests = Dictionary(groups.compactMap { group in group.best.map { ($0.passage, $0) } },
                                    uniquingKeysWith: { a, _ in a })
@@ -177,5 +132,116 @@ public struct Aggregator: Sendable {
             return Aggregation(rows: rows, totalHits: reports.total, totalReports: reports.all.count,
                                root: try IndexSchema.meta(db, "root"))
         }
+    }
+    /// Counts every matching passage per unit or year, as ``aggregate(_:by:)`` does, without
+    /// reading any group's best hit, for each of `groupings` from one walk of the matches: at
+    /// 1 GB each unit's best match, its text and its section were most of the cost of a common
+    /// word's facets. Ties keep the order of their first reports.
+    ///
+    /// ```swift
+    /// let counts = try Aggregator(index: index).counts(try SearchQuery(parsing: "发展"), by: [.unit, .year])
+    /// counts[0].rows.first?.passages  // the unit with the most
+    /// counts[1].rows.map(\.year)      // the years, in order
+    /// ```
+    public func counts(_ query: SearchQuery, by groupings: [Grouping]) throws(BaogaoError) -> [GroupCounts] {
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            return try groups(compiled, by: groupings, withBest: false, db).map { reports in
+                let grouping = reports.grouping
+                var rows = reports.groups.map { group in
+                    let report = reports.metadata(of: group.report)
+                    return GroupCount(unit: grouping == .year ? nil : report?.unit, year: grouping == .unit ? nil : report?.year,
+                                      reports: group.reports, passages: group.passages)
+                }
+                if grouping == .year {
+                    rows.sort { ($0.year ?? Int.max) < ($1.year ?? Int.max) }
+                } else {
+                    rows = rows.enumerated().sorted {
+                        $0.element.passages != $1.element.passages ? $0.element.passages > $1.element.passages : $0.offset < $1.offset
+                    }.map(\.element)
+                }
+                return GroupCounts(rows: rows, totalHits: reports.total, totalReports: reports.all.count)
+            }
+        }
+    }
+
+    /// Every match of the compiled query, gathered per group of each grouping (one walk for
+    /// all of them); with `withBest` (one grouping), each group's best match too (by bm25, or
+    /// among the matches of the group's report with the most).
+    private func groups(_ compiled: CompiledQuery, by groupings: [Grouping], withBest: Bool, _ db: Database) throws -> [ReportGroups] {
+        precondition(!withBest || groupings.count == 1)
+        var all = groupings.map { ReportGroups(grouping: $0, readByIDAtMost: readByIDAtMost,
+                                               ranges: keptUnitsAndYears ? compiled.ranges : nil) }
+        let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil
+        // A term alone with near variants: its exact tier's rowids, read once, are taken
+        // away from the NEAR groups' matches (``CompiledQuery/variantRowIDs(_:excluding:_:)``).
+        let soleVariant = compiled.soleVariant
+        let exact = try soleVariant.map { _ in try compiled.exactRowIDs(db) } ?? []
+        for tier in compiled.tiers {
+            // Each tier's matches are gathered per report first; the reports' units and
+            // years are then read for those reports alone (all 54,544 rows of `reports` at
+            // 1 GB cost 150 ms, whatever the query matched).
+            var met = ReportsMet()
+            // A tier with many matches is counted per report (for the commonest characters
+            // and words from a row per report) and each group's best match is picked among
+            // the matches of its report with the most: ranking every match took 18.8 s for
+            // 的 at 1 GB. So is a variant tier FTS5 answers exactly, whatever its size: a
+            // group's best is its exact tier's when it has one, and ranking the variant tier
+            // again through bm25 evaluated its NEAR groups and the parts' IDF once more.
+            func add(_ counts: [CompiledQuery.ReportCount],
+                     best: (CompiledQuery.ReportCount) throws -> (passage: Int64, rank: Double)?) throws {
+                for k in all.indices {
+                    try all[k].read(counts.map(\.report), db)
+                    var tops: [Int: CompiledQuery.ReportCount] = [:]
+                    for count in counts {
+                        let g = all[k].add(report: count.report, passages: count.passages)
+                        if withBest, all[k].groups[g].best == nil, (tops[g]?.passages ?? 0) < count.passages { tops[g] = count }
+                    }
+                    for (g, top) in tops {
+                        if let best = try best(top) { all[k].setBest(g, (best.passage, tier.kind, best.rank)) }
+                    }
+                }
+            }
+            // A sole term's variants: the NEAR groups' rowids less the exact ones, counted per
+            // report; each group's best is the best of the first few of its report with most.
+            if let soleVariant, let ranges, tier.kind == .variant {
+                var counter = CompiledQuery.ReportCounter(ranges: ranges, kept: withBest ? CompiledQuery.scoredPerReport : 0)
+                for id in try compiled.variantRowIDs(soleVariant, excluding: exact, db) { counter.add(id) }
+                try add(counter.counts) { top in
+                    try withBest ? compiled.scoredVariants(top.first, soleVariant, db).first.map { ($0.passage, $0.rank) } : nil
+                }
+                continue
+            }
+            if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges,
+                                                                   known: soleVariant != nil && tier.kind == .exact ? exact : nil),
+               !withBest || tier.kind == .variant
+                || counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
+                try add(counts) { top in
+                    try withBest ? compiled.bestMatch(in: tier, report: top.report, known: top.first, db, ranges: ranges) : nil
+                }
+                continue
+            }
+            // Without counts per report (filters, a text check): every match, ranked.
+            // Best first by ids alone where FTS5 is exact: the text of the best match of
+            // each group is read afterwards, not that of every match (2 s for 的 on 100 MB).
+            if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
+                met.add(passage: passage, report: report, kind: tier.kind, rank: rank)
+            }) {
+                try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in
+                    met.add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
+                    return true
+                }
+            }
+            // Reports in the order their first (best) match was met: groups keep that order.
+            for k in all.indices {
+                try all[k].read(met.order, db)
+                for report in met.order {
+                    let seen = met.byReport[report]!
+                    let g = all[k].add(report: report, passages: seen.passages)
+                    if withBest, all[k].groups[g].best == nil, let best = seen.best { all[k].setBest(g, best) }
+                }
+            }
+        }
+        return all
     }
 }

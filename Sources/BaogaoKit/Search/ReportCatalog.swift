@@ -20,6 +20,31 @@ public struct ReportCatalog: Sendable {
         try index.read { db in try IndexSchema.meta(db, "root") }
     }
 
+    /// How many reports and units the index holds, and the years of its reports, from a few
+    /// aggregates: a page that shows them reads no report's row (listing every report took
+    /// 0.3 s of each search page at 1 GB, 54,544 reports, for the years of its chart).
+    ///
+    /// ```swift
+    /// let summary = try catalog.summary()
+    /// summary.years   // [2021, 2022, 2023]
+    /// ```
+    public func summary() throws(BaogaoError) -> ReportSummary {
+        try index.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), count(DISTINCT unit) FROM reports")
+            let years = try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year")
+            return ReportSummary(reports: row?[0] ?? 0, units: row?[1] ?? 0, years: years)
+        }
+    }
+
+    /// `count` reports from the `start`-th (0 the first) in the order of ``reports(matching:)``
+    /// without a query: a page of the listing, without reading the rest.
+    public func reports(from start: Int, count: Int) throws(BaogaoError) -> [ReportInfo] {
+        try index.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM reports ORDER BY unit IS NULL, unit, year, path LIMIT ? OFFSET ?",
+                             arguments: [max(0, count), max(0, start)]).map(Self.info)
+        }
+    }
+
     /// The reports matching the query's filters (and, when it has terms, holding a match),
     /// ordered by unit, year and path. No query lists them all.
     public func reports(matching query: SearchQuery? = nil) throws(BaogaoError) -> [ReportInfo] {

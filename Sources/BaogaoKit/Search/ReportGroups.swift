@@ -21,6 +21,8 @@ struct ReportGroups {
         var reports = 0
         var years: Set<Int> = []
         var passages = 0
+        /// The first report met: its unit and year are the group's.
+        var report: Int64 = 0
     }
 
     /// What groups a report: its unit and year.
@@ -122,7 +124,7 @@ struct ReportGroups {
         let g = groupOfKey[key] ?? groups.count
         if g == groups.count {
             groupOfKey[key] = g
-            groups.append(Group())
+            groups.append(Group(report: report))
         }
         groupOfReport[report] = g
         return g

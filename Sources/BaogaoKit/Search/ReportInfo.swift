@@ -95,3 +95,12 @@ public struct ShownLine: Sendable, Hashable, Codable {
     /// The page of a PDF (or multi-page scan) the line starts on; absent for other formats.
     public var page: Int? = nil
 }
+
+/// What an index holds, in brief: its reports, their units and their years.
+public struct ReportSummary: Sendable, Hashable {
+    public var reports: Int
+    /// Distinct units (reports of no known unit not counted).
+    public var units: Int
+    /// The distinct years of the reports, ascending.
+    public var years: [Int]
+}

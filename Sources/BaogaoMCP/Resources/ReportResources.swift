@@ -17,13 +17,15 @@ enum ReportResources {
     /// One page of the indexed reports; the cursor is where the next page starts.
     static func list(_ index: IndexDatabase, cursor: String?) throws -> ListResources.Result {
         let start = cursor.flatMap { Int($0) }.map { max(0, $0) } ?? 0
-        let reports = try ReportCatalog(index: index).reports()
-        let page = reports.dropFirst(start).prefix(pageSize).map { report in
+        let catalog = ReportCatalog(index: index)
+        // One more than a page: whether another page follows, without reading every report.
+        let reports = try catalog.reports(from: start, count: pageSize + 1)
+        let page = reports.prefix(pageSize).map { report in
             Resource(name: report.path, uri: ReportURI(path: report.path).string,
                      title: HitLink.about(unit: report.unit, year: report.year, title: report.title),
                      description: "\(report.passages) passages", mimeType: "text/plain")
         }
-        let next = start + page.count < reports.count ? String(start + page.count) : nil
+        let next = reports.count > pageSize ? String(start + page.count) : nil
         return ListResources.Result(resources: page, nextCursor: next)
     }
 

@@ -10,7 +10,7 @@ import Foundation
 /// Facets.filter("unit", "XX 办")         // "unit:\"XX 办\""
 /// ```
 enum Facets {
-    static func render(units: [AggregateRow], years: [AggregateRow], query: String) -> String {
+    static func render(units: [GroupCount], years: [GroupCount], query: String) -> String {
         var out = "<nav class=\"facets\" aria-label=\"筛选\">\n"
         let unitItems = units.compactMap { row in row.unit.map { (filter("unit", $0), $0, row) } }
         let yearItems = years.sorted { ($0.year ?? 0) > ($1.year ?? 0) }

@@ -10,8 +10,8 @@ struct SearchPageData: Sendable {
     var pageSize: Int
     var chart: Chart
     var results: SearchResults
-    var units: Aggregation
-    var years: Aggregation
+    var units: GroupCounts
+    var years: GroupCounts
     /// The years of the index's reports, for the chart's axis.
     var indexYears: [Int]
 }

@@ -18,7 +18,7 @@ enum TrendChart {
 
     /// Mentions per year. `axis` holds the index's years: the chart spans the first to the last
     /// of them and of the rows', so a year without mentions shows as an empty slot.
-    static func years(_ rows: [AggregateRow], axis: [Int], query: String) -> String {
+    static func years(_ rows: [GroupCount], axis: [Int], query: String) -> String {
         var counts: [Int: Int] = [:]
         for row in rows { if let year = row.year { counts[year] = row.passages } }
         let known = axis + Array(counts.keys)
@@ -55,7 +55,7 @@ enum TrendChart {
     }
 
     /// Mentions per unit, most first, as horizontal bars with the unit's name beside each.
-    static func units(_ rows: [AggregateRow], query: String) -> String {
+    static func units(_ rows: [GroupCount], query: String) -> String {
         let shown = rows.filter { $0.unit != nil }.prefix(maxUnits)
         guard !shown.isEmpty else { return "" }
         let top = max(1, shown.map(\.passages).max() ?? 1)

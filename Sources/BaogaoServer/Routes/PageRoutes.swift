@@ -21,8 +21,11 @@ struct PageRoutes: Sendable {
     func searchPage(_ request: Request) async throws -> Response {
         let parameters = try QueryString(request.uri.query)
         guard let text = parameters.text("q") else {
-            let reports = try await reader.run { try ReportCatalog(index: $0).reports() }
-            return Responses.html(HomePage.render(reports: reports))
+            let (summary, reports) = try await reader.run { index in
+                let catalog = ReportCatalog(index: index)
+                return (try catalog.summary(), try catalog.reports(from: 0, count: HomePage.maxReports))
+            }
+            return Responses.html(HomePage.render(summary: summary, reports: reports))
         }
         try QueryInput.checkLength(text, maxCharacters: settings.maxQueryCharacters)
         let page = try parameters.int("page", default: 1, in: 1...100_000)
@@ -46,9 +49,9 @@ struct PageRoutes: Sendable {
             let data = try await reader.run { index throws -> SearchPageData in
                 let results = try Searcher(index: index).search(query, limit: pageSize, offset: (page - 1) * pageSize)
                 let aggregator = Aggregator(index: index)
-                let units = try aggregator.aggregate(query, by: .unit)
-                let years = try aggregator.aggregate(query, by: .year)
-                let indexYears = try ReportCatalog(index: index).reports().compactMap(\.year)
+                let counts = try aggregator.counts(query, by: [.unit, .year])
+                let (units, years) = (counts[0], counts[1])
+                let indexYears = try ReportCatalog(index: index).summary().years
                 return SearchPageData(query: text, page: page, pageSize: pageSize, chart: chart, results: results,
                                       units: units, years: years, indexYears: indexYears)
             }
