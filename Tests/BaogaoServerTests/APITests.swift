@@ -101,6 +101,35 @@ struct APITests {
         #expect(filtered["query"] as? String == "year:2022")
     }
 
+    @Test func reportsComeInPagesWhenAsked() async throws {
+        let fixture = try Fixture.get()
+        try await withApp(fixture.index) { client in
+            let all = try await client.get("/api/reports").json()
+            let every = try #require(all["reports"] as? [[String: Any]])
+            #expect(all["offset"] as? Int == 0)
+            #expect(all.keys.contains("limit") && !(all["limit"] is Int))
+            var paged: [[String: Any]] = []
+            for offset in stride(from: 0, to: every.count + 2, by: 2) {
+                let page = try await client.get(url("/api/reports", ["limit": "2", "offset": "\(offset)"])).json()
+                #expect(page["total"] as? Int == every.count)
+                #expect(page["limit"] as? Int == 2 && page["offset"] as? Int == offset)
+                paged += try #require(page["reports"] as? [[String: Any]])
+            }
+            #expect(try canonical(paged) == canonical(every))
+            // With a query the page is one of its reports, the total all of them.
+            let matching = try await client.get(url("/api/reports", ["q": "乡村振兴"])).json()
+            let first = try await client.get(url("/api/reports", ["q": "乡村振兴", "limit": "1", "offset": "1"])).json()
+            let reports = try #require(matching["reports"] as? [[String: Any]])
+            #expect(reports.count > 2)
+            #expect(first["total"] as? Int == reports.count)
+            #expect(try canonical(first["reports"] as Any) == canonical([reports[1]]))
+            for bad in ["limit=0", "limit=10001", "limit=x", "offset=-1"] {
+                let response = try await client.get("/api/reports?" + bad)
+                #expect(response.status == .badRequest, "\(bad)")
+            }
+        }
+    }
+
     @Test func reportGivesTheOutlineAndEveryPassage() async throws {
         let fixture = try Fixture.get()
         let path = "sub/市农业农村局_2023_工作总结.txt"

@@ -28,22 +28,28 @@ struct UnitsResponse: Encodable, Sendable {
     var rows: [AggregateRow]
 }
 
-/// `GET /api/reports`: the indexed reports (those matching `q` when given), as `reports --json`.
+/// `GET /api/reports`: the indexed reports (those matching `q` when given), as `reports --json`,
+/// all of them or the page `offset`, `limit` asks for (`limit` null: all from `offset`); `total`
+/// counts them all.
 ///
 /// ```json
-/// {"query":null,"reports":[{"path":"…","unit":"市XX办","year":2021,…}],"total":16}
+/// {"limit":null,"offset":0,"query":null,"reports":[{"path":"…","unit":"市XX办","year":2021,…}],"total":16}
 /// ```
 struct ReportsResponse: Encodable, Sendable {
     var query: String?
     var total: Int
+    var offset: Int
+    var limit: Int?
     var reports: [ReportInfo]
 
-    private enum CodingKeys: String, CodingKey { case query, total, reports }
+    private enum CodingKeys: String, CodingKey { case query, total, offset, limit, reports }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(query, forKey: .query)
         try c.encode(total, forKey: .total)
+        try c.encode(offset, forKey: .offset)
+        try c.encode(limit, forKey: .limit)
         try c.encode(reports, forKey: .reports)
     }
 }

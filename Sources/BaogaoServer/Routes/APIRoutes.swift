@@ -7,7 +7,7 @@ import Hummingbird
 /// ```text
 /// GET /api/search?q=乡村振兴&limit=5&offset=0
 /// GET /api/units?q=乡村振兴&by=year
-/// GET /api/reports?q=year:2021
+/// GET /api/reports?q=year:2021&limit=100&offset=200
 /// GET /api/report?path=市XX办_2021_机关党建工作总结.txt
 /// GET /api/section?path=市XX办_2021_机关党建工作总结.txt&line=31&q=乡村振兴
 /// ```
@@ -53,8 +53,18 @@ struct APIRoutes: Sendable {
     func reports(_ request: Request) async throws -> Response {
         let parameters = try QueryString(request.uri.query)
         let query = try QueryInput.optional(parameters, maxCharacters: settings.maxQueryCharacters)
-        let reports = try await reader.run { try ReportCatalog(index: $0).reports(matching: query?.1) }
-        return try Responses.json(ReportsResponse(query: query?.0, total: reports.count, reports: reports))
+        // Every report unless a page is asked for: 12.8 MB of JSON for the 54,544 reports of 1 GB.
+        let limit = parameters.text("limit") == nil ? nil : try parameters.int("limit", default: 0, in: 1...10_000)
+        let offset = try parameters.int("offset", default: 0, in: 0...100_000_000)
+        let (total, reports) = try await reader.run { index throws -> (Int, [ReportInfo]) in
+            let catalog = ReportCatalog(index: index)
+            if let limit, query == nil {
+                return (try catalog.summary().reports, try catalog.reports(from: offset, count: limit))
+            }
+            let all = try catalog.reports(matching: query?.1)
+            return (all.count, Array(all.dropFirst(offset).prefix(limit ?? Int.max)))
+        }
+        return try Responses.json(ReportsResponse(query: query?.0, total: total, offset: offset, limit: limit, reports: reports))
     }
 
     func report(_ request: Request) async throws -> Response {
