@@ -29,6 +29,28 @@ struct ReportCatalogTests {
         #expect(page == Array(all.dropFirst(start).prefix(count)))
     }
 
+    /// Filters alone list the reports they let through, whether read from the reports' rows
+    /// (filters on the report) or from their passages (a section filter).
+    @Test func filtersAloneListTheReportsTheyLetThrough() throws {
+        let all = try catalog.reports()
+        let cases: [(String, (ReportInfo) -> Bool)] = [
+            ("year:2022", { $0.year == 2022 }),
+            ("year:2021..2023", { (2021...2023).contains($0.year ?? 0) }),
+            ("-year:2021", { $0.year != 2021 }),
+            ("unit:市农业农村局", { $0.unit == "市农业农村局" }),
+            ("title:总结 year:2022..2024", { ($0.title ?? "").contains("总结") && (2022...2024).contains($0.year ?? 0) }),
+        ]
+        for (text, keeps) in cases {
+            let listed = try catalog.reports(matching: try SearchQuery(parsing: text))
+            let expected = all.filter(keeps)
+            #expect(!expected.isEmpty && expected.count < all.count, "\(text)")
+            #expect(listed == expected, "\(text)")
+        }
+        // A section filter needs the passages: those reports whose sections hold it.
+        let sections = try catalog.reports(matching: try SearchQuery(parsing: "section:营商环境"))
+        #expect(!sections.isEmpty && sections.count < all.count)
+    }
+
     @Test func anEmptyIndexHasAnEmptySummary() throws {
         let folder = try temporaryFolder("catalog-empty")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("none"), withIntermediateDirectories: true)
