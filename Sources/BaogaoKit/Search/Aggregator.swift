@@ -133,6 +133,7 @@ public struct Aggregator: Sendable {
                                root: try IndexSchema.meta(db, "root"))
         }
     }
+
     /// Counts every matching passage per unit or year, as ``aggregate(_:by:)`` does, without
     /// reading any group's best hit, for each of `groupings` from one walk of the matches: at
     /// 1 GB each unit's best match, its text and its section were most of the cost of a common
@@ -144,7 +145,9 @@ public struct Aggregator: Sendable {
     /// counts[1].rows.map(\.year)      // the years, in order
     /// ```
     public func counts(_ query: SearchQuery, by groupings: [Grouping]) throws(BaogaoError) -> [GroupCounts] {
-        try index.read { db in
+        // A row per report needs its path and title: aggregate(_:by: .report) gives them.
+        precondition(!groupings.contains(.report), "counts(_:by:) groups by unit or year")
+        return try index.read { db in
             let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
             return try groups(compiled, by: groupings, withBest: false, db).map { reports in
                 let grouping = reports.grouping
