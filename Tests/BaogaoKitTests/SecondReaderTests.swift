@@ -97,6 +97,29 @@ struct SecondReaderTests {
         }
     }
 
+    /// A scoring pass in halves scores each half's first rows up to its cap and reads the rest
+    /// of the half as rowids: every row, in order, the scored ones with the ranks of one pass.
+    @Test(arguments: [0, 1, 5, 40, 100_000])
+    func aScoringPassPastItsCapReadsTheRestAsRowIDs(_ cap: Int) throws {
+        try Self.index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"人民代表\""), db, secondReader: Self.always)
+            let match = try #require(compiled.tiers.first?.match)
+            let ranges = try #require(compiled.ranges)
+            let select = "SELECT rowid, \(TermFrequencyRank.name)(passages_fts, \(cap)) FROM passages_fts WHERE passages_fts MATCH ?"
+            let rows = try #require(try compiled.scoredInHalves(select, idfs: nil, match: match, db, ranges: ranges, scoredAtMost: cap))
+            let whole = try CompiledQuery.rowIDs(of: match, in: Int64.min...Int64.max, db)
+            #expect(whole.count == 600)
+            #expect(rows.map(\.id) == whole)
+            // Two halves, each scoring at most `cap` rows; every score that of a whole pass.
+            let scored = rows.filter { $0.rank != nil }
+            #expect(scored.count == min(whole.count, 2 * cap) || cap == 0 && scored.isEmpty)
+            let pass = try Row.fetchAll(db, sql: "SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
+                                        arguments: [match])
+            let ranks = Dictionary(uniqueKeysWithValues: pass.map { ($0[0] as Int64, $0[1] as Double) })
+            for row in scored { #expect(row.rank == ranks[row.id]) }
+        }
+    }
+
     @Test func aConnectionSeeingAnotherIndexReadsNothing() throws {
         let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
         let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)

@@ -200,7 +200,8 @@ struct CompiledQuery {
         var tooMany = false
         let select = "SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?"
         if allowed == nil, !prefix, oneTerm || idfs != nil,
-           let rows = try scoredInHalves(select, idfs: idfs.map(GivenIDFRank.encoded), match: match, db, ranges: ranges) {
+           let rows = try scoredInHalves(select, idfs: idfs.map(GivenIDFRank.encoded), match: match, db, ranges: ranges,
+                                         scoredAtMost: cap) {
             // A long walk read in two halves at once: every row, the first `cap` of each half scored.
             if rows.count > Self.onePassAtMost {
                 let ids = rows.map(\.id)
