@@ -17,7 +17,7 @@ struct IndexReader: Sendable {
     let timeout: Duration
     let gate: ReadGate
 
-    init(index: IndexDatabase, timeout: Duration, gate: ReadGate = ReadGate()) {
+    init(index: IndexDatabase, timeout: Duration, gate: ReadGate = .shared) {
         self.index = index
         self.timeout = timeout
         self.gate = gate

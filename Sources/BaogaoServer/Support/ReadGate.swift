@@ -26,6 +26,10 @@ final class ReadGate: @unchecked Sendable {
     private var threads = 0
     private var idle = 0
 
+    /// The process's gate, one read per active core: every server built in the process reads
+    /// through it (its threads are kept for the process's life).
+    static let shared = ReadGate()
+
     /// A gate for `limit` reads at once (at least one): by default one per active core.
     init(limit: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.limit = max(1, limit)
