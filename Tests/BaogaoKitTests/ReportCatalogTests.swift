@@ -27,6 +27,8 @@ struct ReportCatalogTests {
         let all = try catalog.reports()
         let page = try catalog.reports(from: start, count: count)
         #expect(page == Array(all.dropFirst(start).prefix(count)))
+        let (total, same) = try catalog.reportsAndTotal(from: start, count: count)
+        #expect(total == all.count && same == page)
     }
 
     /// Filters alone list the reports they let through, whether read from the reports' rows

@@ -39,10 +39,20 @@ public struct ReportCatalog: Sendable {
     /// `count` reports from the `start`-th (0 the first) in the order of ``reports(matching:)``
     /// without a query: a page of the listing, without reading the rest.
     public func reports(from start: Int, count: Int) throws(BaogaoError) -> [ReportInfo] {
+        try index.read { db in try Self.page(from: start, count: count, db) }
+    }
+
+    /// A page of the listing, as ``reports(from:count:)``, and how many reports there are in
+    /// all, read together (an update between two reads could make them disagree).
+    public func reportsAndTotal(from start: Int, count: Int) throws(BaogaoError) -> (total: Int, reports: [ReportInfo]) {
         try index.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM reports ORDER BY unit IS NULL, unit, year, path LIMIT ? OFFSET ?",
-                             arguments: [max(0, count), max(0, start)]).map(Self.info)
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0, try Self.page(from: start, count: count, db))
         }
+    }
+
+    private static func page(from start: Int, count: Int, _ db: Database) throws -> [ReportInfo] {
+        try Row.fetchAll(db, sql: "SELECT * FROM reports ORDER BY unit IS NULL, unit, year, path LIMIT ? OFFSET ?",
+                         arguments: [max(0, count), max(0, start)]).map(Self.info)
     }
 
     /// The reports matching the query's filters (and, when it has terms, holding a match),

@@ -58,9 +58,7 @@ struct APIRoutes: Sendable {
         let offset = try parameters.int("offset", default: 0, in: 0...100_000_000)
         let (total, reports) = try await reader.run { index throws -> (Int, [ReportInfo]) in
             let catalog = ReportCatalog(index: index)
-            if let limit, query == nil {
-                return (try catalog.summary().reports, try catalog.reports(from: offset, count: limit))
-            }
+            if let limit, query == nil { return try catalog.reportsAndTotal(from: offset, count: limit) }
             let all = try catalog.reports(matching: query?.1)
             return (all.count, Array(all.dropFirst(offset).prefix(limit ?? Int.max)))
         }
