@@ -121,14 +121,8 @@ public struct Aggregator: Sendable {
                     reports: group.reports, passages: group.passages,
                     years: group.years.sorted(), best: try hydrator.hit(best)))
             }
-            if grouping == .year {
-                rows.sort { ($0.year ?? Int.max) < ($1.year ?? Int.max) }
-            } else {
-                // Most passages first; ties keep the order of their best hits.
-                rows = rows.enumerated().sorted {
-                    $0.element.passages != $1.element.passages ? $0.element.passages > $1.element.passages : $0.offset < $1.offset
-                }.map(\.element)
-            }
+            // Ties keep the order of their best hits.
+            rows = Self.ordered(rows, by: grouping, year: \.year, passages: \.passages)
             return Aggregation(rows: rows, totalHits: reports.total, totalReports: reports.all.count,
                                root: try IndexSchema.meta(db, "root"))
         }
@@ -151,21 +145,25 @@ public struct Aggregator: Sendable {
             let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
             return try groups(compiled, by: groupings, withBest: false, db).map { reports in
                 let grouping = reports.grouping
-                var rows = reports.groups.map { group in
+                let rows = reports.groups.map { group in
                     let report = reports.metadata(of: group.report)
                     return GroupCount(unit: grouping == .year ? nil : report?.unit, year: grouping == .unit ? nil : report?.year,
                                       reports: group.reports, passages: group.passages)
                 }
-                if grouping == .year {
-                    rows.sort { ($0.year ?? Int.max) < ($1.year ?? Int.max) }
-                } else {
-                    rows = rows.enumerated().sorted {
-                        $0.element.passages != $1.element.passages ? $0.element.passages > $1.element.passages : $0.offset < $1.offset
-                    }.map(\.element)
-                }
-                return GroupCounts(rows: rows, totalHits: reports.total, totalReports: reports.all.count)
+                return GroupCounts(rows: Self.ordered(rows, by: grouping, year: \.year, passages: \.passages),
+                                   totalHits: reports.total, totalReports: reports.all.count)
             }
         }
+    }
+
+    /// Rows in the order of an answer: by year in year order (unknown last), otherwise most
+    /// passages first, ties in the order the rows came.
+    private static func ordered<Row>(_ rows: [Row], by grouping: Grouping, year: (Row) -> Int?,
+                                     passages: (Row) -> Int) -> [Row] {
+        if grouping == .year { return rows.sorted { (year($0) ?? Int.max) < (year($1) ?? Int.max) } }
+        return rows.enumerated().sorted {
+            passages($0.element) != passages($1.element) ? passages($0.element) > passages($1.element) : $0.offset < $1.offset
+        }.map(\.element)
     }
 
     /// Every match of the compiled query, gathered per group of each grouping (one walk for
