@@ -19,6 +19,7 @@ struct ReportCatalogTests {
         #expect(summary.reports == all.count)
         #expect(summary.units == Set(all.compactMap(\.unit)).count)
         #expect(summary.years == Set(all.compactMap(\.year)).sorted())
+        #expect(try catalog.years() == summary.years)
         #expect(summary.reports > 10 && summary.units > 5 && summary.years.count > 2)
     }
 

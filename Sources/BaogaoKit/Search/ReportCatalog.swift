@@ -31,9 +31,18 @@ public struct ReportCatalog: Sendable {
     public func summary() throws(BaogaoError) -> ReportSummary {
         try index.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT count(*), count(DISTINCT unit) FROM reports")
-            let years = try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year")
-            return ReportSummary(reports: row?[0] ?? 0, units: row?[1] ?? 0, years: years)
+            return ReportSummary(reports: row?[0] ?? 0, units: row?[1] ?? 0, years: try Self.years(db))
         }
+    }
+
+    /// The distinct years of the reports, ascending, from the index on years alone (counting
+    /// the units as well, as ``summary()`` does, scans every report: 6 ms at 1 GB).
+    public func years() throws(BaogaoError) -> [Int] {
+        try index.read { db in try Self.years(db) }
+    }
+
+    private static func years(_ db: Database) throws -> [Int] {
+        try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year")
     }
 
     /// `count` reports from the `start`-th (0 the first) in the order of ``reports(matching:)``

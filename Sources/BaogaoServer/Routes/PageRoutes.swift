@@ -51,7 +51,7 @@ struct PageRoutes: Sendable {
                 let aggregator = Aggregator(index: index)
                 let counts = try aggregator.counts(query, by: [.unit, .year])
                 let (units, years) = (counts[0], counts[1])
-                let indexYears = try ReportCatalog(index: index).summary().years
+                let indexYears = try ReportCatalog(index: index).years()
                 return SearchPageData(query: text, page: page, pageSize: pageSize, chart: chart, results: results,
                                       units: units, years: years, indexYears: indexYears)
             }
