@@ -142,17 +142,21 @@ public struct Aggregator: Sendable {
         // A row per report needs its path and title: aggregate(_:by: .report) gives them.
         precondition(!groupings.contains(.report), "counts(_:by:) groups by unit or year")
         return try index.read { db in
-            let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            return try groups(compiled, by: groupings, withBest: false, db).map { reports in
-                let grouping = reports.grouping
-                let rows = reports.groups.map { group in
-                    let report = reports.metadata(of: group.report)
-                    return GroupCount(unit: grouping == .year ? nil : report?.unit, year: grouping == .unit ? nil : report?.year,
-                                      reports: group.reports, passages: group.passages)
-                }
-                return GroupCounts(rows: Self.ordered(rows, by: grouping, year: \.year, passages: \.passages),
-                                   totalHits: reports.total, totalReports: reports.all.count)
+            try counts(QueryCompiler.compile(query, db, secondReader: index.secondReader), by: groupings, db)
+        }
+    }
+
+    /// ``counts(_:by:)`` of a query compiled in the caller's read.
+    func counts(_ compiled: CompiledQuery, by groupings: [Grouping], _ db: Database) throws -> [GroupCounts] {
+        try groups(compiled, by: groupings, withBest: false, db).map { reports in
+            let grouping = reports.grouping
+            let rows = reports.groups.map { group in
+                let report = reports.metadata(of: group.report)
+                return GroupCount(unit: grouping == .year ? nil : report?.unit, year: grouping == .unit ? nil : report?.year,
+                                  reports: group.reports, passages: group.passages)
             }
+            return GroupCounts(rows: Self.ordered(rows, by: grouping, year: \.year, passages: \.passages),
+                               totalHits: reports.total, totalReports: reports.all.count)
         }
     }
 

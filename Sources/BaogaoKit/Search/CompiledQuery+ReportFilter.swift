@@ -76,8 +76,31 @@ extension CompiledQuery {
     /// each statement's rowids come back as one ``RowIDList``: for the counts and the samples
     /// that read every match. Return false to stop (the statement has read every id by then:
     /// for a walk that stops early, use ``forEachAllowedRow(_:leading:match:_:ranges:bySpans:_:)``).
+    /// With a ``memo``, a walk that reads every rowid is kept there and the next walk of `match`
+    /// reads it back.
     func forEachAllowedRowID(match: String, _ db: Database, ranges: ReportRanges,
                              _ body: (Int64) throws -> Bool) throws {
+        if let memo {
+            if let ids = memo.ids(of: match) {
+                for id in ids where try !body(id) { return }
+                return
+            }
+            // Kept only when the walk reads every rowid.
+            var ids: [Int64] = []
+            var complete = true
+            try walkAllowedRowIDs(match: match, db, ranges: ranges) { id in
+                ids.append(id)
+                complete = try body(id)
+                return complete
+            }
+            if complete { memo.keep(ids, of: match) }
+            return
+        }
+        try walkAllowedRowIDs(match: match, db, ranges: ranges, body)
+    }
+
+    private func walkAllowedRowIDs(match: String, _ db: Database, ranges: ReportRanges,
+                                   _ body: (Int64) throws -> Bool) throws {
         let select = "SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?"
         if let spans = allowedSpans(ranges) {
             let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")

@@ -52,6 +52,10 @@ struct CompiledQuery {
     /// Reads the second half of a long walk at the same time (``rowIDsInHalves(match:_:ranges:)``).
     var secondReader: SecondReader?
 
+    /// Keeps the walks that read every rowid of an expression for the query's next step (a
+    /// page's counts after its hits); nil: nothing kept.
+    var memo: RowIDMemo?
+
     /// The slot of the character searched for, when the query is one character of
     /// ``FrequentCharacters`` and nothing else: its passages are read from ``ReportCharacters``
     /// (once the index is known to hold them) instead of an FTS5 prefix query.
@@ -203,6 +207,7 @@ struct CompiledQuery {
            let rows = try scoredInHalves(select, idfs: idfs.map(GivenIDFRank.encoded), match: match, db, ranges: ranges,
                                          scoredAtMost: cap) {
             // A long walk read in two halves at once: every row, the first `cap` of each half scored.
+            memo?.keep(rows.map(\.id), of: match)
             if rows.count > Self.onePassAtMost {
                 let ids = rows.map(\.id)
                 return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
@@ -227,6 +232,8 @@ struct CompiledQuery {
         // stops a phrase's walk where asked, but merges a prefix's doclists before its first
         // row: a prefix term goes on in this pass.
         if tooMany { return oneTerm ? try rankedFromSample(db, wanted: wanted) : nil }
+        // Every allowed row was read, in FTS5's order.
+        memo?.keep(found.map(\.id) + beyond, of: match)
         if !beyond.isEmpty {
             return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
                 : rankedFromTermsSample(db, wanted: wanted, ids: found.map(\.id) + beyond, weights: weights)

@@ -37,58 +37,66 @@ public struct Searcher: Sendable {
                        perReport: Int? = Searcher.defaultPerReport,
                        ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
-            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            if ranking == .bm25 {
-                compiled.tiers = Array(compiled.tiers.prefix(1))
-                var hits: [SearchHit] = []
-                let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
-                var skipped = 0
-                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: limit.map { $0 + offset },
-                                           bm25: true) { match in
-                    if skipped < offset { skipped += 1 } else { hits.append(try hydrator.hit(match, context: context)) }
-                    return true
-                }
-                let (total, reports) = try compiled.count(db)
-                return SearchResults(hits: hits, totalHits: total, totalReports: reports, root: try IndexSchema.meta(db, "root"))
-            }
-            // Rank more candidates than shown, so that diversity and collapsing have room.
-            let wanted = limit.map { max(100, (offset + $0) * 3) }
-            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
-            var totals: (passages: Int, reports: Int)?
-            var prefetched: [Int: Prefetched] = [:]
-            if let wanted {
-                if let quick = try compiled.rankedInOnePass(db, wanted: wanted, hydrator: hydrator)
-                    ?? compiled.rankedFromSample(db, wanted: wanted) {
-                    totals = (quick.passages, quick.reports)
-                    prefetched[0] = Prefetched(best: quick.best, total: quick.passages)
-                } else if let quick = try compiled.rankedWithVariants(db, wanted: wanted, hydrator: hydrator) {
-                    totals = (quick.tiers.passages, quick.tiers.reports)
-                    prefetched[0] = Prefetched(best: quick.best, total: quick.tiers.exact.count)
-                    prefetched[1] = Prefetched(best: quick.bestVariants, total: quick.tiers.variants.count)
-                }
-            } else if let variant = compiled.soleVariant {
-                // Every hit: the variant tier ranked as for a page, not by FTS5 over its NEAR groups.
-                let tiers = try compiled.variantTiers(variant, db)
-                totals = (tiers.passages, tiers.reports)
-                let ranked = try compiled.scoredVariants(tiers.variants, variant, db)
-                prefetched[1] = Prefetched(best: try compiled.matches(of: ranked, db), total: tiers.variants.count)
-            }
-            let (total, reports) = try totals ?? compiled.count(db)
-            let (ranked, complete) = try rank(compiled, db, wanted: wanted, total: total, prefetched: prefetched, hydrator: hydrator)
-            let collapsed = Self.collapse(ranked)
-            let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
-            let page = Array(ordered.dropFirst(offset).prefix(limit ?? Int.max))
-            let copies = try Self.copies(of: page, compiled, complete: complete, db)
-            try hydrator.prefetch(copies.flatMap { $0 })
-            let hits = try zip(page, copies).map { candidate, copies in
-                var hit = try hydrator.hit(candidate.match, context: context)
-                hit.score = candidate.score
-                hit.copies = copies.isEmpty ? nil : try hydrator.copies(copies)
-                return hit
-            }
-            return SearchResults(hits: hits, totalHits: total, totalReports: reports,
-                                 root: try IndexSchema.meta(db, "root"))
+            let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            return try results(compiled, db, limit: limit, offset: offset, context: context,
+                               perReport: perReport, ranking: ranking)
         }
+    }
+
+    /// ``search(_:limit:offset:context:perReport:ranking:)`` of a query compiled in the caller's read.
+    func results(_ compiled: CompiledQuery, _ db: Database, limit: Int?, offset: Int, context: Int,
+                 perReport: Int?, ranking: Ranking) throws -> SearchResults {
+        var compiled = compiled
+        if ranking == .bm25 {
+            compiled.tiers = Array(compiled.tiers.prefix(1))
+            var hits: [SearchHit] = []
+            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
+            var skipped = 0
+            try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: limit.map { $0 + offset },
+                                       bm25: true) { match in
+                if skipped < offset { skipped += 1 } else { hits.append(try hydrator.hit(match, context: context)) }
+                return true
+            }
+            let (total, reports) = try compiled.count(db)
+            return SearchResults(hits: hits, totalHits: total, totalReports: reports, root: try IndexSchema.meta(db, "root"))
+        }
+        // Rank more candidates than shown, so that diversity and collapsing have room.
+        let wanted = limit.map { max(100, (offset + $0) * 3) }
+        let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans, variants: compiled.highlightVariants)
+        var totals: (passages: Int, reports: Int)?
+        var prefetched: [Int: Prefetched] = [:]
+        if let wanted {
+            if let quick = try compiled.rankedInOnePass(db, wanted: wanted, hydrator: hydrator)
+                ?? compiled.rankedFromSample(db, wanted: wanted) {
+                totals = (quick.passages, quick.reports)
+                prefetched[0] = Prefetched(best: quick.best, total: quick.passages)
+            } else if let quick = try compiled.rankedWithVariants(db, wanted: wanted, hydrator: hydrator) {
+                totals = (quick.tiers.passages, quick.tiers.reports)
+                prefetched[0] = Prefetched(best: quick.best, total: quick.tiers.exact.count)
+                prefetched[1] = Prefetched(best: quick.bestVariants, total: quick.tiers.variants.count)
+            }
+        } else if let variant = compiled.soleVariant {
+            // Every hit: the variant tier ranked as for a page, not by FTS5 over its NEAR groups.
+            let tiers = try compiled.variantTiers(variant, db)
+            totals = (tiers.passages, tiers.reports)
+            let ranked = try compiled.scoredVariants(tiers.variants, variant, db)
+            prefetched[1] = Prefetched(best: try compiled.matches(of: ranked, db), total: tiers.variants.count)
+        }
+        let (total, reports) = try totals ?? compiled.count(db)
+        let (ranked, complete) = try rank(compiled, db, wanted: wanted, total: total, prefetched: prefetched, hydrator: hydrator)
+        let collapsed = Self.collapse(ranked)
+        let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
+        let page = Array(ordered.dropFirst(offset).prefix(limit ?? Int.max))
+        let copies = try Self.copies(of: page, compiled, complete: complete, db)
+        try hydrator.prefetch(copies.flatMap { $0 })
+        let hits = try zip(page, copies).map { candidate, copies in
+            var hit = try hydrator.hit(candidate.match, context: context)
+            hit.score = candidate.score
+            hit.copies = copies.isEmpty ? nil : try hydrator.copies(copies)
+            return hit
+        }
+        return SearchResults(hits: hits, totalHits: total, totalReports: reports,
+                             root: try IndexSchema.meta(db, "root"))
     }
 
     /// A tier's best matches, known before ranking, and how many matches the tier has.

@@ -47,10 +47,10 @@ struct PageRoutes: Sendable {
         let pageSize = settings.pageSize
         do {
             let data = try await reader.run { index throws -> SearchPageData in
-                let results = try Searcher(index: index).search(query, limit: pageSize, offset: (page - 1) * pageSize)
-                let aggregator = Aggregator(index: index)
-                let counts = try aggregator.counts(query, by: [.unit, .year])
-                let (units, years) = (counts[0], counts[1])
+                // Hits and counts from one walk of the matches.
+                let counted = try Searcher(index: index).search(query, limit: pageSize, offset: (page - 1) * pageSize,
+                                                                countedBy: [.unit, .year])
+                let (results, units, years) = (counted.results, counted.counts[0], counted.counts[1])
                 let indexYears = try ReportCatalog(index: index).years()
                 return SearchPageData(query: text, page: page, pageSize: pageSize, chart: chart, results: results,
                                       units: units, years: years, indexYears: indexYears)
