@@ -86,6 +86,31 @@ struct APITests {
         #expect(body["totalHits"] as? Int == expected.reduce(0) { $0 + ($1["passages"] as! Int) })
     }
 
+    @Test func unitsComeAPageAtATime() async throws {
+        let fixture = try Fixture.get()
+        let query = "乡村振兴 OR 万人助万企"
+        try await withApp(fixture.index) { client in
+            let all = try await client.get(url("/api/units", ["q": query, "by": "report"])).json()
+            let every = try #require(all["rows"] as? [[String: Any]])
+            #expect(every.count > 3)
+            #expect(all["totalRows"] as? Int == every.count)
+            #expect(all.keys.contains("limit") && all["limit"] is NSNull && all["offset"] as? Int == 0)
+            var paged: [[String: Any]] = []
+            for offset in stride(from: 0, to: every.count + 2, by: 2) {
+                let page = try await client.get(url("/api/units", ["q": query, "by": "report", "limit": "2",
+                                                                   "offset": "\(offset)"])).json()
+                #expect(page["limit"] as? Int == 2 && page["offset"] as? Int == offset)
+                #expect(page["totalRows"] as? Int == every.count && page["totalHits"] as? Int == all["totalHits"] as? Int)
+                paged += try #require(page["rows"] as? [[String: Any]])
+            }
+            #expect(try canonical(paged) == canonical(every))
+            for bad in ["limit=0", "limit=10001", "limit=x", "offset=-1"] {
+                let response = try await client.get("/api/units?q=%E4%B9%A1&\(bad)")
+                #expect(response.status == .badRequest, "\(bad)")
+            }
+        }
+    }
+
     @Test func reportsListsTheIndexAndFilters() async throws {
         let fixture = try Fixture.get()
         let cli = try BinaryRunner.run(["reports", "--index", fixture.indexURL.path, "--json"], in: fixture.root)

@@ -37,15 +37,16 @@ struct UnitsTool: Sendable {
     static let window = PassageWindow(size: 80)
 
     func answer(_ index: IndexDatabase, budget: AnswerBudget) throws -> ToolAnswer {
-        let aggregation = try Aggregator(index: index).aggregate(parsed, by: by)
-        let rows = aggregation.rows.dropFirst(offset).prefix(limit).map { row -> AggregateRow in
+        // Only the page's rows have their best hit read.
+        let aggregation = try Aggregator(index: index).aggregate(parsed, by: by, limit: limit, offset: offset)
+        let rows = aggregation.rows.map { row -> AggregateRow in
             var trimmed = row
             trimmed.best = Self.window.trim(row.best)
             return trimmed
         }
-        let more = offset + rows.count < aggregation.rows.count
+        let more = offset + rows.count < aggregation.totalRows
         let head = Head(query: query, by: by, totalPassages: aggregation.totalHits, totalReports: aggregation.totalReports,
-                        totalRows: aggregation.rows.count)
+                        totalRows: aggregation.totalRows)
         let (json, _) = try PagedAnswer.fitting(head: head, items: rows, itemsKey: "rows", offset: offset, more: more,
                                                 tool: Self.name, budget: budget)
         return ToolAnswer(json: json)

@@ -15,17 +15,38 @@ struct SearchResponse: Encodable, Sendable {
     var hits: [SearchHit]
 }
 
-/// `GET /api/units`: the rows of `units --json` for the grouping, with the totals.
+/// `GET /api/units`: the rows of `units --json` for the grouping, all of them or the page
+/// `offset`, `limit` asks for (`limit` null: all from `offset`), with the totals; `totalRows`
+/// counts every row.
 ///
 /// ```json
-/// {"by":"unit","query":"乡村振兴","rows":[{"unit":"市农业农村局","passages":3,…}],"totalHits":5,"totalReports":3}
+/// {"by":"unit","limit":null,"offset":0,"query":"乡村振兴","rows":[{"unit":"市农业农村局","passages":3,…}],
+///  "totalHits":5,"totalReports":3,"totalRows":2}
 /// ```
 struct UnitsResponse: Encodable, Sendable {
     var query: String
     var by: Grouping
     var totalHits: Int
     var totalReports: Int
+    var totalRows: Int
+    var offset: Int
+    var limit: Int?
     var rows: [AggregateRow]
+
+    private enum CodingKeys: String, CodingKey { case query, by, totalHits, totalReports, totalRows, offset, limit, rows }
+
+    /// `limit` as null when every row is asked for, not left out.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(query, forKey: .query)
+        try c.encode(by, forKey: .by)
+        try c.encode(totalHits, forKey: .totalHits)
+        try c.encode(totalReports, forKey: .totalReports)
+        try c.encode(totalRows, forKey: .totalRows)
+        try c.encode(offset, forKey: .offset)
+        try c.encode(limit, forKey: .limit)
+        try c.encode(rows, forKey: .rows)
+    }
 }
 
 /// `GET /api/reports`: the indexed reports (those matching `q` when given), as `reports --json`,
