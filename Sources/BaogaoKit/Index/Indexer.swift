@@ -90,6 +90,7 @@ public enum Indexer {
         // number of files, a few hundred thousand at 10 GB.
         var known: [String: KnownFile] = recreate ? [:] : try index.read { db in
             var map: [String: KnownFile] = [:]
+            map.reserveCapacity(scan.files.count)  // about as many; growing rehashed it a dozen times
             let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime FROM files")
             while let row = try rows.next() {
                 map[row[1]] = KnownFile(id: row[0], size: row[2], modified: row[3])

@@ -85,13 +85,18 @@ enum FolderScanner {
                                        reason: "folder cannot be read (permission denied?)"))
             return
         }
+        // Entries are looked up relative to the folder: a whole path for each made the kernel
+        // walk every component again (a sixth of a run with nothing to do).
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folderFD >= 0 { close(folderFD) } }
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
             let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             if excluded.contains(full) { continue }
             if relative.isEmpty && (name == MetadataFile.name || name == UnitsFile.name) { continue }
             var info = stat()
-            guard stat(full, &info) == 0 else {
+            let found = folderFD >= 0 ? fstatat(folderFD, name, &info, 0) : stat(full, &info)
+            guard found == 0 else {
                 var linkInfo = stat()
                 if lstat(full, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
                     skipped.append(SkippedFile(path: path, reason: "broken or looping symbolic link"))
@@ -109,7 +114,7 @@ enum FolderScanner {
                 }
                 walk(full, relative: path, base: base, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
             case S_IFREG:
-                let ext = (name as NSString).pathExtension.lowercased()
+                let ext = extensionOf(name)
                 if readable.contains(ext) {
                     let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
                     files.append(FoundFile(base: base, relativePath: path, size: Int64(info.st_size), modified: modified))
@@ -117,11 +122,24 @@ enum FolderScanner {
                     skipped.append(SkippedFile(path: path, reason: reason))
                 }
             default:
-                let ext = (name as NSString).pathExtension.lowercased()
+                let ext = extensionOf(name)
                 if readable.contains(ext) {
                     skipped.append(SkippedFile(path: path, reason: "not a regular file (a pipe, socket or device)"))
                 }
             }
         }
+    }
+
+    /// The extension of a file name, lowercased ("" without one): what `NSString.pathExtension`
+    /// gives for a name without `/`, which cost a sixth of a run with nothing to do.
+    ///
+    /// ```swift
+    /// FolderScanner.extensionOf("报告.TXT")   // "txt"
+    /// FolderScanner.extensionOf("a.tar.gz")  // "gz"
+    /// FolderScanner.extensionOf("README")    // ""
+    /// ```
+    static func extensionOf(_ name: String) -> String {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...]).lowercased()
     }
 }
