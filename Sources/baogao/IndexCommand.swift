@@ -17,6 +17,9 @@ struct IndexCommand: ParsableCommand {
             metadata.csv at the folder's root (path,unit,year,title) corrects metadata;
             units.csv (alias,unit) names the units that go by several names.
             Progress shows on a terminal; --progress prints it as lines elsewhere.
+            --only PATH (repeatable: files or subfolders, relative to the folder or
+            absolute inside it) compares only those paths with the index and leaves the
+            rest unscanned: a report added, changed or deleted in a large archive.
             """
     )
 
@@ -42,9 +45,18 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors and skipped files.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Only this file or subfolder of the folder (repeatable): new, changed and deleted reports there; the rest of the index is left as it is.",
+                               valueName: "path"))
+    var only: [String] = []
+
+    func validate() throws {
+        if rebuild && !only.isEmpty { throw ValidationError("--only updates part of an index; --rebuild builds all of it") }
+    }
+
     func run() throws {
         var options = IndexOptions(rebuild: rebuild)
         options.ocr = ocr
+        if !only.isEmpty { options.only = only }
         if !columns.isEmpty { options.columns = try ColumnMapping(columns) }
         let display = ProgressDisplay(mode: .choose(quiet: quiet, progress: progress))
         if display.mode != .off { options.progress = { display.show($0) } }
@@ -67,6 +79,10 @@ struct IndexCommand: ParsableCommand {
         print("  \(summary.reports) reports, \(summary.passages) passages")
         print("  added \(summary.added), updated \(summary.updated), removed \(summary.removed), "
               + "unchanged \(summary.unchanged), skipped \(summary.skipped.count)")
+        if !only.isEmpty {
+            print("  only \(only.count == 1 ? "the path" : "the \(only.count) paths") given compared (--only); "
+                  + "the rest of the folder waits for a run without it")
+        }
         var missing = "  without a unit \(summary.withoutUnit), without a year \(summary.withoutYear)"
         if summary.withoutUnit + summary.withoutYear > 0 { missing += " (`baogao reports --missing` lists them)" }
         print(missing)

@@ -24,6 +24,12 @@ public struct IndexOptions: Sendable {
     public var ocr: OCRMode = .auto
     /// At most this many pages of one file are read with OCR.
     public var ocrPageLimit: Int = OCRReading.defaultPageLimit
+    /// Only these paths under the folder (relative to it, or absolute inside it; files or
+    /// subfolders) are compared with the index: new and changed files there are read, files
+    /// gone from there leave it, and the rest of the index is left as it is, unscanned. Nil:
+    /// the whole folder. Needs an index of the folder, and metadata.csv, units.csv and the
+    /// column mapping as the last run left them (their changes concern every report).
+    public var only: [String]?
 
     public init(rebuild: Bool = false, columns: ColumnMapping? = nil,
                 progress: (@Sendable (IndexProgress) -> Void)? = nil,

@@ -40,6 +40,13 @@ public enum Indexer {
         let (index, rebuiltBecause, recreate) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
         var summary = IndexSummary()
         summary.rebuiltBecause = rebuiltBecause
+        let only = try options.only.map { paths throws(BaogaoError) -> [String] in
+            guard !recreate else {
+                throw BaogaoError("\(indexURL.path) must be built again"
+                                  + (rebuiltBecause.map { " (\($0))" } ?? "") + ": run baogao index without --only")
+            }
+            return try paths.map { path throws(BaogaoError) in try relativePath(path, in: root) }
+        }
 
         var stored = (metadata: "", columns: "", rules: "", units: "")
         if !recreate {
@@ -58,15 +65,26 @@ public enum Indexer {
 
         let indexPath = indexURL.standardizedFileURL.path
         let ocrCachePath = OCRCache.url(forIndex: indexURL).standardizedFileURL.path
-        var scan = FolderScanner.scan(root, excluding: [indexPath, indexPath + "-wal", indexPath + "-shm", indexPath + "-lock",
-                                                        ocrCachePath, ocrCachePath + "-journal"])
+        let excluded: Set<String> = [indexPath, indexPath + "-wal", indexPath + "-shm", indexPath + "-lock",
+                                     ocrCachePath, ocrCachePath + "-journal"]
+        var scan = only.map { FolderScanner.scan(root, only: $0, excluding: excluded) }
+            ?? FolderScanner.scan(root, excluding: excluded)
         summary.skipped = scan.skipped
+        // Only some paths: the files the index holds elsewhere, for metadata.csv's names and
+        // the skipped files of the last run outside them.
+        let inScope: (String) -> Bool = { path in
+            only?.contains { path == $0 || path.hasPrefix($0 + "/") } ?? true
+        }
 
         // metadata.csv: its entries, and whether it changed since the last run.
         let (metadata, metadataHash) = rootFile(MetadataFile.name, &summary) {
             () throws(BaogaoError) -> (content: [String: MetadataFile.Entry], hash: String, problems: [String])? in
             guard let file = try MetadataFile.load(from: root) else { return nil }
-            let resolved = file.resolve(against: scan.files.map(\.relativePath))
+            var paths = scan.files.map(\.relativePath)
+            if only != nil {
+                paths += try index.read { db in try String.fetchAll(db, sql: "SELECT path FROM files") }.filter { !inScope($0) }
+            }
+            let resolved = file.resolve(against: paths)
             return (resolved.entries, file.hash, resolved.problems)
         }
         // units.csv: the names units go by.
@@ -87,19 +105,40 @@ public enum Indexer {
 
         // What the index holds of each file, read through a cursor and without content hashes
         // (those of the files to read are looked up below): the memory of a run grows with the
-        // number of files, a few hundred thousand at 10 GB.
+        // number of files, a few hundred thousand at 10 GB. With `only`, those of its paths.
         var known: [String: KnownFile] = recreate ? [:] : try index.read { db in
             var map: [String: KnownFile] = [:]
             map.reserveCapacity(scan.files.count)  // about as many; growing rehashed it a dozen times
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime FROM files")
-            while let row = try rows.next() {
-                map[row[1]] = KnownFile(id: row[0], size: row[2], modified: row[3])
+            func add(_ rows: RowCursor) throws {
+                while let row = try rows.next() { map[row[1]] = KnownFile(id: row[0], size: row[2], modified: row[3]) }
+            }
+            if let only {
+                let statement = try db.cachedStatement(sql: """
+                    SELECT id, path, size, mtime FROM files WHERE path = ?1 OR substr(path, 1, length(?2)) = ?2
+                    """)
+                for path in only { try add(try Row.fetchCursor(statement, arguments: [path, path + "/"])) }
+            } else {
+                try add(try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime FROM files"))
             }
             return map
         }
+        // How many files the folder holds, for how FTS5 merges: with `only`, those the index holds.
+        let filesInFolder = only == nil ? scan.files.count
+            : try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0 }
 
         // Reports already indexed under other metadata rules or another units.csv: derived again.
-        let rederive = !known.isEmpty && (rules != stored.rules || unitsHash != stored.units)
+        // (Nothing to derive in an index without files.)
+        let holdsFiles = !recreate && (only == nil ? !known.isEmpty : filesInFolder > 0)
+        let rederive = holdsFiles && (rules != stored.rules || unitsHash != stored.units)
+        if only != nil, metadataChanged || columnsChanged || rederive {
+            let what = metadataChanged ? change(of: MetadataFile.name, from: stored.metadata, to: metadataHash)
+                : columnsChanged ? "the column mapping changed"
+                : rules != stored.rules ? "the metadata rules changed" : change(of: UnitsFile.name, from: stored.units, to: unitsHash)
+            throw BaogaoError("\(what) since the last run, which concerns every report: run baogao index without --only")
+        }
+        // Only some paths: the last run's skipped files elsewhere stay on record.
+        let skippedElsewhere = only == nil ? []
+            : IndexSchema.decodeSkipped(try index.read { db in try IndexSchema.meta(db, "skipped") }).filter { !inScope($0.path) }
         if rederive {
             summary.rederivedBecause = rules != stored.rules
                 ? "the metadata rules changed"
@@ -108,16 +147,16 @@ public enum Indexer {
 
         // The totals of the frequent characters and bigrams the run starts from (none in a new
         // or rebuilt index), to which it adds its own changes.
-        let startTotals: SlotTotals? = recreate || known.isEmpty
+        let startTotals: SlotTotals? = !holdsFiles
             ? SlotTotals() : try index.read { db in try ReportRanges.load(db)?.totals }
         var changes = SlotTotals()
         // The same for every character (``CharacterTotals``), stored beside them.
-        let startCharacters: CharacterTotals? = recreate || known.isEmpty
+        let startCharacters: CharacterTotals? = !holdsFiles
             ? CharacterTotals() : try index.read { db in try CharacterTotals.load(db) }
         var characterChanges = CharacterTotals()
 
         var jobs: [Job] = []
-        jobs.reserveCapacity(recreate || known.isEmpty ? scan.files.count : 0)
+        jobs.reserveCapacity(!holdsFiles ? scan.files.count : 0)
         for file in scan.files {
             let force = metadataChanged || (columnsChanged && ReportFormats.isCollection((file.relativePath as NSString).pathExtension))
             // What is left in `known` afterwards is gone from the folder.
@@ -128,7 +167,6 @@ public enum Indexer {
                 jobs.append(Job(file: file, known: old, force: force))
             }
         }
-        let filesInFolder = scan.files.count
         scan.files = []
         if jobs.contains(where: { $0.known != nil && !$0.force }) {
             // A file whose size or time changed may hold the same content: its hash says so.
@@ -220,7 +258,8 @@ public enum Indexer {
                 try IndexSchema.setMeta(db, "units_csv", unitsHash)
                 try IndexSchema.setMeta(db, "metadata_csv", metadataHash)
                 try IndexSchema.setMeta(db, "columns", columns.canonical)
-                try IndexSchema.setMeta(db, "skipped", IndexSchema.encodeSkipped(summary.skipped))
+                try IndexSchema.setMeta(db, "skipped", IndexSchema.encodeSkipped(
+                    (summary.skipped + skippedElsewhere).sorted { $0.path < $1.path }))
                 try db.commit()
             } catch {
                 if db.isInsideTransaction { try? db.rollback() }
@@ -268,6 +307,23 @@ public enum Indexer {
         progress.isFinished = true
         options.progress?(progress)
         return summary
+    }
+
+    /// `path` (relative to `root`, or absolute inside it) as a path relative to `root` with `/`
+    /// separators; an error naming it when it lies outside.
+    static func relativePath(_ path: String, in root: URL) throws(BaogaoError) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+        var resolved = url.standardizedFileURL.path
+        // The folder may be reached through a link: the path as the scan sees it.
+        let rootPath = root.path
+        if !resolved.hasPrefix(rootPath + "/"), resolved != rootPath {
+            resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        guard resolved.hasPrefix(rootPath + "/") else {
+            throw BaogaoError(resolved == rootPath ? "--only \(path) is the whole folder: run baogao index without --only"
+                              : "--only \(path) is not inside \(rootPath)")
+        }
+        return String(resolved.dropFirst(rootPath.count + 1))
     }
 
     /// A file at the folder's root that describes the reports (metadata.csv, units.csv): what it
