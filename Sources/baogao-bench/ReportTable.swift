@@ -65,7 +65,12 @@ enum ReportTable {
         }
         if let u = r.update {
             out += "Update of one report (\(u.tool), seconds): add \(Format.fixed(u.addSeconds, 2)), "
-                + "change \(Format.fixed(u.changeSeconds, 2)), delete \(Format.fixed(u.deleteSeconds, 2))\n\n"
+                + "change \(Format.fixed(u.changeSeconds, 2)), delete \(Format.fixed(u.deleteSeconds, 2))"
+            if let only = u.only, only.count == 3 {
+                out += "; with --only the file: add \(Format.fixed(only[0], 2)), change \(Format.fixed(only[1], 2)), "
+                    + "delete \(Format.fixed(only[2], 2))"
+            }
+            out += "\n\n"
         }
         if !r.cli.isEmpty {
             out += "Command line, end to end (ms; baogao search = ranked top 10 printed; rg -c -F over the files)\n"
