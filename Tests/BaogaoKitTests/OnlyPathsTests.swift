@@ -80,6 +80,14 @@ struct OnlyPathsTests {
         #expect(try hits("改过", in: f.index) == ["b.txt:2"])
     }
 
+    @Test func aPathNeitherOnDiskNorIndexedIsNamed() throws {
+        let f = try folder()
+        try FileManager.default.removeItem(at: f.file("sub/d.txt"))
+        let summary = try f.run(["sub/typo.txt", "sub/d.txt"])
+        #expect(summary.remarks == [SkippedFile(path: "sub/typo.txt", reason: "no such file or folder, and the index holds nothing there")])
+        #expect(summary.removed == 1)
+    }
+
     @Test func aPathNamedTwiceOrInsideAnotherIsReadOnce() throws {
         let f = try folder()
         try write(["sub/c.txt": Data("数字政府建设（新）。\n".utf8)], in: f.folder)

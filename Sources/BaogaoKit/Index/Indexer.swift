@@ -136,6 +136,13 @@ public enum Indexer {
                 : rules != stored.rules ? "the metadata rules changed" : change(of: UnitsFile.name, from: stored.units, to: unitsHash)
             throw BaogaoError("\(what) since the last run, which concerns every report: run baogao index without --only")
         }
+        // A path named that is neither on disk nor in the index: most likely mistyped.
+        for path in only ?? [] where !known.keys.contains(where: { $0 == path || $0.hasPrefix(path + "/") }) {
+            var info = stat()
+            if lstat(root.appendingPathComponent(path).path, &info) != 0 {
+                summary.remarks.append(SkippedFile(path: path, reason: "no such file or folder, and the index holds nothing there"))
+            }
+        }
         // Only some paths: the last run's skipped files elsewhere stay on record.
         let skippedElsewhere = only == nil ? []
             : IndexSchema.decodeSkipped(try index.read { db in try IndexSchema.meta(db, "skipped") }).filter { !inScope($0.path) }
