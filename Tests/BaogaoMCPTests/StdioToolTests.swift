@@ -94,6 +94,14 @@ struct StdioToolTests {
             }
             #expect(answer["by"] as? String == by)
             #expect(answer["totalPassages"] as? Int == rows.reduce(0) { $0 + ($1["passages"] as? Int ?? 0) })
+            #expect(answer["totalRows"] as? Int == rows.count)
+            // A page of one row: the second row, with where the next page starts.
+            let page = try await server.call("units", ["query": "乡村振兴 OR 乡村全面振兴", "by": .string(by), "limit": 1, "offset": 1]).json
+            let pageRows = try #require(page["rows"] as? [[String: Any]])
+            #expect(pageRows.count == 1 && page["totalRows"] as? Int == rows.count)
+            #expect(try canonical(pageRows[0][by] as Any) == canonical(rows[1][by] as Any))
+            #expect(pageRows[0]["passages"] as? Int == rows[1]["passages"] as? Int)
+            #expect(page["nextOffset"] as? Int == (rows.count > 2 ? 2 : nil))
         }
         #expect(await server.stop() == 0)
     }
