@@ -103,32 +103,48 @@ public enum Indexer {
             summary.rereadBecause = "the column mapping changed"
         }
 
-        // What the index holds of each file, read through a cursor and without content hashes
-        // (those of the files to read are looked up below): the memory of a run grows with the
-        // number of files, a few hundred thousand at 10 GB. With `only`, those of its paths.
-        var known: [String: KnownFile] = recreate ? [:] : try index.read { db in
-            var map: [String: KnownFile] = [:]
-            map.reserveCapacity(scan.files.count)  // about as many; growing rehashed it a dozen times
-            func add(_ rows: RowCursor) throws {
-                while let row = try rows.next() { map[row[1]] = KnownFile(id: row[0], size: row[2], modified: row[3]) }
-            }
-            if let only {
-                let statement = try db.cachedStatement(sql: """
-                    SELECT id, path, size, mtime FROM files WHERE path = ?1 OR substr(path, 1, length(?2)) = ?2
-                    """)
-                for path in only { try add(try Row.fetchCursor(statement, arguments: [path, path + "/"])) }
-            } else {
-                try add(try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime FROM files"))
-            }
-            return map
+        // The files found beside what the index holds of them, walked side by side in the byte
+        // order of their paths and without content hashes (those of the files to read are
+        // looked up below): only the files to read and those gone are kept, not a map of the
+        // index's files, half a million at 10 GB. With `only`, the index's files under its paths.
+        let force: (FoundFile) -> Bool = { file in
+            metadataChanged || (columnsChanged && ReportFormats.isCollection((file.relativePath as NSString).pathExtension))
         }
+        let filesFound = scan.files.count
+        var onlyHeld: Set<String> = []  // the paths of `only` under which the index holds files
+        var compared = recreate ? FolderChanges(found: scan.files, force: force) { nil } : try index.read { db in
+            guard let only else {
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime FROM files ORDER BY path")
+                return try FolderChanges(found: scan.files, force: force) {
+                    try rows.next().map { ($0[1], KnownFile(id: $0[0], size: $0[2], modified: $0[3])) }
+                }
+            }
+            var held: [(path: String, file: KnownFile)] = []
+            let statement = try db.cachedStatement(sql: """
+                SELECT id, path, size, mtime FROM files WHERE path = ?1 OR substr(path, 1, length(?2)) = ?2
+                """)
+            for path in only {
+                let before = held.count
+                let rows = try Row.fetchCursor(statement, arguments: [path, path + "/"])
+                while let row = try rows.next() { held.append((row[1], KnownFile(id: row[0], size: row[2], modified: row[3]))) }
+                if held.count > before { onlyHeld.insert(path) }
+            }
+            // A path inside another one given lists its files twice.
+            held.sort { FolderScanner.precedes($0.path, $1.path) }
+            var unique: [(path: String, file: KnownFile)] = []
+            for row in held where !(unique.last?.path.utf8.elementsEqual(row.path.utf8) ?? false) { unique.append(row) }
+            var rows = unique.makeIterator()
+            return FolderChanges(found: scan.files, force: force) { rows.next() }
+        }
+        scan.files = []
+        summary.unchanged += compared.unchanged
         // How many files the folder holds, for how FTS5 merges: with `only`, those the index holds.
-        let filesInFolder = only == nil ? scan.files.count
+        let filesInFolder = only == nil ? filesFound
             : try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0 }
 
         // Reports already indexed under other metadata rules or another units.csv: derived again.
         // (Nothing to derive in an index without files.)
-        let holdsFiles = !recreate && (only == nil ? !known.isEmpty : filesInFolder > 0)
+        let holdsFiles = !recreate && (only == nil ? compared.knownCount > 0 : filesInFolder > 0)
         let rederive = holdsFiles && (rules != stored.rules || unitsHash != stored.units)
         if only != nil, metadataChanged || columnsChanged || rederive {
             let what = metadataChanged ? change(of: MetadataFile.name, from: stored.metadata, to: metadataHash)
@@ -137,7 +153,7 @@ public enum Indexer {
             throw BaogaoError("\(what) since the last run, which concerns every report: run baogao index without --only")
         }
         // A path named that is neither on disk nor in the index: most likely mistyped.
-        for path in only ?? [] where !known.keys.contains(where: { $0 == path || $0.hasPrefix(path + "/") }) {
+        for path in only ?? [] where !onlyHeld.contains(path) {
             var info = stat()
             if lstat(root.appendingPathComponent(path).path, &info) != 0 {
                 summary.remarks.append(SkippedFile(path: path, reason: "no such file or folder, and the index holds nothing there"))
@@ -162,19 +178,9 @@ public enum Indexer {
             ? CharacterTotals() : try index.read { db in try CharacterTotals.load(db) }
         var characterChanges = CharacterTotals()
 
+        // Taken out of `compared`, so that filling in hashes below does not copy them.
         var jobs: [Job] = []
-        jobs.reserveCapacity(!holdsFiles ? scan.files.count : 0)
-        for file in scan.files {
-            let force = metadataChanged || (columnsChanged && ReportFormats.isCollection((file.relativePath as NSString).pathExtension))
-            // What is left in `known` afterwards is gone from the folder.
-            let old = known.removeValue(forKey: file.relativePath)
-            if let old, old.size == file.size, old.modified == file.modified, !force {
-                summary.unchanged += 1
-            } else {
-                jobs.append(Job(file: file, known: old, force: force))
-            }
-        }
-        scan.files = []
+        swap(&jobs, &compared.jobs)
         if jobs.contains(where: { $0.known != nil && !$0.force }) {
             // A file whose size or time changed may hold the same content: its hash says so.
             try index.read { db in
@@ -185,11 +191,11 @@ public enum Indexer {
             }
         }
 
-        let gone = known
-        known = [:]
+        let gone = compared.gone
+        compared.gone = []
         if !gone.isEmpty {
             try index.write { db in
-                for old in gone.values { try ReportWriter.deleteFile(id: old.id, changes: &changes, characters: &characterChanges, db) }
+                for old in gone { try ReportWriter.deleteFile(id: old.file.id, changes: &changes, characters: &characterChanges, db) }
             }
             summary.removed += gone.count
         }

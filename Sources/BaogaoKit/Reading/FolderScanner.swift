@@ -43,7 +43,8 @@ public struct SkippedFile: Sendable, Hashable, Codable {
     }
 }
 
-/// Lists the report files under a folder, recursively, in a stable order.
+/// Lists the report files under a folder, recursively, in the byte order of their paths
+/// (``precedes(_:_:)``, the order in which SQLite lists the index's files).
 ///
 /// Hidden files and folders are passed over, and so are Word's lock files (`~$name.docx`) and
 /// `metadata.csv` and `units.csv` at the root (they describe the reports, they are none). Symbolic links are
@@ -67,7 +68,7 @@ enum FolderScanner {
         let base = URL(fileURLWithPath: rootPath)
         walk(rootPath, relative: "", base: base, excluded: excluded,
              visited: &visited, files: &files, skipped: &skipped)
-        files.sort { $0.relativePath < $1.relativePath }
+        files.sort { precedes($0.relativePath, $1.relativePath) }
         skipped.sort { $0.path < $1.path }
         return (files, skipped)
     }
@@ -98,7 +99,7 @@ enum FolderScanner {
             visit(name, in: parent, relative: parentRelative, folderFD: -1, base: base, excluded: excluded,
                   visited: &visited, files: &files, skipped: &skipped)
         }
-        files.sort { $0.relativePath < $1.relativePath }
+        files.sort { precedes($0.relativePath, $1.relativePath) }
         skipped.sort { $0.path < $1.path }
         return (files, skipped)
     }
@@ -167,6 +168,17 @@ enum FolderScanner {
                 skipped.append(SkippedFile(path: path, reason: "not a regular file (a pipe, socket or device)"))
             }
         }
+    }
+
+    /// Whether path `a` comes before `b` in the byte order of their UTF-8, as SQLite's BINARY
+    /// collation orders them (String's `<` takes canonically equivalent forms as equal, where
+    /// the file system and the index hold two names).
+    ///
+    /// ```swift
+    /// FolderScanner.precedes("a b.txt", "a/b.txt")  // true: " " is 0x20, "/" 0x2F
+    /// ```
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// The extension of a file name, lowercased ("" without one): what `NSString.pathExtension`

@@ -1,0 +1,56 @@
+/// What a run of `baogao index` must do: the files found in the folder compared with those the
+/// index holds, both listed in the byte order of their paths (SQLite's order of `files.path`).
+///
+/// The two lists are walked side by side, so neither is held in a map: at 10 GB, a map of the
+/// 546,000 files the index holds took 94 MB of a run with nothing to do.
+///
+/// ```swift
+/// let changes = try FolderChanges(found: scan.files, force: { _ in false }) { try cursor.next() }
+/// changes.jobs       // new files, and files whose size or time changed
+/// changes.gone       // what the index holds of files no longer found
+/// changes.unchanged  // files of the same size and time
+/// ```
+struct FolderChanges {
+    /// Files to read: new ones (`known` nil) and those whose size or time changed, or that
+    /// `force` names; in the order found.
+    var jobs: [Indexer.Job] = []
+    /// Files the index holds that are no longer found.
+    var gone: [(path: String, file: Indexer.KnownFile)] = []
+    /// Files of the same size and modification time as the index holds, not forced.
+    var unchanged = 0
+    /// How many files the index held among those listed by `known`.
+    var knownCount = 0
+
+    /// Compares `found` (sorted by ``FolderScanner/precedes(_:_:)``) with the files `known` returns one after
+    /// the other, in the same order, until nil.
+    init(found: [FoundFile], force: (FoundFile) -> Bool,
+         known: () throws -> (path: String, file: Indexer.KnownFile)?) rethrows {
+        var next = try known()
+        if next == nil { jobs.reserveCapacity(found.count) }
+        for file in found {
+            // Whatever the index holds before this file is gone from the folder.
+            while let held = next, FolderScanner.precedes(held.path, file.relativePath) {
+                gone.append(held)
+                knownCount += 1
+                next = try known()
+            }
+            var old: Indexer.KnownFile?
+            if let held = next, held.path.utf8.elementsEqual(file.relativePath.utf8) {
+                old = held.file
+                knownCount += 1
+                next = try known()
+            }
+            let forced = force(file)
+            if let old, old.size == file.size, old.modified == file.modified, !forced {
+                unchanged += 1
+            } else {
+                jobs.append(Indexer.Job(file: file, known: old, force: forced))
+            }
+        }
+        while let held = next {
+            gone.append(held)
+            knownCount += 1
+            next = try known()
+        }
+    }
+}
