@@ -71,6 +71,31 @@ struct IncrementalIndexTests {
         #expect(try IndexSnapshot(index) == rebuilt)
     }
 
+    /// A name and its canonically equivalent form (é composed, or e and a combining accent, as
+    /// macOS writes it) are two files on disk: a rename from one to the other is a file gone
+    /// and a file added, for `baogao index` and `baogao check` alike, and the index keeps the
+    /// name the disk has (Swift's String equality takes the two for one).
+    @Test func aRenameToACanonicallyEquivalentNameIsSeen() throws {
+        let root = try temporaryFolder("baogao-equivalent-names")
+        let folder = root.appendingPathComponent("reports")
+        let index = root.appendingPathComponent("index.sqlite")
+        let composed = "caf\u{E9}报告.txt", decomposed = "cafe\u{301}报告.txt"
+        try write([composed: Data("乡村振兴稳步推进。\n".utf8), "b.txt": Data("营商环境持续优化。\n".utf8)], in: folder)
+        _ = try Indexer.index(folder: folder, into: index)
+
+        try FileManager.default.moveItem(atPath: folder.path + "/" + composed, toPath: folder.path + "/" + decomposed)
+        let check = try IndexChecker.check(index)
+        #expect(check.changes.map { [Array($0.path.utf8), Array($0.kind.rawValue.utf8)] }.sorted { $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) } }
+                == [[Array(composed.utf8), Array("deleted".utf8)], [Array(decomposed.utf8), Array("new".utf8)]]
+                    .sorted { $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) } })
+
+        let second = try Indexer.index(folder: folder, into: index)
+        #expect(second.added == 1 && second.removed == 1 && second.unchanged == 1)
+        let hits = try Searcher(index: IndexDatabase.connect(index)).search(try SearchQuery(parsing: "乡村振兴"), limit: nil).hits
+        #expect(hits.map { Array($0.path.utf8) } == [Array(decomposed.utf8)])
+        #expect(try consistencyProblems(index) == [])
+    }
+
     @Test func aFileThatBecomesUnreadableLeavesTheIndex() throws {
         let root = try temporaryFolder("baogao-incremental")
         let folder = root.appendingPathComponent("reports")

@@ -49,10 +49,10 @@ public enum IndexChecker {
             break
         }
 
-        let stored: (root: String?, metadata: String, skipped: [SkippedFile], files: [String: Indexer.KnownFile])
+        let stored: (root: String?, metadata: String, skipped: [SkippedFile])
         do {
             stored = try index.pool.writeWithoutTransaction { db in
-                var outcome: (String?, String, [SkippedFile], [String: Indexer.KnownFile]) = (nil, "", [], [:])
+                var outcome: (String?, String, [SkippedFile]) = (nil, "", [])
                 let kind: Database.TransactionKind = isReadOnly(db) ? .deferred : .immediate
                 try db.inTransaction(kind) {
                     check.schemaVersion = try IndexSchema.meta(db, "schema_version")
@@ -72,8 +72,7 @@ public enum IndexChecker {
                     check.passages = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0
                     outcome = (try IndexSchema.meta(db, "root"),
                                try IndexSchema.meta(db, "metadata_csv") ?? "",
-                               IndexSchema.decodeSkipped(try IndexSchema.meta(db, "skipped")),
-                               try knownFiles(db))
+                               IndexSchema.decodeSkipped(try IndexSchema.meta(db, "skipped")))
                     return .rollback
                 }
                 return outcome
@@ -89,8 +88,14 @@ public enum IndexChecker {
             check.folder = root
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue {
-                check.changes = changes(root: URL(fileURLWithPath: root), index: url, stored: stored.files,
-                                        skipped: stored.skipped, metadataHash: stored.metadata, hashes: hashes)
+                do {
+                    check.changes = try changes(root: URL(fileURLWithPath: root), index: index, url: url,
+                                                skipped: stored.skipped, metadataHash: stored.metadata, hashes: hashes)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                    check.results.append(.init(name: "SQLite integrity", problems: ["the file is damaged: reading it failed"]))
+                } catch {
+                    throw IndexDatabase.describe(error, url: url)
+                }
             } else {
                 check.folderMissing = true
             }
@@ -187,37 +192,33 @@ public enum IndexChecker {
         return .init(name: "passages, sections and reports", problems: problems)
     }
 
-    /// What the index holds of each file, read through a cursor (every row at once as GRDB rows
-    /// nearly doubled what a check of half a million files holds, as in the indexer).
-    private static func knownFiles(_ db: Database) throws -> [String: Indexer.KnownFile] {
-        var map: [String: Indexer.KnownFile] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM files")
-        while let row = try rows.next() {
-            map[row[1]] = Indexer.KnownFile(id: row[0], size: row[2], modified: row[3], hash: row[4])
-        }
-        return map
-    }
-
     /// Files new, changed or deleted on disk since indexing, and a changed metadata.csv.
-    /// A file whose size and time changed is read to compare its content hash.
-    private static func changes(root: URL, index: URL, stored: [String: Indexer.KnownFile], skipped: [SkippedFile],
-                                metadataHash: String, hashes: Bool) -> [IndexCheck.Change] {
-        let indexPath = index.standardizedFileURL.path
+    /// A file whose size and time changed (with `hashes`, every file) is read to compare its
+    /// content hash. The folder and the index's files are walked side by side, as `baogao index`
+    /// walks them (``FolderChanges``), so that both see the same changes.
+    private static func changes(root: URL, index: IndexDatabase, url: URL, skipped: [SkippedFile],
+                                metadataHash: String, hashes: Bool) throws -> [IndexCheck.Change] {
+        let indexPath = url.standardizedFileURL.path
         let scan = FolderScanner.scan(root, excluding: Set(["", "-wal", "-shm", "-lock"].map { indexPath + $0 }))
         let skippedPaths = Set(skipped.map(\.path))
         var changes: [IndexCheck.Change] = []
-        for file in scan.files {
-            guard let known = stored[file.relativePath] else {
-                if !skippedPaths.contains(file.relativePath) { changes.append(.init(path: file.relativePath, kind: .new)) }
-                continue
+        try index.pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime FROM files ORDER BY path")
+            let compared = try FolderChanges(found: scan.files, force: { _ in hashes }) {
+                try rows.next().map { ($0[1], Indexer.KnownFile(id: $0[0], size: $0[2], modified: $0[3])) }
             }
-            if !hashes, known.size == file.size, known.modified == file.modified { continue }
-            let hash = (try? ReportReader.load(file)).map { ContentHash.hex(of: $0) }
-            if hash != known.hash { changes.append(.init(path: file.relativePath, kind: .changed)) }
-        }
-        let present = Set(scan.files.map(\.relativePath))
-        for path in stored.keys where !present.contains(path) {
-            changes.append(.init(path: path, kind: .deleted))
+            let storedHash = try db.cachedStatement(sql: "SELECT hash FROM files WHERE id = ?")
+            for job in compared.jobs {
+                guard let known = job.known else {
+                    if !skippedPaths.contains(job.file.relativePath) { changes.append(.init(path: job.file.relativePath, kind: .new)) }
+                    continue
+                }
+                let hash = (try? ReportReader.load(job.file)).map { ContentHash.hex(of: $0) }
+                if hash != (try String.fetchOne(storedHash, arguments: [known.id])) {
+                    changes.append(.init(path: job.file.relativePath, kind: .changed))
+                }
+            }
+            changes += compared.gone.map { .init(path: $0.path, kind: .deleted) }
         }
         let metadata = (try? MetadataFile.load(from: root)).map { $0?.hash ?? "" } ?? "unreadable"
         if metadata != metadataHash {
