@@ -56,14 +56,14 @@ struct FolderChangesTests {
 
         let changes = FolderChanges(found: found, force: { _ in false }) { held.next() }
 
-        #expect(changes.jobs.map { ($0.known == nil ? "+" : "~") + $0.file.relativePath }.map { Array($0.utf8) }
-                == c.read.map { Array($0.utf8) })
+        #expect(changes.toRead.indices.map { (changes.known[$0] == nil ? "+" : "~") + changes.toRead[$0].relativePath }
+                    .map { Array($0.utf8) } == c.read.map { Array($0.utf8) })
         #expect(changes.gone.map(\.file.id) == c.gone.map { ids[Array($0.utf8)]! })
         #expect(changes.gone.map { Array($0.path.utf8) } == c.gone.map { Array($0.utf8) })
         #expect(changes.unchanged == c.unchanged)
         #expect(changes.knownCount == c.held.count)
-        for job in changes.jobs where job.known != nil {
-            #expect(job.known!.id == ids[Array(job.file.relativePath.utf8)], "\(job.file.relativePath)")
+        for (i, known) in changes.known {
+            #expect(known.id == ids[Array(changes.toRead[i].relativePath.utf8)], "\(changes.toRead[i].relativePath)")
         }
     }
 
@@ -73,9 +73,22 @@ struct FolderChangesTests {
         var held = [("a.csv", Indexer.KnownFile(id: 1, size: 1, modified: 1)),
                     ("b.txt", Indexer.KnownFile(id: 2, size: 1, modified: 1))].makeIterator()
         let changes = FolderChanges(found: found, force: { $0.relativePath.hasSuffix(".csv") }) { held.next() }
-        #expect(changes.jobs.map(\.file.relativePath) == ["a.csv"])
-        #expect(changes.jobs.first?.force == true && changes.jobs.first?.known?.id == 1)
+        #expect(changes.toRead.map(\.relativePath) == ["a.csv"])
+        #expect(changes.known[0]?.id == 1)
         #expect(changes.unchanged == 1)
+    }
+
+    /// A first run reads every file found: the list to read is the scan's own, not a copy
+    /// (half a million files' entries at 10 GB).
+    @Test func everyFileToReadSharesTheScansList() {
+        let base = URL(fileURLWithPath: "/reports")
+        let found = (0..<1000).map { FoundFile(base: base, relativePath: String(format: "县%04d.txt", $0), size: 1, modified: 1) }
+        let first = FolderChanges(found: found, force: { _ in false }) { nil }
+        #expect(first.toRead.count == 1000)
+        #expect(first.toRead.withUnsafeBufferPointer { $0.baseAddress } == found.withUnsafeBufferPointer { $0.baseAddress })
+        var held = [("县0500.txt", Indexer.KnownFile(id: 1, size: 1, modified: 1))].makeIterator()
+        let later = FolderChanges(found: found, force: { _ in false }) { held.next() }
+        #expect(later.toRead.count == 999 && later.unchanged == 1 && later.known.isEmpty)
     }
 
     /// The scan lists files in the order SQLite's BINARY collation lists `files.path`.

@@ -6,14 +6,18 @@
 ///
 /// ```swift
 /// let changes = try FolderChanges(found: scan.files, force: { _ in false }) { try cursor.next() }
-/// changes.jobs       // new files, and files whose size or time changed
+/// changes.toRead     // new files, and files whose size or time changed
+/// changes.known      // what the index holds of those it knows, by position in toRead
 /// changes.gone       // what the index holds of files no longer found
 /// changes.unchanged  // files of the same size and time
 /// ```
 struct FolderChanges {
-    /// Files to read: new ones (`known` nil) and those whose size or time changed, or that
-    /// `force` names; in the order found.
-    var jobs: [Indexer.Job] = []
+    /// Files to read: new ones and those whose size or time changed, or that `force` names; in
+    /// the order found. When every file found is read (a first run), the very array found, not
+    /// a copy of it.
+    var toRead: [FoundFile] = []
+    /// What the index holds of the files of ``toRead`` it knows, by their position there.
+    var known: [Int: Indexer.KnownFile] = [:]
     /// Files the index holds that are no longer found.
     var gone: [(path: String, file: Indexer.KnownFile)] = []
     /// Files of the same size and modification time as the index holds, not forced.
@@ -26,8 +30,8 @@ struct FolderChanges {
     init(found: [FoundFile], force: (FoundFile) -> Bool,
          known: () throws -> (path: String, file: Indexer.KnownFile)?) rethrows {
         var next = try known()
-        if next == nil { jobs.reserveCapacity(found.count) }
-        for file in found {
+        var reading: [Int] = []  // positions in `found`
+        for (i, file) in found.enumerated() {
             // Whatever the index holds before this file is gone from the folder.
             while let held = next, FolderScanner.precedes(held.path, file.relativePath) {
                 gone.append(held)
@@ -40,11 +44,11 @@ struct FolderChanges {
                 knownCount += 1
                 next = try known()
             }
-            let forced = force(file)
-            if let old, old.size == file.size, old.modified == file.modified, !forced {
+            if let old, old.size == file.size, old.modified == file.modified, !force(file) {
                 unchanged += 1
             } else {
-                jobs.append(Indexer.Job(file: file, known: old, force: forced))
+                if let old { self.known[reading.count] = old }
+                reading.append(i)
             }
         }
         while let held = next {
@@ -52,5 +56,6 @@ struct FolderChanges {
             knownCount += 1
             next = try known()
         }
+        toRead = reading.count == found.count ? found : reading.map { found[$0] }
     }
 }

@@ -208,14 +208,14 @@ public enum IndexChecker {
                 try rows.next().map { ($0[1], Indexer.KnownFile(id: $0[0], size: $0[2], modified: $0[3])) }
             }
             let storedHash = try db.cachedStatement(sql: "SELECT hash FROM files WHERE id = ?")
-            for job in compared.jobs {
-                guard let known = job.known else {
-                    if !skippedPaths.contains(job.file.relativePath) { changes.append(.init(path: job.file.relativePath, kind: .new)) }
+            for (i, file) in compared.toRead.enumerated() {
+                guard let known = compared.known[i] else {
+                    if !skippedPaths.contains(file.relativePath) { changes.append(.init(path: file.relativePath, kind: .new)) }
                     continue
                 }
-                let hash = (try? ReportReader.load(job.file)).map { ContentHash.hex(of: $0) }
+                let hash = (try? ReportReader.load(file)).map { ContentHash.hex(of: $0) }
                 if hash != (try String.fetchOne(storedHash, arguments: [known.id])) {
-                    changes.append(.init(path: job.file.relativePath, kind: .changed))
+                    changes.append(.init(path: file.relativePath, kind: .changed))
                 }
             }
             changes += compared.gone.map { .init(path: $0.path, kind: .deleted) }
