@@ -97,6 +97,23 @@ struct OnlyPathsTests {
         #expect(try consistencyProblems(f.index) == [])
     }
 
+    /// A folder's files are those whose paths start with its name and "/": names that sort
+    /// next to them ("-" and "." before "/", "0" after it) are other files.
+    @Test func aFoldersNeighboursInByteOrderAreNotInsideIt() throws {
+        let f = try folder()
+        try write(["sub-notes.txt": Data("旁边的报告。\n".utf8), "sub.txt": Data("同名文件。\n".utf8),
+                   "sub0.txt": Data("零号文件。\n".utf8), "sub/0.txt": Data("里面的报告。\n".utf8)], in: f.folder)
+        _ = try f.run(nil)
+        for name in ["sub-notes.txt", "sub.txt", "sub0.txt"] { try FileManager.default.removeItem(at: f.file(name)) }
+        try FileManager.default.removeItem(at: f.file("sub/0.txt"))
+
+        let summary = try f.run(["sub"])
+        #expect(summary.removed == 1 && summary.unchanged == 2)
+        #expect(try IndexChecker.check(f.index).changes.map(\.path) == ["sub-notes.txt", "sub.txt", "sub0.txt"])
+        #expect(try hits("里面", in: f.index).isEmpty)
+        #expect(try hits("旁边", in: f.index) == ["sub-notes.txt:1"])
+    }
+
     @Test(arguments: [("../elsewhere.txt", "is not inside"), ("/etc/passwd", "is not inside"), (".", "is the whole folder")])
     func aPathOutsideTheFolderIsRefused(_ path: String, message: String) throws {
         let f = try folder()

@@ -120,12 +120,15 @@ public enum Indexer {
                 }
             }
             var held: [(path: String, file: KnownFile)] = []
+            // The path, or those starting with path + "/": in byte order, after path + "/" and
+            // before path + "0" ("0" follows "/"), a range of the paths' index (a comparison of
+            // every path took 0.13 s at 10 GB).
             let statement = try db.cachedStatement(sql: """
-                SELECT id, path, size, mtime FROM files WHERE path = ?1 OR substr(path, 1, length(?2)) = ?2
+                SELECT id, path, size, mtime FROM files WHERE path = ?1 OR (path > ?2 AND path < ?3)
                 """)
             for path in only {
                 let before = held.count
-                let rows = try Row.fetchCursor(statement, arguments: [path, path + "/"])
+                let rows = try Row.fetchCursor(statement, arguments: [path, path + "/", path + "0"])
                 while let row = try rows.next() { held.append((row[1], KnownFile(id: row[0], size: row[2], modified: row[3]))) }
                 if held.count > before { onlyHeld.insert(path) }
             }
