@@ -109,10 +109,11 @@ struct SecondReaderTests {
             let rows = try #require(try compiled.scoredInHalves(select, idfs: nil, match: match, db, ranges: ranges, scoredAtMost: cap))
             let whole = try CompiledQuery.rowIDs(of: match, in: Int64.min...Int64.max, db)
             #expect(whole.count == 600)
-            #expect(rows.map(\.id) == whole)
+            #expect(rows.ids == whole)
             // Two halves, each scoring at most `cap` rows; every score that of a whole pass.
-            let scored = rows.filter { $0.rank != nil }
+            let scored = rows.scored
             #expect(scored.count == min(whole.count, 2 * cap) || cap == 0 && scored.isEmpty)
+            #expect(Set(scored.map(\.id)).isSubset(of: Set(whole)))
             let pass = try Row.fetchAll(db, sql: "SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
                                         arguments: [match])
             let ranks = Dictionary(uniqueKeysWithValues: pass.map { ($0[0] as Int64, $0[1] as Double) })

@@ -151,12 +151,12 @@ struct VariantMatchesTests {
         ([10, 20, 30], [5, 15, 25, 35], [10, 20, 30]),
     ] as [([Int64], [Int64], [Int64])])
     func differenceOfAscendingIDs(_ all: [Int64], _ taken: [Int64], _ left: [Int64]) {
-        #expect(CompiledQuery.difference(all, taken) == left)
+        #expect(Array(CompiledQuery.difference(RowIDs(all), RowIDs(taken))) == left)
     }
 
     @Test func idsOutOfOrderAreSorted() {
-        #expect(CompiledQuery.ascending([3, 1, 2, 3]) == [1, 2, 3])
-        #expect(CompiledQuery.ascending([1, 5, 9]) == [1, 5, 9])
+        #expect(Array(CompiledQuery.ascending(RowIDs([3, 1, 2, 3]))) == [1, 2, 3])
+        #expect(Array(CompiledQuery.ascending(RowIDs([1, 5, 9]))) == [1, 5, 9])
     }
 
     /// The NEAR distance: the window less the shortest part less one, never the old twice the window.

@@ -43,6 +43,16 @@ enum RowIDList {
         if let failure { throw failure }
     }
 
+    /// The list the statement's single row holds, kept encoded (``RowIDs``); none for no row
+    /// or a NULL.
+    static func fetch(_ statement: Statement, arguments: StatementArguments) throws -> RowIDs {
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        guard let row = try rows.next() else { return RowIDs() }
+        return try row.withUnsafeData(atIndex: 0) { data in
+            data.map { $0.withUnsafeBytes { RowIDs(encoded: $0) } } ?? RowIDs()
+        }
+    }
+
     /// Decodes an encoded list, calling `body` with each id until it returns false.
     static func decode(_ bytes: UnsafeRawBufferPointer, _ body: (Int64) throws -> Bool) throws {
         var last: Int64 = 0

@@ -215,7 +215,7 @@ public struct Aggregator: Sendable {
         // A term alone with near variants: its exact tier's rowids, read once, are taken
         // away from the NEAR groups' matches (``CompiledQuery/variantRowIDs(_:excluding:_:)``).
         let soleVariant = compiled.soleVariant
-        let exact = try soleVariant.map { _ in try compiled.exactRowIDs(db) } ?? []
+        let exact = try soleVariant.map { _ in try compiled.exactRowIDs(db) } ?? RowIDs()
         for tier in compiled.tiers {
             // Each tier's matches are gathered per report first; the reports' units and
             // years are then read for those reports alone (all 54,544 rows of `reports` at

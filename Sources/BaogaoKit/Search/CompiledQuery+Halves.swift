@@ -18,12 +18,10 @@ extension CompiledQuery {
     /// Every rowid FTS5 finds for `match`, ascending, read in two halves at once; nil when
     /// the query is not worth it (or is a prefix, whose doclists FTS5 merges whole for any
     /// range), the index has no second reader, or its connections are busy.
-    func rowIDsInHalves(match: String, _ db: Database, ranges: ReportRanges) throws -> [Int64]? {
-        try inHalves(match: match, db, ranges: ranges) { range, db in try Self.rowIDs(of: match, in: range, db) }
+    func rowIDsInHalves(match: String, _ db: Database, ranges: ReportRanges) throws -> RowIDs? {
+        try inHalves(match: match, db, ranges: ranges, read: { range, db in try Self.rowIDs(of: match, in: range, db) },
+                     join: { $0.append(contentsOf: $1) })
     }
-
-    /// A row of a scoring pass: the passage and its score (nil past the score's cap).
-    typealias ScoredRow = (id: Int64, rank: Double?)
 
     /// Every row of `select` (`SELECT rowid, score … MATCH ?`, the score taking `idfs` first
     /// when given, capped at `scoredAtMost` rows) for `match`, ascending, read in two halves at
@@ -33,28 +31,41 @@ extension CompiledQuery {
     /// through the rest cost as much again as the walk (级人民政 at 1 GB, 155,253 matches:
     /// top 10 48 ms, the count 27).
     func scoredInHalves(_ select: String, idfs: Data?, match: String, _ db: Database,
-                        ranges: ReportRanges, scoredAtMost: Int) throws -> [ScoredRow]? {
-        try inHalves(match: match, db, ranges: ranges) { range, db in
-            var rows: [ScoredRow] = []
+                        ranges: ReportRanges, scoredAtMost: Int) throws -> ScoredHalves? {
+        try inHalves(match: match, db, ranges: ranges, read: { range, db in
+            var half = ScoredHalves()
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?"),
                                              arguments: (idfs.map { [$0] } ?? []) + [match, range.lowerBound, range.upperBound])
             while let row = try cursor.next() {
-                rows.append((row[0], row[1]))
-                if rows.count == scoredAtMost, let last = rows.last?.id {
-                    if last < range.upperBound {
-                        rows += try Self.rowIDs(of: match, in: (last + 1)...range.upperBound, db).map { ($0, nil) }
+                let id: Int64 = row[0]
+                if let rank: Double = row[1] { half.scored.append((id, rank)) }  // nil past the score's cap
+                half.ids.append(id)
+                if half.ids.count == scoredAtMost {
+                    if id < range.upperBound {
+                        half.ids.append(contentsOf: try Self.rowIDs(of: match, in: (id + 1)...range.upperBound, db))
                     }
                     break
                 }
             }
-            return rows
-        }
+            return half
+        }, join: { first, second in
+            first.scored += second.scored
+            first.ids.append(contentsOf: second.ids)
+        })
+    }
+
+    /// What ``scoredInHalves(_:idfs:match:_:ranges:scoredAtMost:)`` read: the rows it scored
+    /// (the first of each half) and every rowid, ascending.
+    struct ScoredHalves: Sendable {
+        var scored: [(id: Int64, rank: Double)] = []
+        var ids = RowIDs()
     }
 
     /// `read(range, db)` for the passages below the index's middle id here and for those
     /// above it on the ``secondReader`` at the same time, joined in that order.
     private func inHalves<T: Sendable>(match: String, _ db: Database, ranges: ReportRanges,
-                                       _ read: @escaping @Sendable (ClosedRange<Int64>, Database) throws -> [T]) throws -> [T]? {
+                                       read: @escaping @Sendable (ClosedRange<Int64>, Database) throws -> T,
+                                       join: (inout T, T) -> Void) throws -> T? {
         guard !match.contains("*"), let secondReader, let first = ranges.starts.first,
               let bound = try walkBound(match: match, db), bound >= secondReader.halvedPast,
               let id = try ReportRanges.storedID(db),
@@ -64,17 +75,15 @@ extension CompiledQuery {
         let middle = first + (last + 1 - first) / 2
         guard let later = secondReader.start(sameAs: id, { db in try read(middle...Int64.max, db) }) else { return nil }
         var rows = try read(Int64.min...(middle - 1), db)
-        rows += try later.wait() ?? read(middle...Int64.max, db)
+        join(&rows, try later.wait() ?? read(middle...Int64.max, db))
         return rows
     }
 
     /// The rowids FTS5 finds for `match` within `range`, ascending.
-    static func rowIDs(of match: String, in range: ClosedRange<Int64>, _ db: Database) throws -> [Int64] {
-        var ids: [Int64] = []
-        try RowIDList.forEach(db.cachedStatement(sql: """
+    static func rowIDs(of match: String, in range: ClosedRange<Int64>, _ db: Database) throws -> RowIDs {
+        try RowIDList.fetch(db.cachedStatement(sql: """
             SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
-            """), arguments: [match, range.lowerBound, range.upperBound]) { ids.append($0); return true }
-        return ids
+            """), arguments: [match, range.lowerBound, range.upperBound])
     }
 
     /// At most how many passages `match` finds, from the stored ``CharacterTotals``: each

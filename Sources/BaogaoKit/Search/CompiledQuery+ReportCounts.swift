@@ -24,7 +24,7 @@ extension CompiledQuery {
     /// (`first`), so that its best match needs no second query, unless that match is
     /// ``scoredFromIndex(_:)``. `known` are the tier's rowids in ascending order, when the
     /// caller has read them.
-    func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges, known: [Int64]? = nil) throws -> [ReportCount]? {
+    func reportCounts(in tier: Tier, _ db: Database, ranges: ReportRanges, known: RowIDs? = nil) throws -> [ReportCount]? {
         guard let match = tier.match, tier.check == nil, conditions.isEmpty else { return nil }
         var counts: [ReportCount] = []
         if tiers.count == 1, try ReportRanges.isKnown(db) {

@@ -86,7 +86,7 @@ extension CompiledQuery {
                 return
             }
             // Kept only when the walk reads every rowid.
-            var ids: [Int64] = []
+            var ids = RowIDs()
             var complete = true
             try walkAllowedRowIDs(match: match, db, ranges: ranges) { id in
                 ids.append(id)

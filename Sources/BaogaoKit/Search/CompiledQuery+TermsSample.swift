@@ -20,7 +20,7 @@ extension CompiledQuery {
     /// bigram starting with it).
     /// `weights`: the query's phrase IDFs when already worked out, whose terms' passages are
     /// taken instead of being counted or estimated again.
-    func rankedFromTermsSample(_ db: Database, wanted: Int, ids: [Int64],
+    func rankedFromTermsSample(_ db: Database, wanted: Int, ids: RowIDs,
                                weights: PhraseIDFs? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard !highlightPlans.isEmpty, !highlightPlans.contains(where: \.prefixLast), let ranges else { return nil }
         var tally = ReportRanges.Tally(ranges)

@@ -32,18 +32,18 @@ extension CompiledQuery {
     }
 
     /// The exact tier's rowids, ascending.
-    func exactRowIDs(_ db: Database) throws -> [Int64] {
-        guard let match = tiers.first?.match, let ranges else { return [] }
-        var ids: [Int64] = []
+    func exactRowIDs(_ db: Database) throws -> RowIDs {
+        guard let match = tiers.first?.match, let ranges else { return RowIDs() }
+        var ids = RowIDs()
         try forEachAllowedRowID(match: match, db, ranges: ranges) { ids.append($0); return true }
         return Self.ascending(ids)
     }
 
     /// The variant tier's rowids, ascending: those FTS5 finds for `variant`'s NEAR groups, less
     /// `exact` (the exact tier's rowids, ascending).
-    func variantRowIDs(_ variant: TermVariant, excluding exact: [Int64], _ db: Database) throws -> [Int64] {
-        guard let ranges else { return [] }
-        var near: [Int64] = []
+    func variantRowIDs(_ variant: TermVariant, excluding exact: RowIDs, _ db: Database) throws -> RowIDs {
+        guard let ranges else { return RowIDs() }
+        var near = RowIDs()
         try forEachAllowedRowID(match: variant.matchExpression, db, ranges: ranges) { near.append($0); return true }
         return Self.difference(Self.ascending(near), exact)
     }
@@ -93,17 +93,18 @@ extension CompiledQuery {
     }
 
     /// `ids` in ascending order (FTS5 returns a MATCH's rowids so; sorted only if not).
-    static func ascending(_ ids: [Int64]) -> [Int64] {
-        zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : Array(Set(ids)).sorted()
+    static func ascending(_ ids: RowIDs) -> RowIDs {
+        zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : RowIDs(Set(ids).sorted())
     }
 
     /// The ids of `all` not in `taken`, both ascending.
-    static func difference(_ all: [Int64], _ taken: [Int64]) -> [Int64] {
-        var out: [Int64] = []
-        var j = 0
+    static func difference(_ all: RowIDs, _ taken: RowIDs) -> RowIDs {
+        var out = RowIDs()
+        var others = taken.makeIterator()
+        var other = others.next()
         for id in all {
-            while j < taken.count, taken[j] < id { j += 1 }
-            if j < taken.count, taken[j] == id { continue }
+            while let o = other, o < id { other = others.next() }
+            if other == id { continue }
             out.append(id)
         }
         return out
@@ -112,8 +113,8 @@ extension CompiledQuery {
     /// Both tiers of a term alone with near variants: each tier's rowids, ascending, and how
     /// many reports hold either.
     struct VariantTiers {
-        var exact: [Int64]
-        var variants: [Int64]
+        var exact: RowIDs
+        var variants: RowIDs
         var reports: Int
         var passages: Int { exact.count + variants.count }
     }
@@ -145,7 +146,7 @@ extension CompiledQuery {
             : try exactOnly.rankedInOnePass(db, wanted: wanted, hydrator: hydrator)?.best ?? []
         guard best.count < wanted, !tiers.variants.isEmpty else { return (tiers, best, []) }
         // Ranked on an even sample when many, as the exact tier is.
-        let sample = tiers.variants.count > Self.onePassAtMost ? Self.evenSample(tiers.variants) : tiers.variants
+        let sample = tiers.variants.count > Self.onePassAtMost ? Self.evenSample(tiers.variants) : Array(tiers.variants)
         let ranked = try scoredVariants(sample, variant, db)
         return (tiers, best, try matches(of: ranked.prefix(wanted - best.count), db))
     }

@@ -186,7 +186,7 @@ struct CompiledQuery {
             // scoring pass would read before giving up are never scored (a longer phrase rarely
             // passes the cap and costs more to evaluate twice). (With a filter the list would
             // be every match of the index, dropped report by report: one more walk, not one less.)
-            var ids: [Int64] = []
+            var ids = RowIDs()
             try forEachAllowedRowID(match: match, db, ranges: ranges) { ids.append($0); return true }
             if ids.count > Self.onePassAtMost {
                 return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
@@ -200,20 +200,19 @@ struct CompiledQuery {
         let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(cap))"
             : idfs != nil ? "\(GivenIDFRank.name)(passages_fts, \(cap), ?)" : "bm25(passages_fts)"
         var found: [(id: Int64, rank: Double)] = []
-        var beyond: [Int64] = []
+        var beyond = RowIDs()
         var tooMany = false
         let select = "SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?"
         if allowed == nil, !prefix, oneTerm || idfs != nil,
            let rows = try scoredInHalves(select, idfs: idfs.map(GivenIDFRank.encoded), match: match, db, ranges: ranges,
                                          scoredAtMost: cap) {
             // A long walk read in two halves at once: every row, the first `cap` of each half scored.
-            memo?.keep(rows.map(\.id), of: match)
-            if rows.count > Self.onePassAtMost {
-                let ids = rows.map(\.id)
-                return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
-                    : rankedFromTermsSample(db, wanted: wanted, ids: ids, weights: weights)
+            memo?.keep(rows.ids, of: match)
+            if rows.ids.count > Self.onePassAtMost {
+                return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: rows.ids)
+                    : rankedFromTermsSample(db, wanted: wanted, ids: rows.ids, weights: weights)
             }
-            found = rows.compactMap { row in row.rank.map { (row.id, $0) } }
+            found = rows.scored
         } else {
             try forEachAllowedRow(select, leading: idfs.map { [GivenIDFRank.encoded($0)] } ?? [],
                                   match: match, db, ranges: ranges, bySpans: oneTerm || idfs != nil) { row in
@@ -233,10 +232,12 @@ struct CompiledQuery {
         // row: a prefix term goes on in this pass.
         if tooMany { return oneTerm ? try rankedFromSample(db, wanted: wanted) : nil }
         // Every allowed row was read, in FTS5's order.
-        memo?.keep(found.map(\.id) + beyond, of: match)
+        var every = RowIDs(found.map(\.id))
+        every.append(contentsOf: beyond)
+        memo?.keep(every, of: match)
         if !beyond.isEmpty {
-            return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: found.map(\.id) + beyond)
-                : rankedFromTermsSample(db, wanted: wanted, ids: found.map(\.id) + beyond, weights: weights)
+            return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: every)
+                : rankedFromTermsSample(db, wanted: wanted, ids: every, weights: weights)
         }
         var reports: Set<Int64> = []
         for f in found {
@@ -264,12 +265,12 @@ struct CompiledQuery {
     /// IDF of a single term is the same for every match and cancels in the ``Ranker``'s
     /// relevance. Called for a prefix term, or when ``rankedInOnePass`` found too many matches.
     /// `charactersComplete` says what the caller already asked ``ReportCharacters/isComplete(_:)``.
-    func rankedFromSample(_ db: Database, wanted: Int, ids known: [Int64]? = nil,
+    func rankedFromSample(_ db: Database, wanted: Int, ids known: RowIDs? = nil,
                           charactersComplete: Bool? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard tiers.count == 1, let tier = tiers.first, tier.check == nil, let match = tier.match,
               conditions.isEmpty || known != nil, highlightPlans.count == 1,
               let ranges else { return nil }
-        var ids: [Int64] = []
+        var ids = RowIDs()
         var tally = ReportRanges.Tally(ranges)
         if let known {
             ids = known
@@ -293,9 +294,8 @@ struct CompiledQuery {
     }
 
     /// About ``termSample`` of `ids`, evenly spaced.
-    static func evenSample(_ ids: [Int64]) -> [Int64] {
-        let stride = max(1, ids.count / termSample)
-        return Swift.stride(from: 0, to: ids.count, by: stride).map { ids[$0] }
+    static func evenSample(_ ids: RowIDs) -> [Int64] {
+        ids.evenSample(termSample)
     }
 
     /// Matches read from each sampled report by ``rankedFromReports(_:wanted:counts:ranges:)``.

@@ -12,13 +12,13 @@
 /// the same ids ``CompiledQuery/forEachAllowedRowID(match:_:ranges:_:)`` gives. One memo
 /// serves one compiled query within one read transaction.
 final class RowIDMemo {
-    private var walks: [String: [Int64]] = [:]
+    private var walks: [String: RowIDs] = [:]
 
     init() {}
 
     /// Every allowed rowid of `match`, when a step has read them all.
-    func ids(of match: String) -> [Int64]? { walks[match] }
+    func ids(of match: String) -> RowIDs? { walks[match] }
 
     /// Keeps `ids`, every allowed rowid of `match` in ascending order.
-    func keep(_ ids: [Int64], of match: String) { walks[match] = ids }
+    func keep(_ ids: RowIDs, of match: String) { walks[match] = ids }
 }

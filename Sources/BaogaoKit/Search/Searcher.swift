@@ -79,7 +79,7 @@ public struct Searcher: Sendable {
             // Every hit: the variant tier ranked as for a page, not by FTS5 over its NEAR groups.
             let tiers = try compiled.variantTiers(variant, db)
             totals = (tiers.passages, tiers.reports)
-            let ranked = try compiled.scoredVariants(tiers.variants, variant, db)
+            let ranked = try compiled.scoredVariants(Array(tiers.variants), variant, db)
             prefetched[1] = Prefetched(best: try compiled.matches(of: ranked, db), total: tiers.variants.count)
         }
         let (total, reports) = try totals ?? compiled.count(db)
