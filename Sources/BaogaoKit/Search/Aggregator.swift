@@ -250,7 +250,7 @@ public struct Aggregator: Sendable {
             // report; each group's best is the best of the first few of its report with most.
             if let soleVariant, let ranges, tier.kind == .variant {
                 var counter = CompiledQuery.ReportCounter(ranges: ranges, kept: withBest ? CompiledQuery.scoredPerReport : 0)
-                for id in try compiled.variantRowIDs(soleVariant, excluding: exact, db) { counter.add(id) }
+                try compiled.variantRowIDs(soleVariant, excluding: exact, db).forEachID { counter.add($0); return true }
                 try add(counter.counts) { top in
                     try withBest ? compiled.scoredVariants(top.first, soleVariant, db).first.map { ($0.passage, $0.rank) } : nil
                 }

@@ -39,7 +39,7 @@ extension CompiledQuery {
         }
         var counter = ReportCounter(ranges: ranges, kept: scoredFromIndex(tier) ? 0 : Self.scoredPerReport)
         if let known {
-            for id in known { counter.add(id) }
+            try known.forEachID { counter.add($0); return true }
         } else {
             try forEachAllowedRowID(match: match, db, ranges: ranges) { counter.add($0); return true }
         }

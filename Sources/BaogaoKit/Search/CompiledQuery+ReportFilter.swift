@@ -82,7 +82,7 @@ extension CompiledQuery {
                              _ body: (Int64) throws -> Bool) throws {
         if let memo {
             if let ids = memo.ids(of: match) {
-                for id in ids where try !body(id) { return }
+                try ids.forEachID(body)
                 return
             }
             // Kept only when the walk reads every rowid.
@@ -97,6 +97,27 @@ extension CompiledQuery {
             return
         }
         try walkAllowedRowIDs(match: match, db, ranges: ranges, body)
+    }
+
+    /// Every rowid ``forEachAllowedRowID(match:_:ranges:_:)`` gives, as one list: the blobs
+    /// SQLite returns kept as they are when nothing is dropped (the ``memo``'s when it has
+    /// them; kept there when there is one).
+    func allowedRowIDs(match: String, _ db: Database, ranges: ReportRanges) throws -> RowIDs {
+        if let ids = memo?.ids(of: match) { return ids }
+        var ids = RowIDs()
+        if allowedReportIDs == nil {
+            if let halves = try rowIDsInHalves(match: match, db, ranges: ranges) {
+                ids = halves
+            } else {
+                ids = try RowIDList.fetch(db.cachedStatement(sql: """
+                    SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?
+                    """), arguments: [match])
+            }
+        } else {
+            try walkAllowedRowIDs(match: match, db, ranges: ranges) { ids.append($0); return true }
+        }
+        memo?.keep(ids, of: match)
+        return ids
     }
 
     private func walkAllowedRowIDs(match: String, _ db: Database, ranges: ReportRanges,
@@ -116,9 +137,7 @@ extension CompiledQuery {
         }
         let allowed = allowedReportIDs
         if allowed == nil, let ids = try rowIDsInHalves(match: match, db, ranges: ranges) {
-            for id in ids {
-                if try !body(id) { return }
-            }
+            try ids.forEachID(body)
             return
         }
         try RowIDList.forEach(db.cachedStatement(sql: select), arguments: [match]) { id in

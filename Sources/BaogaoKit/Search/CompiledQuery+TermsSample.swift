@@ -24,7 +24,7 @@ extension CompiledQuery {
                                weights: PhraseIDFs? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard !highlightPlans.isEmpty, !highlightPlans.contains(where: \.prefixLast), let ranges else { return nil }
         var tally = ReportRanges.Tally(ranges)
-        for id in ids { tally.add(passage: id) }
+        try ids.forEachID { tally.add(passage: $0); return true }
         let reports = tally.count
         if highlightPlans.count == 1 {
             // One term to score (the others negated): its IDF is the same for every match.

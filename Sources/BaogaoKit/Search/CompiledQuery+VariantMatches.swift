@@ -34,17 +34,14 @@ extension CompiledQuery {
     /// The exact tier's rowids, ascending.
     func exactRowIDs(_ db: Database) throws -> RowIDs {
         guard let match = tiers.first?.match, let ranges else { return RowIDs() }
-        var ids = RowIDs()
-        try forEachAllowedRowID(match: match, db, ranges: ranges) { ids.append($0); return true }
-        return Self.ascending(ids)
+        return Self.ascending(try allowedRowIDs(match: match, db, ranges: ranges))
     }
 
     /// The variant tier's rowids, ascending: those FTS5 finds for `variant`'s NEAR groups, less
     /// `exact` (the exact tier's rowids, ascending).
     func variantRowIDs(_ variant: TermVariant, excluding exact: RowIDs, _ db: Database) throws -> RowIDs {
         guard let ranges else { return RowIDs() }
-        var near = RowIDs()
-        try forEachAllowedRowID(match: variant.matchExpression, db, ranges: ranges) { near.append($0); return true }
+        let near = try allowedRowIDs(match: variant.matchExpression, db, ranges: ranges)
         return Self.difference(Self.ascending(near), exact)
     }
 
@@ -94,7 +91,14 @@ extension CompiledQuery {
 
     /// `ids` in ascending order (FTS5 returns a MATCH's rowids so; sorted only if not).
     static func ascending(_ ids: RowIDs) -> RowIDs {
-        zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } ? ids : RowIDs(Set(ids).sorted())
+        var previous = Int64.min
+        var ascending = true
+        try? ids.forEachID { id in
+            ascending = id > previous
+            previous = id
+            return ascending
+        }
+        return ascending ? ids : RowIDs(Set(ids).sorted())
     }
 
     /// The ids of `all` not in `taken`, both ascending.
@@ -102,10 +106,10 @@ extension CompiledQuery {
         var out = RowIDs()
         var others = taken.makeIterator()
         var other = others.next()
-        for id in all {
+        try? all.forEachID { id in
             while let o = other, o < id { other = others.next() }
-            if other == id { continue }
-            out.append(id)
+            if other != id { out.append(id) }
+            return true
         }
         return out
     }
@@ -125,8 +129,8 @@ extension CompiledQuery {
         let variants = try variantRowIDs(variant, excluding: exact, db)
         guard let ranges else { return VariantTiers(exact: exact, variants: variants, reports: 0) }
         var tally = ReportRanges.Tally(ranges)
-        for id in exact { tally.add(passage: id) }
-        for id in variants { tally.add(passage: id) }
+        try exact.forEachID { tally.add(passage: $0); return true }
+        try variants.forEachID { tally.add(passage: $0); return true }
         return VariantTiers(exact: exact, variants: variants, reports: tally.count)
     }
 

@@ -186,8 +186,7 @@ struct CompiledQuery {
             // scoring pass would read before giving up are never scored (a longer phrase rarely
             // passes the cap and costs more to evaluate twice). (With a filter the list would
             // be every match of the index, dropped report by report: one more walk, not one less.)
-            var ids = RowIDs()
-            try forEachAllowedRowID(match: match, db, ranges: ranges) { ids.append($0); return true }
+            let ids = try allowedRowIDs(match: match, db, ranges: ranges)
             if ids.count > Self.onePassAtMost {
                 return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
                     : rankedFromTermsSample(db, wanted: wanted, ids: ids, weights: weights)
@@ -274,7 +273,7 @@ struct CompiledQuery {
         var tally = ReportRanges.Tally(ranges)
         if let known {
             ids = known
-            for id in ids { tally.add(passage: id) }
+            try ids.forEachID { tally.add(passage: $0); return true }
         } else if let slot = frequentCharacter, try charactersComplete ?? ReportCharacters.isComplete(db) {
             var last: Int64?
             var reports: Set<Int64> = []
@@ -284,11 +283,8 @@ struct CompiledQuery {
             }
             return (ids.count, reports.count, try bestOfSample(Self.evenSample(ids), db, wanted: wanted))
         } else {
-            try forEachAllowedRowID(match: match, db, ranges: ranges) { id in
-                ids.append(id)
-                tally.add(passage: id)
-                return true
-            }
+            ids = try allowedRowIDs(match: match, db, ranges: ranges)
+            try ids.forEachID { tally.add(passage: $0); return true }
         }
         return (ids.count, tally.count, try bestOfSample(Self.evenSample(ids), db, wanted: wanted))
     }

@@ -26,11 +26,20 @@ struct RowIDs: Sequence, Sendable, Equatable {
     /// The ids of a blob of ``RowIDList`` (its bytes copied).
     init(encoded: UnsafeRawBufferPointer) {
         bytes = Array(encoded.bindMemory(to: UInt8.self))
-        var i = 0
-        while let delta = Self.delta(in: bytes, at: &i) {
-            last &+= delta
+        var count = 0
+        var last: Int64 = 0
+        try? RowIDList.decode(encoded) { id in
+            last = id
             count += 1
+            return true
         }
+        (self.count, self.last) = (count, last)
+    }
+
+    /// Calls `body` with each id in order until it returns false, decoding through a pointer
+    /// (the iterator checks every byte's index: the loops over a query's every match use this).
+    func forEachID(_ body: (Int64) throws -> Bool) throws {
+        try bytes.withUnsafeBytes { try RowIDList.decode($0, body) }
     }
 
     var isEmpty: Bool { count == 0 }
@@ -72,7 +81,12 @@ struct RowIDs: Sequence, Sendable, Equatable {
         let step = Swift.max(1, count / size)
         var out: [Int64] = []
         out.reserveCapacity(count / step + 1)
-        for (n, id) in enumerated() where n % step == 0 { out.append(id) }
+        var n = 0
+        try? forEachID { id in
+            if n % step == 0 { out.append(id) }
+            n += 1
+            return true
+        }
         return out
     }
 
