@@ -89,7 +89,7 @@ public enum IndexChecker {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue {
                 do {
-                    check.changes = try changes(root: URL(fileURLWithPath: root), index: index, url: url,
+                    check.changes = try changes(root: URL(fileURLWithPath: root), index: index,
                                                 skipped: stored.skipped, metadataHash: stored.metadata, hashes: hashes)
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
                     check.results.append(.init(name: "SQLite integrity", problems: ["the file is damaged: reading it failed"]))
@@ -196,9 +196,9 @@ public enum IndexChecker {
     /// A file whose size and time changed (with `hashes`, every file) is read to compare its
     /// content hash. The folder and the index's files are walked side by side, as `baogao index`
     /// walks them (``FolderChanges``), so that both see the same changes.
-    private static func changes(root: URL, index: IndexDatabase, url: URL, skipped: [SkippedFile],
+    private static func changes(root: URL, index: IndexDatabase, skipped: [SkippedFile],
                                 metadataHash: String, hashes: Bool) throws -> [IndexCheck.Change] {
-        let indexPath = url.standardizedFileURL.path
+        let indexPath = index.url.standardizedFileURL.path
         let scan = FolderScanner.scan(root, excluding: Set(["", "-wal", "-shm", "-lock"].map { indexPath + $0 }))
         let skippedPaths = Set(skipped.map(\.path))
         var changes: [IndexCheck.Change] = []
