@@ -81,9 +81,8 @@ extension CompiledQuery {
 
     /// The rowids FTS5 finds for `match` within `range`, ascending.
     static func rowIDs(of match: String, in range: ClosedRange<Int64>, _ db: Database) throws -> RowIDs {
-        try RowIDList.fetch(db.cachedStatement(sql: """
-            SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
-            """), arguments: [match, range.lowerBound, range.upperBound])
+        try RowIDList.fetch(db.cachedStatement(sql: rowIDsSelect + " AND rowid BETWEEN ? AND ?"),
+                            arguments: [match, range.lowerBound, range.upperBound])
     }
 
     /// At most how many passages `match` finds, from the stored ``CharacterTotals``: each

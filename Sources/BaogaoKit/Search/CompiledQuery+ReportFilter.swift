@@ -109,9 +109,7 @@ extension CompiledQuery {
             if let halves = try rowIDsInHalves(match: match, db, ranges: ranges) {
                 ids = halves
             } else {
-                ids = try RowIDList.fetch(db.cachedStatement(sql: """
-                    SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?
-                    """), arguments: [match])
+                ids = try RowIDList.fetch(db.cachedStatement(sql: Self.rowIDsSelect), arguments: [match])
             }
         } else {
             try walkAllowedRowIDs(match: match, db, ranges: ranges) { ids.append($0); return true }
@@ -122,7 +120,7 @@ extension CompiledQuery {
 
     private func walkAllowedRowIDs(match: String, _ db: Database, ranges: ReportRanges,
                                    _ body: (Int64) throws -> Bool) throws {
-        let select = "SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?"
+        let select = Self.rowIDsSelect
         if let spans = allowedSpans(ranges) {
             let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
             for span in spans {
@@ -145,6 +143,9 @@ extension CompiledQuery {
             return try body(id)
         }
     }
+
+    /// Every rowid of a MATCH as one ``RowIDList`` (`AND rowid BETWEEN ? AND ?` for a span).
+    static let rowIDsSelect = "SELECT \(RowIDList.name)(rowid) FROM passages_fts WHERE passages_fts MATCH ?"
 
     /// Ids read per statement when the text of allowed matches is read in rank order.
     static let allowedBatch = 256
