@@ -38,38 +38,40 @@ struct UnitsCommand: ParsableCommand {
     func run() throws {
         if names { return try printNames() }
         let parsed = try query.parsed()
-        let aggregation = try Aggregator(index: try location.openForSearch()).aggregate(parsed, by: by)
-        let printer = HitPrinter(color: false, full: false, root: aggregation.root)
-        if json {
-            Output.writeJSONLines(aggregation.rows.map { row -> AggregateRow in
+        let index = try location.openForSearch()
+        let printer = HitPrinter(color: false, full: false, root: try ReportCatalog(index: index).root())
+        // Rows are written as they come, a batch at a time: a row per report of a common
+        // phrase is hundreds of thousands of them.
+        var out = RowsOutput()
+        let totals = try Aggregator(index: index).aggregate(parsed, by: by) { row in
+            if json {
                 var shown = row
                 shown.path = row.path.map(printer.path)
                 shown.best.path = printer.path(row.best.path)
-                return shown
-            })
-        } else {
-            printTable(aggregation, printer: printer)
+                out.appendJSONLine(shown)
+            } else {
+                out.append(tableRow(row, printer: printer))
+            }
         }
-        if aggregation.totalHits == 0 { throw ExitCode(1) }
+        if !json {
+            let groups = totals.totalRows
+            out.append("\(totals.totalHits) passages in \(totals.totalReports) reports, \(groups) \(by.rawValue)\(groups == 1 ? "" : "s")\n")
+        }
+        out.flush()
+        if totals.totalHits == 0 { throw ExitCode(1) }
     }
 
-    private func printTable(_ aggregation: Aggregation, printer: HitPrinter) {
-        var out = ""
-        for row in aggregation.rows {
-            let name: String
-            switch row.grouping {
-            case .unit: name = row.unit ?? "(unknown unit)"
-            case .year: name = row.year.map(String.init) ?? "(unknown year)"
-            case .report: name = printer.path(row.path ?? "?")
-            }
-            let years = row.years.isEmpty ? "" : "  " + Self.span(row.years)
-            out += "\(name)  \(row.passages) passage\(row.passages == 1 ? "" : "s") in \(row.reports) report\(row.reports == 1 ? "" : "s")\(years)\n"
-            let trail = row.best.section.isEmpty ? "" : row.best.section.joined(separator: " › ") + "  "
-            out += "    best: \(trail)\(printer.path(row.best.path)):\(row.best.line)\n"
+    private func tableRow(_ row: AggregateRow, printer: HitPrinter) -> String {
+        let name: String
+        switch row.grouping {
+        case .unit: name = row.unit ?? "(unknown unit)"
+        case .year: name = row.year.map(String.init) ?? "(unknown year)"
+        case .report: name = printer.path(row.path ?? "?")
         }
-        let groups = aggregation.rows.count
-        out += "\(aggregation.totalHits) passages in \(aggregation.totalReports) reports, \(groups) \(by.rawValue)\(groups == 1 ? "" : "s")\n"
-        Output.write(out)
+        let years = row.years.isEmpty ? "" : "  " + Self.span(row.years)
+        let trail = row.best.section.isEmpty ? "" : row.best.section.joined(separator: " › ") + "  "
+        return "\(name)  \(row.passages) passage\(row.passages == 1 ? "" : "s") in \(row.reports) report\(row.reports == 1 ? "" : "s")\(years)\n"
+            + "    best: \(trail)\(printer.path(row.best.path)):\(row.best.line)\n"
     }
 
     private func printNames() throws {

@@ -22,6 +22,9 @@ struct UnitsPageTests {
         // The ranking cap at its default (small tiers: every match ranked) and at 3 (per report).
         for aggregator in [Aggregator(index: Self.index), Aggregator(index: Self.index, rankedAtMost: 3)] {
             let whole = try aggregator.aggregate(query, by: grouping)
+            // Rows are the same read two at a time (each batch with caches of its own).
+            let inPairs = Aggregator(index: Self.index, rankedAtMost: aggregator.rankedAtMostMatches, rowsPerBatch: 2)
+            #expect(try inPairs.aggregate(query, by: grouping) == whole, "\(text) \(grouping)")
             #expect(whole.totalRows == whole.rows.count)
             #expect(!whole.rows.isEmpty, "\(text)")
             for (limit, offset) in [(1, 0), (2, 1), (3, 0), (3, 2), (1000, 0), (2, whole.rows.count - 1), (4, whole.rows.count + 3)] {

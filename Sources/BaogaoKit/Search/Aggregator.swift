@@ -81,11 +81,16 @@ public struct Aggregator: Sendable {
         self.init(index: index, rankedAtMost: Self.rankedAtMost)
     }
 
-    init(index: IndexDatabase, rankedAtMost: Int, readByIDAtMost: Int = 4_000, keptUnitsAndYears: Bool = true) {
+    /// Rows whose best hits are found and read together (``rowsPerBatch`` by default).
+    let rowsPerBatch: Int
+
+    init(index: IndexDatabase, rankedAtMost: Int, readByIDAtMost: Int = 4_000, keptUnitsAndYears: Bool = true,
+         rowsPerBatch: Int = Self.rowsPerBatch) {
         self.index = index
         self.rankedAtMostMatches = rankedAtMost
         self.readByIDAtMost = readByIDAtMost
         self.keptUnitsAndYears = keptUnitsAndYears
+        self.rowsPerBatch = rowsPerBatch
     }
 
     /// A tier with more matches than this is counted per report, its groups' best matches picked
@@ -97,7 +102,10 @@ public struct Aggregator: Sendable {
     static let rankedPrefixAtMost = 2_000
 
     public func aggregate(_ query: SearchQuery, by grouping: Grouping) throws(BaogaoError) -> Aggregation {
-        try aggregate(query, by: grouping, rows: nil)
+        var rows: [AggregateRow] = []
+        var answer = try aggregate(query, by: grouping, limit: nil) { rows.append($0) }
+        answer.rows = rows
+        return answer
     }
 
     /// The rows `offset ..< offset + limit` of ``aggregate(_:by:)``, in its order, and its
@@ -112,53 +120,76 @@ public struct Aggregator: Sendable {
     public func aggregate(_ query: SearchQuery, by grouping: Grouping, limit: Int,
                           offset: Int = 0) throws(BaogaoError) -> Aggregation {
         precondition(limit >= 0 && offset >= 0)
-        return try aggregate(query, by: grouping, rows: offset..<(offset + min(limit, Int.max - offset)))
+        var rows: [AggregateRow] = []
+        var answer = try aggregate(query, by: grouping, limit: limit, offset: offset) { rows.append($0) }
+        answer.rows = rows
+        return answer
     }
 
-    private func aggregate(_ query: SearchQuery, by grouping: Grouping, rows page: Range<Int>?) throws(BaogaoError) -> Aggregation {
-        try index.read { db in
+    /// The rows of ``aggregate(_:by:)`` (`offset ..< offset + limit`, or from `offset` on
+    /// when `limit` is nil), each given to `row` in the answer's order as soon as its best
+    /// hit is read, and the totals (the answer's `rows` empty): memory holds the groups'
+    /// counts, not the rows, so `units --by report` of a phrase in 500,000 reports prints its
+    /// rows as they come.
+    ///
+    /// ```swift
+    /// let totals = try Aggregator(index: index).aggregate(query, by: .report) { print($0.path!) }
+    /// totals.totalRows   // the rows given
+    /// ```
+    public func aggregate(_ query: SearchQuery, by grouping: Grouping, limit: Int? = nil, offset: Int = 0,
+                          each row: (AggregateRow) -> Void) throws(BaogaoError) -> Aggregation {
+        precondition((limit ?? 0) >= 0 && offset >= 0)
+        return try index.read { db in
             let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            // A page: every group counted, its best found only once the order puts it there.
-            let deferred = page.map { _ in DeferredBests() }
-            let reports = try groups(compiled, by: [grouping], withBest: true, deferred: deferred, db)[0]
-            var groups = reports.groups
-            var shown: Set<Int>?
-            if let page, let deferred {
-                let order = Self.ordered(Array(groups.indices), by: grouping,
-                                         year: { reports.metadata(of: groups[$0].report)?.year },
-                                         passages: { groups[$0].passages })
-                let onPage = Set(order.dropFirst(page.lowerBound).prefix(page.count))
-                for g in onPage { groups[g].best = try deferred.best(of: g) }
-                shown = onPage
+            // Every group counted; a group's best found only once the order puts it on show.
+            let deferred = DeferredBests()
+            let reports = try groups(compiled, by: [grouping], deferred: deferred, db)[0]
+            let groups = reports.groups
+            let order = Self.ordered(Array(groups.indices), by: grouping,
+                                     year: { reports.metadata(of: groups[$0].report)?.year },
+                                     passages: { groups[$0].passages })
+            let shown = Array(order.dropFirst(offset).prefix(limit ?? Int.max))
+            // Bests found and their passages, reports and sections read a batch of groups at a
+            // time, each batch with caches of its own (one for all kept every report's row).
+            for start in stride(from: 0, to: shown.count, by: rowsPerBatch) {
+                let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
+                var bests: [(group: Int, best: DeferredBests.Best)] = []
+                for g in shown[start..<min(start + rowsPerBatch, shown.count)] {
+                    if let best = try deferred.best(of: g) { bests.append((g, best)) }
+                }
+                var read: [Int64: CompiledQuery.Match] = [:]
+                let ids = Array(Set(bests.map(\.best.passage)))
+                try CompiledQuery.forEachPassage(ids, db) { id, reportID, sectionID, line, text in
+                    read[id] = CompiledQuery.Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line,
+                                                   text: text, rank: 0, kind: .exact)
+                }
+                let matches = bests.compactMap { g, best -> (Int, CompiledQuery.Match)? in
+                    guard var match = read[best.passage] else { return nil }
+                    (match.rank, match.kind) = (best.rank, best.kind)
+                    return (g, match)
+                }
+                try hydrator.prefetch(matches.map(\.1))
+                for (g, match) in matches {
+                    let group = groups[g]
+                    let report = reports.metadata(of: match.reportID)!
+                    row(AggregateRow(
+                        grouping: grouping,
+                        unit: grouping == .year ? nil : report.unit,
+                        year: grouping == .unit ? nil : report.year,
+                        path: grouping == .report ? try hydrator.report(match.reportID).path : nil,
+                        title: grouping == .report ? try hydrator.report(match.reportID).title : nil,
+                        reports: group.reports, passages: group.passages,
+                        years: reports.years(of: g), best: try hydrator.hit(match)))
+                }
             }
-            let bests = Dictionary(groups.compactMap { group in group.best.map { ($0.passage, $0) } },
-                                   uniquingKeysWith: { a, _ in a })
-            var best: [Int64: CompiledQuery.Match] = [:]
-            try CompiledQuery.forEachPassage(Array(bests.keys), db) { id, reportID, sectionID, line, text in
-                best[id] = CompiledQuery.Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line,
-                                               text: text, rank: bests[id]!.rank, kind: bests[id]!.kind)
-            }
-
-            let hydrator = HitHydrator(db: db, plans: compiled.highlightPlans)
-            var rows: [AggregateRow] = []
-            for (g, group) in groups.enumerated() where shown?.contains(g) ?? true {
-                guard let passage = group.best?.passage, let best = best[passage] else { continue }
-                let report = reports.metadata(of: best.reportID)!
-                rows.append(AggregateRow(
-                    grouping: grouping,
-                    unit: grouping == .year ? nil : report.unit,
-                    year: grouping == .unit ? nil : report.year,
-                    path: grouping == .report ? try hydrator.report(best.reportID).path : nil,
-                    title: grouping == .report ? try hydrator.report(best.reportID).title : nil,
-                    reports: group.reports, passages: group.passages,
-                    years: group.years.sorted(), best: try hydrator.hit(best)))
-            }
-            // Ties keep the order of their best hits.
-            rows = Self.ordered(rows, by: grouping, year: \.year, passages: \.passages)
-            return Aggregation(rows: rows, totalHits: reports.total, totalReports: reports.all.count,
-                               totalRows: shown == nil ? rows.count : groups.count, root: try IndexSchema.meta(db, "root"))
+            return Aggregation(rows: [], totalHits: reports.total, totalReports: reports.reportCount,
+                               totalRows: groups.count, root: try IndexSchema.meta(db, "root"))
         }
     }
+
+    /// Rows whose best hits are found and read together, with caches of reports and
+    /// sections of their own.
+    static let rowsPerBatch = 256
 
     /// Counts every matching passage per unit or year, as ``aggregate(_:by:)`` does, without
     /// reading any group's best hit, for each of `groupings` from one walk of the matches: at
@@ -180,7 +211,7 @@ public struct Aggregator: Sendable {
 
     /// ``counts(_:by:)`` of a query compiled in the caller's read.
     func counts(_ compiled: CompiledQuery, by groupings: [Grouping], _ db: Database) throws -> [GroupCounts] {
-        try groups(compiled, by: groupings, withBest: false, db).map { reports in
+        try groups(compiled, by: groupings, db).map { reports in
             let grouping = reports.grouping
             let rows = reports.groups.map { group in
                 let report = reports.metadata(of: group.report)
@@ -188,8 +219,14 @@ public struct Aggregator: Sendable {
                                   reports: group.reports, passages: group.passages)
             }
             return GroupCounts(rows: Self.ordered(rows, by: grouping, year: \.year, passages: \.passages),
-                               totalHits: reports.total, totalReports: reports.all.count)
+                               totalHits: reports.total, totalReports: reports.reportCount)
         }
+    }
+
+    /// Every matching passage counted per report, as `units --by report` counts them, without
+    /// any best hit: what the listing of the reports holding a match shows.
+    func reportGroups(_ compiled: CompiledQuery, _ db: Database) throws -> ReportGroups {
+        try groups(compiled, by: [.report], db)[0]
     }
 
     /// Rows in the order of an answer: by year in year order (unknown last), otherwise most
@@ -203,11 +240,11 @@ public struct Aggregator: Sendable {
     }
 
     /// Every match of the compiled query, gathered per group of each grouping (one walk for
-    /// all of them); with `withBest` (one grouping), each group's best match too (by bm25, or
-    /// among the matches of the group's report with the most), or, with `deferred`, the means
-    /// to find it when asked.
-    private func groups(_ compiled: CompiledQuery, by groupings: [Grouping], withBest: Bool,
+    /// all of them); with `deferred` (one grouping), the means to find each group's best match
+    /// when asked (by bm25, or among the matches of the group's report with the most).
+    private func groups(_ compiled: CompiledQuery, by groupings: [Grouping],
                         deferred: DeferredBests? = nil, _ db: Database) throws -> [ReportGroups] {
+        let withBest = deferred != nil
         precondition(!withBest || groupings.count == 1)
         var all = groupings.map { ReportGroups(grouping: $0, readByIDAtMost: readByIDAtMost,
                                                ranges: keptUnitsAndYears ? compiled.ranges : nil) }
@@ -229,20 +266,20 @@ public struct Aggregator: Sendable {
             // again through bm25 evaluated its NEAR groups and the parts' IDF once more.
             func add(_ counts: [CompiledQuery.ReportCount],
                      best: @escaping (CompiledQuery.ReportCount) throws -> (passage: Int64, rank: Double)?) throws {
+                let kind = tier.kind
+                let lookup = deferred?.register { top in try best(top).map { ($0.passage, kind, $0.rank) } }
                 for k in all.indices {
                     try all[k].read(counts.map(\.report), db)
-                    var tops: [Int: CompiledQuery.ReportCount] = [:]
-                    for count in counts {
+                    // Each group's report with the most matches, by its place in `counts`.
+                    var tops: [Int32] = []
+                    for (c, count) in counts.enumerated() {
                         let g = all[k].add(report: count.report, passages: count.passages)
-                        if withBest, all[k].groups[g].best == nil, (tops[g]?.passages ?? 0) < count.passages { tops[g] = count }
+                        guard lookup != nil else { continue }
+                        if g >= tops.count { tops += repeatElement(-1, count: g + 1 - tops.count) }
+                        if tops[g] < 0 || counts[Int(tops[g])].passages < count.passages { tops[g] = Int32(c) }
                     }
-                    for (g, top) in tops {
-                        let kind = tier.kind
-                        if let deferred {
-                            deferred.add(g) { try best(top).map { ($0.passage, kind, $0.rank) } }
-                        } else if let best = try best(top) {
-                            all[k].setBest(g, (best.passage, kind, best.rank))
-                        }
+                    if let deferred, let lookup {
+                        for (g, c) in tops.enumerated() where c >= 0 { deferred.add(g, top: counts[Int(c)], lookup: lookup) }
                     }
                 }
             }
@@ -283,12 +320,8 @@ public struct Aggregator: Sendable {
                 for report in met.order {
                     let seen = met.byReport[report]!
                     let g = all[k].add(report: report, passages: seen.passages)
-                    guard withBest, all[k].groups[g].best == nil, let best = seen.best else { continue }
-                    if let deferred {
-                        if deferredHere.insert(g).inserted { deferred.add(g) { best } }
-                    } else {
-                        all[k].setBest(g, best)
-                    }
+                    guard let deferred, let best = seen.best else { continue }
+                    if deferredHere.insert(g).inserted { deferred.add(g, known: best) }
                 }
             }
         }
