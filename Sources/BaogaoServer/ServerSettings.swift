@@ -25,6 +25,10 @@ public struct ServerSettings: Sendable {
     public var maxQueryCharacters: Int
     /// Hits per results page.
     public var pageSize: Int
+    /// The most rows or reports one answer of `/api/units` and `/api/reports` holds: the
+    /// default `limit` and its largest value (a row per report of a common phrase in 532,250
+    /// reports was 1.25 GB of memory in one answer).
+    public var maxRowsPerAnswer: Int
     /// The logins; nil serves everyone.
     public var users: UsersFile?
     /// HTTPS with this certificate and key; nil serves plain HTTP.
@@ -36,7 +40,7 @@ public struct ServerSettings: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, readTimeout: Duration = .seconds(10),
                 idleTimeout: Duration = .seconds(30), maxURIBytes: Int = 8192, maxBodyBytes: Int = 16384,
-                maxQueryCharacters: Int = 500, pageSize: Int = 10, users: UsersFile? = nil,
+                maxQueryCharacters: Int = 500, pageSize: Int = 10, maxRowsPerAnswer: Int = 10_000, users: UsersFile? = nil,
                 tls: TLSConfiguration? = nil, accessLog: (@Sendable (String) -> Void)? = nil, logQueries: Bool = false) {
         self.host = host
         self.port = port
@@ -46,6 +50,7 @@ public struct ServerSettings: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.maxQueryCharacters = maxQueryCharacters
         self.pageSize = pageSize
+        self.maxRowsPerAnswer = maxRowsPerAnswer
         self.users = users
         self.tls = tls
         self.accessLog = accessLog

@@ -32,6 +32,25 @@ struct ReportCatalogTests {
         #expect(total == all.count && same == page)
     }
 
+    /// A query's reports are those `units --by report` counts, each with the same number of
+    /// matching passages (exact and near variants, filters, a whole-tier exclusion), and a page
+    /// of them is a slice of the whole listing.
+    @Test(arguments: ["乡村振兴", "\"乡村振兴\"", "工作 OR 发展", "乡村振兴 year:2022..2023", "党 -\"党建\"", "营商环境 section:营商环境"])
+    func aQuerysReportsAreCountedAsUnitsCountsThem(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        let listed = try catalog.reports(matching: query)
+        let rows = try Aggregator(index: catalog.index).aggregate(query, by: .report).rows
+        #expect(!listed.isEmpty, "\(text)")
+        #expect(Dictionary(uniqueKeysWithValues: listed.map { ($0.path, $0.matches ?? -1) })
+                == Dictionary(uniqueKeysWithValues: rows.map { ($0.path!, $0.passages) }), "\(text)")
+        #expect(listed.map(\.path) == listed.sorted { ($0.unit == nil ? 1 : 0, $0.unit ?? "", $0.year ?? 0, $0.path)
+                                                      < ($1.unit == nil ? 1 : 0, $1.unit ?? "", $1.year ?? 0, $1.path) }.map(\.path))
+        for (start, count) in [(0, 2), (2, 3), (listed.count - 1, 5), (listed.count, 1)] {
+            let (total, page) = try catalog.reports(matching: query, from: start, count: count)
+            #expect(total == listed.count && page == Array(listed.dropFirst(start).prefix(count)), "\(text) \(start)")
+        }
+    }
+
     /// Filters alone list the reports they let through, whether read from the reports' rows
     /// (filters on the report) or from their passages (a section filter).
     @Test func filtersAloneListTheReportsTheyLetThrough() throws {

@@ -94,7 +94,7 @@ struct APITests {
             let every = try #require(all["rows"] as? [[String: Any]])
             #expect(every.count > 3)
             #expect(all["totalRows"] as? Int == every.count)
-            #expect(all.keys.contains("limit") && all["limit"] is NSNull && all["offset"] as? Int == 0)
+            #expect(all["limit"] as? Int == ServerSettings().maxRowsPerAnswer && all["offset"] as? Int == 0)
             var paged: [[String: Any]] = []
             for offset in stride(from: 0, to: every.count + 2, by: 2) {
                 let page = try await client.get(url("/api/units", ["q": query, "by": "report", "limit": "2",
@@ -107,6 +107,26 @@ struct APITests {
             for bad in ["limit=0", "limit=10001", "limit=x", "offset=-1"] {
                 let response = try await client.get("/api/units?q=%E4%B9%A1&\(bad)")
                 #expect(response.status == .badRequest, "\(bad)")
+            }
+        }
+    }
+
+    /// Regression: without `limit`, `/api/units?by=report` answered every row at once (a
+    /// common phrase at a 532,250-report archive: 1.25 GB of memory for one request).
+    @Test func noAnswerHoldsMoreRowsThanTheMaximum() async throws {
+        let fixture = try Fixture.get()
+        var settings = ServerSettings()
+        settings.maxRowsPerAnswer = 2
+        try await withApp(fixture.index, settings: settings) { client in
+            let units = try await client.get(url("/api/units", ["q": "乡村振兴 OR 万人助万企", "by": "report"])).json()
+            #expect((units["rows"] as? [Any])?.count == 2 && units["limit"] as? Int == 2)
+            #expect((units["totalRows"] as? Int ?? 0) > 2)
+            let reports = try await client.get("/api/reports").json()
+            #expect((reports["reports"] as? [Any])?.count == 2 && (reports["total"] as? Int ?? 0) > 2)
+            let filtered = try await client.get(url("/api/reports", ["q": "乡村振兴"])).json()
+            #expect((filtered["reports"] as? [Any])?.count == 2 && (filtered["total"] as? Int ?? 0) > 2)
+            for path in ["/api/units?q=%E4%B9%A1&limit=3", "/api/reports?limit=3"] {
+                #expect(try await client.get(path).status == .badRequest, "\(path)")
             }
         }
     }
@@ -132,7 +152,7 @@ struct APITests {
             let all = try await client.get("/api/reports").json()
             let every = try #require(all["reports"] as? [[String: Any]])
             #expect(all["offset"] as? Int == 0)
-            #expect(all.keys.contains("limit") && !(all["limit"] is Int))
+            #expect(all["limit"] as? Int == ServerSettings().maxRowsPerAnswer)
             var paged: [[String: Any]] = []
             for offset in stride(from: 0, to: every.count + 2, by: 2) {
                 let page = try await client.get(url("/api/reports", ["limit": "2", "offset": "\(offset)"])).json()

@@ -54,9 +54,7 @@ public struct ReportCatalog: Sendable {
     /// A page of the listing, as ``reports(from:count:)``, and how many reports there are in
     /// all, read together (an update between two reads could make them disagree).
     public func reportsAndTotal(from start: Int, count: Int) throws(BaogaoError) -> (total: Int, reports: [ReportInfo]) {
-        try index.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0, try Self.page(from: start, count: count, db))
-        }
+        try reports(matching: nil, from: start, count: count)
     }
 
     private static func page(from start: Int, count: Int, _ db: Database) throws -> [ReportInfo] {
@@ -67,42 +65,58 @@ public struct ReportCatalog: Sendable {
     /// The reports matching the query's filters (and, when it has terms, holding a match),
     /// ordered by unit, year and path. No query lists them all.
     public func reports(matching query: SearchQuery? = nil) throws(BaogaoError) -> [ReportInfo] {
-        try index.read { db in
-            var matches: [Int64: Int]?
-            var allowed: Set<Int64>?
+        try reports(matching: query, from: 0, count: Int.max).reports
+    }
+
+    /// `count` reports of ``reports(matching:)`` from the `start`-th (0 the first), and how
+    /// many it lists in all: only the page's rows are read. A query's matches are counted per
+    /// report as `units --by report` counts them, from FTS5's rowids where it can (listing the
+    /// 292,818 reports holding 人民政府 in an archive of 532,250 read every match's text:
+    /// 8.8 s and 590 MB).
+    ///
+    /// ```swift
+    /// let (total, page) = try catalog.reports(matching: try SearchQuery(parsing: "乡村振兴"), from: 0, count: 20)
+    /// page.first?.matches   // its matching passages
+    /// ```
+    public func reports(matching query: SearchQuery?, from start: Int, count: Int) throws(BaogaoError) -> (total: Int, reports: [ReportInfo]) {
+        precondition(start >= 0 && count >= 0)
+        return try index.read { db in
+            var counted: ReportGroups?
+            var allowed: [Int64]?
             var holdingPassages = false
             if let query {
                 let compiled = try QueryCompiler.compile(query, db, requireTerms: false)
                 if compiled.hasTerms {
-                    var counts: [Int64: Int] = [:]
-                    try compiled.forEachMatch(db, ranked: false) { counts[$0.reportID, default: 0] += 1; return true }
-                    matches = counts
-                    allowed = Set(counts.keys)
+                    let groups = try Aggregator(index: index).reportGroups(compiled, db)
+                    allowed = groups.groups.map(\.report)
+                    counted = groups
                 } else if compiled.filtersOnReports, let reports = compiled.allowedReportIDs {
                     // Filters on the report alone: the reports they let through that hold a
                     // passage (below), without stepping through their passages.
-                    allowed = reports
+                    allowed = Array(reports)
                     holdingPassages = true
                 } else {
                     var ids: Set<Int64> = []
                     try compiled.forEachMatch(db, ranked: false) { ids.insert($0.reportID); return true }
-                    allowed = ids
+                    allowed = Array(ids)
                 }
             }
             // Only the reports let through are read and sorted (all 54,544 of 1 GB: 0.15 s).
-            let order = "ORDER BY r.unit IS NULL, r.unit, r.year, r.path"
-            let rows = try allowed.map { ids in
-                try Row.fetchAll(db, sql: """
-                    SELECT r.* FROM json_each(?) j JOIN reports r ON r.id = j.value
-                    \(holdingPassages ? "WHERE r.passage_count > 0" : "") \(order)
-                    """, arguments: [CompiledQuery.jsonArray(ids.sorted())])
-            } ?? Row.fetchAll(db, sql: "SELECT * FROM reports r \(order)")
-            return rows
-                .map { row in
-                    var info = Self.info(row)
-                    info.matches = matches?[row["id"]]
-                    return info
-                }
+            let order = "ORDER BY r.unit IS NULL, r.unit, r.year, r.path LIMIT ? OFFSET ?"
+            let window: [any DatabaseValueConvertible] = [count, start]
+            guard let allowed else {
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0
+                return (total, try Row.fetchAll(db, sql: "SELECT * FROM reports r \(order)", arguments: StatementArguments(window)).map(Self.info))
+            }
+            let ids = CompiledQuery.jsonArray(allowed.sorted())
+            let from = "FROM json_each(?) j JOIN reports r ON r.id = j.value \(holdingPassages ? "WHERE r.passage_count > 0" : "")"
+            let total = holdingPassages ? try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: [ids]) ?? 0 : allowed.count
+            let rows = try Row.fetchAll(db, sql: "SELECT r.* \(from) \(order)", arguments: StatementArguments([ids] + window))
+            return (total, rows.map { row in
+                var info = Self.info(row)
+                info.matches = counted?.passages(ofReport: row["id"])
+                return info
+            })
         }
     }
 

@@ -35,10 +35,9 @@ struct ReportsTool: Sendable {
     }
 
     func answer(_ index: IndexDatabase, budget: AnswerBudget) throws -> ToolAnswer {
-        let all = try ReportCatalog(index: index).reports(matching: parsed)
-        let page = Array(all.dropFirst(offset).prefix(limit))
-        let more = offset + page.count < all.count
-        let (json, _) = try PagedAnswer.fitting(head: Head(query: query, total: all.count), items: page, itemsKey: "reports",
+        let (total, page) = try ReportCatalog(index: index).reports(matching: parsed, from: offset, count: limit)
+        let more = offset + page.count < total
+        let (json, _) = try PagedAnswer.fitting(head: Head(query: query, total: total), items: page, itemsKey: "reports",
                                                 offset: offset, more: more, tool: Self.name, budget: budget)
         return ToolAnswer(json: json)
     }

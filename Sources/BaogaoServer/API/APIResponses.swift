@@ -15,12 +15,12 @@ struct SearchResponse: Encodable, Sendable {
     var hits: [SearchHit]
 }
 
-/// `GET /api/units`: the rows of `units --json` for the grouping, all of them or the page
-/// `offset`, `limit` asks for (`limit` null: all from `offset`), with the totals; `totalRows`
-/// counts every row.
+/// `GET /api/units`: the rows of `units --json` for the grouping, the page `offset`, `limit`
+/// asks for (`limit` at most, and by default, ``ServerSettings/maxRowsPerAnswer``), with the
+/// totals; `totalRows` counts every row.
 ///
 /// ```json
-/// {"by":"unit","limit":null,"offset":0,"query":"乡村振兴","rows":[{"unit":"市农业农村局","passages":3,…}],
+/// {"by":"unit","limit":10000,"offset":0,"query":"乡村振兴","rows":[{"unit":"市农业农村局","passages":3,…}],
 ///  "totalHits":5,"totalReports":3,"totalRows":2}
 /// ```
 struct UnitsResponse: Encodable, Sendable {
@@ -30,12 +30,11 @@ struct UnitsResponse: Encodable, Sendable {
     var totalReports: Int
     var totalRows: Int
     var offset: Int
-    var limit: Int?
+    var limit: Int
     var rows: [AggregateRow]
 
     private enum CodingKeys: String, CodingKey { case query, by, totalHits, totalReports, totalRows, offset, limit, rows }
 
-    /// `limit` as null when every row is asked for, not left out.
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(query, forKey: .query)
@@ -50,17 +49,17 @@ struct UnitsResponse: Encodable, Sendable {
 }
 
 /// `GET /api/reports`: the indexed reports (those matching `q` when given), as `reports --json`,
-/// all of them or the page `offset`, `limit` asks for (`limit` null: all from `offset`); `total`
-/// counts them all.
+/// the page `offset`, `limit` asks for (`limit` at most, and by default,
+/// ``ServerSettings/maxRowsPerAnswer``); `total` counts them all.
 ///
 /// ```json
-/// {"limit":null,"offset":0,"query":null,"reports":[{"path":"…","unit":"市XX办","year":2021,…}],"total":16}
+/// {"limit":10000,"offset":0,"query":null,"reports":[{"path":"…","unit":"市XX办","year":2021,…}],"total":16}
 /// ```
 struct ReportsResponse: Encodable, Sendable {
     var query: String?
     var total: Int
     var offset: Int
-    var limit: Int?
+    var limit: Int
     var reports: [ReportInfo]
 
     private enum CodingKeys: String, CodingKey { case query, total, offset, limit, reports }

@@ -45,13 +45,11 @@ struct APIRoutes: Sendable {
             }
             return grouping
         } ?? .unit
-        // Every row unless a page is asked for: only a page's rows have their best hit read
-        // (发展 at 1 GB: 695 rows, 645 KB).
-        let (limit, offset) = try QueryInput.page(parameters, maxOffset: 1_000_000)
+        // A page of rows, at most `maxRowsPerAnswer`: only a page's rows have their best hit
+        // read (发展 at 1 GB: 695 rows, 645 KB; by report, one row per matching report).
+        let (limit, offset) = try QueryInput.page(parameters, maxLimit: settings.maxRowsPerAnswer, maxOffset: 100_000_000)
         let aggregation = try await reader.run { index throws -> Aggregation in
-            let aggregator = Aggregator(index: index)
-            if limit == nil && offset == 0 { return try aggregator.aggregate(query, by: by) }
-            return try aggregator.aggregate(query, by: by, limit: limit ?? Int.max, offset: offset)
+            try Aggregator(index: index).aggregate(query, by: by, limit: limit, offset: offset)
         }
         return try Responses.json(UnitsResponse(query: text, by: by, totalHits: aggregation.totalHits,
                                                 totalReports: aggregation.totalReports, totalRows: aggregation.totalRows,
@@ -61,13 +59,10 @@ struct APIRoutes: Sendable {
     func reports(_ request: Request) async throws -> Response {
         let parameters = try QueryString(request.uri.query)
         let query = try QueryInput.optional(parameters, maxCharacters: settings.maxQueryCharacters)
-        // Every report unless a page is asked for: 12.8 MB of JSON for the 54,544 reports of 1 GB.
-        let (limit, offset) = try QueryInput.page(parameters, maxOffset: 100_000_000)
+        // A page of reports, at most `maxRowsPerAnswer` (12.8 MB of JSON for all 54,544 of 1 GB).
+        let (limit, offset) = try QueryInput.page(parameters, maxLimit: settings.maxRowsPerAnswer, maxOffset: 100_000_000)
         let (total, reports) = try await reader.run { index throws -> (Int, [ReportInfo]) in
-            let catalog = ReportCatalog(index: index)
-            if let limit, query == nil { return try catalog.reportsAndTotal(from: offset, count: limit) }
-            let all = try catalog.reports(matching: query?.1)
-            return (all.count, Array(all.dropFirst(offset).prefix(limit ?? Int.max)))
+            try ReportCatalog(index: index).reports(matching: query?.1, from: offset, count: limit)
         }
         return try Responses.json(ReportsResponse(query: query?.0, total: total, offset: offset, limit: limit, reports: reports))
     }

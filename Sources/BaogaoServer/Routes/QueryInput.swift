@@ -35,11 +35,11 @@ enum QueryInput {
         }
     }
 
-    /// The page a listing asks for: `limit` (1–10000; nil when absent: every item from
-    /// `offset`) and `offset` (0 by default, at most `maxOffset`).
-    static func page(_ parameters: QueryString, maxOffset: Int) throws(RequestError) -> (limit: Int?, offset: Int) {
-        let limit = parameters.text("limit") == nil ? nil : try parameters.int("limit", default: 0, in: 1...10_000)
-        return (limit, try parameters.int("offset", default: 0, in: 0...maxOffset))
+    /// The page a listing asks for: `limit` (1–`maxLimit`, `maxLimit` when absent) and
+    /// `offset` (0 by default, at most `maxOffset`).
+    static func page(_ parameters: QueryString, maxLimit: Int, maxOffset: Int) throws(RequestError) -> (limit: Int, offset: Int) {
+        (try parameters.int("limit", default: maxLimit, in: 1...maxLimit),
+         try parameters.int("offset", default: 0, in: 0...maxOffset))
     }
 
     /// The `path` parameter: a report's path relative to the indexed folder, as hits give it.
