@@ -34,16 +34,24 @@ struct ReportsCommand: ParsableCommand {
     func run() throws {
         let parsed = query.isEmpty ? nil : try query.parsed()
         let catalog = ReportCatalog(index: try location.openForSearch())
-        var reports = try catalog.reports(matching: parsed)
-        if missing { reports = reports.filter { $0.unit == nil || $0.year == nil } }
         let printer = ReportPrinter(root: try catalog.root())
-        if csv {
-            FileHandle.standardOutput.write(MetadataExport.csv(reports))
-        } else if json {
-            printer.printJSONLines(reports)
-        } else {
-            printer.printTable(reports, sources: missing)
+        // Written as they are read: half a million reports are never held at once.
+        var out = RowsOutput()
+        var shown = 0
+        if csv { out.append(MetadataExport.header) }
+        try catalog.forEachReport(matching: parsed) { report in
+            if missing && report.unit != nil && report.year != nil { return }
+            shown += 1
+            if csv {
+                out.append(MetadataExport.line(report))
+            } else if json {
+                printer.jsonLine(report, to: &out)
+            } else {
+                out.append(printer.tableEntry(report, sources: missing))
+            }
         }
-        if reports.isEmpty && !(missing && parsed == nil) { throw ExitCode(1) }
+        if !csv && !json { out.append(ReportPrinter.tableEnd(shown)) }
+        out.flush()
+        if shown == 0 && !(missing && parsed == nil) { throw ExitCode(1) }
     }
 }

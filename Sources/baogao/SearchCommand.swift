@@ -56,11 +56,14 @@ struct SearchCommand: ParsableCommand {
         let parsed = try query.parsed()
         let index = try location.openForSearch()
         if filesWithMatches || count {
-            let reports = try ReportCatalog(index: index).reports(matching: parsed)
-            let root = try ReportCatalog(index: index).root()
-            let printer = ReportPrinter(root: root)
-            printer.printCounts(reports, countsOnly: count)
-            if reports.isEmpty { throw ExitCode(1) }
+            let catalog = ReportCatalog(index: index)
+            let printer = ReportPrinter(root: try catalog.root())
+            var out = RowsOutput()
+            let total = try catalog.forEachReport(matching: parsed, order: .path) { report in
+                out.append(printer.countLine(report, countsOnly: count))
+            }
+            out.flush()
+            if total == 0 { throw ExitCode(1) }
             return
         }
         let all = vimgrep

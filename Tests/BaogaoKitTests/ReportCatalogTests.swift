@@ -51,6 +51,21 @@ struct ReportCatalogTests {
         }
     }
 
+    /// Reports given one by one are those of the listing, by path when asked (byte order),
+    /// and the total counts them all whatever window is given.
+    @Test(arguments: [nil, "乡村振兴", "year:2022..2023"])
+    func reportsGivenOneByOneAreThoseOfTheListing(_ text: String?) throws {
+        let query = try text.map { try SearchQuery(parsing: $0) }
+        let listed = try catalog.reports(matching: query)
+        var byPath: [ReportInfo] = []
+        let total = try catalog.forEachReport(matching: query, order: .path) { byPath.append($0) }
+        #expect(total == listed.count && !listed.isEmpty)
+        #expect(byPath == listed.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) })
+        var window: [ReportInfo] = []
+        #expect(try catalog.forEachReport(matching: query, order: .path, from: 1, count: 2) { window.append($0) } == total)
+        #expect(window == Array(byPath.dropFirst(1).prefix(2)))
+    }
+
     /// Filters alone list the reports they let through, whether read from the reports' rows
     /// (filters on the report) or from their passages (a section filter).
     @Test func filtersAloneListTheReportsTheyLetThrough() throws {

@@ -9,12 +9,16 @@ import Foundation
 /// ```
 public enum MetadataExport {
     public static func csv(_ reports: [ReportInfo]) -> Data {
-        var text = "\u{FEFF}path,unit,year,title\r\n"
-        for report in reports {
-            text += [report.path, report.unit ?? "", report.year.map(String.init) ?? "", report.title ?? ""]
-                .map(cell).joined(separator: ",") + "\r\n"
-        }
-        return Data(text.utf8)
+        Data((header + reports.map(line).joined()).utf8)
+    }
+
+    /// The byte-order mark and the header line.
+    public static let header = "\u{FEFF}path,unit,year,title\r\n"
+
+    /// One report's line, its line break included: for a file written a report at a time.
+    public static func line(_ report: ReportInfo) -> String {
+        [report.path, report.unit ?? "", report.year.map(String.init) ?? "", report.title ?? ""]
+            .map(cell).joined(separator: ",") + "\r\n"
     }
 
     /// A cell, quoted when it holds a comma, quote, line break or surrounding space.
