@@ -20,6 +20,7 @@ struct MCPCommand: ParsableCommand {
     @OptionGroup var location: IndexLocation
 
     func run() throws {
+        MallocArenas.limit()
         let index = try location.openForSearch(connections: .pool)
         try BlockingTask.run { try await BaogaoMCPServer.serveStdio(index: index) }
     }

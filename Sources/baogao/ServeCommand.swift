@@ -69,6 +69,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        MallocArenas.limit()
         var settings = ServerSettings(host: host, port: port, logQueries: logQueries)
         do {
             if let usersFile {
