@@ -28,6 +28,9 @@ extension CompiledQuery {
         guard let match = tier.match, tier.check == nil, conditions.isEmpty else { return nil }
         var counts: [ReportCount] = []
         if tiers.count == 1, try ReportRanges.isKnown(db) {
+            // A row per report holding it, most reports: room for all at once, not grown by
+            // doubling (546,316 reports at 10 GB: 13 MB, not 25 MB and a copy).
+            if frequentCharacter != nil || frequentBigram != nil { counts.reserveCapacity(ranges.reports.count) }
             if let slot = frequentCharacter {
                 try ReportCharacters.forEachCount(slot: slot, db) { counts.append(ReportCount(report: $0, passages: $1)) }
                 return counts
