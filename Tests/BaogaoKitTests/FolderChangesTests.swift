@@ -54,7 +54,7 @@ struct FolderChangesTests {
         let ids = Dictionary(c.held.map(parse).enumerated().map { ($0.element.path.utf8.map { $0 }, Int64($0.offset + 1)) },
                              uniquingKeysWith: { a, _ in a })
 
-        let changes = FolderChanges(found: found, force: { _ in false }) { held.next() }
+        let changes = FolderChanges(found: FoundFiles(found), force: { _ in false }) { held.next() }
 
         #expect(changes.toRead.indices.map { (changes.known[$0] == nil ? "+" : "~") + changes.toRead[$0].relativePath }
                     .map { Array($0.utf8) } == c.read.map { Array($0.utf8) })
@@ -72,7 +72,7 @@ struct FolderChangesTests {
         let found = ["a.csv", "b.txt"].map { FoundFile(base: base, relativePath: $0, size: 1, modified: 1) }
         var held = [("a.csv", Indexer.KnownFile(id: 1, size: 1, modified: 1)),
                     ("b.txt", Indexer.KnownFile(id: 2, size: 1, modified: 1))].makeIterator()
-        let changes = FolderChanges(found: found, force: { $0.relativePath.hasSuffix(".csv") }) { held.next() }
+        let changes = FolderChanges(found: FoundFiles(found), force: { $0.relativePath.hasSuffix(".csv") }) { held.next() }
         #expect(changes.toRead.map(\.relativePath) == ["a.csv"])
         #expect(changes.known[0]?.id == 1)
         #expect(changes.unchanged == 1)
@@ -82,13 +82,14 @@ struct FolderChangesTests {
     /// (half a million files' entries at 10 GB).
     @Test func everyFileToReadSharesTheScansList() {
         let base = URL(fileURLWithPath: "/reports")
-        let found = (0..<1000).map { FoundFile(base: base, relativePath: String(format: "县%04d.txt", $0), size: 1, modified: 1) }
+        let found = FoundFiles((0..<1000).map { FoundFile(base: base, relativePath: String(format: "县%04d.txt", $0), size: 1, modified: 1) })
         let first = FolderChanges(found: found, force: { _ in false }) { nil }
         #expect(first.toRead.count == 1000)
-        #expect(first.toRead.withUnsafeBufferPointer { $0.baseAddress } == found.withUnsafeBufferPointer { $0.baseAddress })
+        #expect(first.toRead.sharesPaths(with: found))
         var held = [("县0500.txt", Indexer.KnownFile(id: 1, size: 1, modified: 1))].makeIterator()
         let later = FolderChanges(found: found, force: { _ in false }) { held.next() }
         #expect(later.toRead.count == 999 && later.unchanged == 1 && later.known.isEmpty)
+        #expect(!later.toRead.sharesPaths(with: found) && later.toRead.map(\.relativePath) == found.map(\.relativePath).filter { $0 != "县0500.txt" })
     }
 
     /// The scan lists files in the order SQLite's BINARY collation lists `files.path`.

@@ -13,9 +13,9 @@
 /// ```
 struct FolderChanges {
     /// Files to read: new ones and those whose size or time changed, or that `force` names; in
-    /// the order found. When every file found is read (a first run), the very array found, not
+    /// the order found. When every file found is read (a first run), the very list found, not
     /// a copy of it.
-    var toRead: [FoundFile] = []
+    var toRead: FoundFiles
     /// What the index holds of the files of ``toRead`` it knows, by their position there.
     var known: [Int: Indexer.KnownFile] = [:]
     /// Files the index holds that are no longer found.
@@ -27,24 +27,25 @@ struct FolderChanges {
 
     /// Compares `found` (sorted by ``FolderScanner/precedes(_:_:)``) with the files `known` returns one after
     /// the other, in the same order, until nil.
-    init(found: [FoundFile], force: (FoundFile) -> Bool,
+    init(found: FoundFiles, force: (FoundFile) -> Bool,
          known: () throws -> (path: String, file: Indexer.KnownFile)?) rethrows {
         var next = try known()
         var reading: [Int] = []  // positions in `found`
-        for (i, file) in found.enumerated() {
+        for i in found.indices {
+            let path = found.pathBytes(at: i)
             // Whatever the index holds before this file is gone from the folder.
-            while let held = next, FolderScanner.precedes(held.path, file.relativePath) {
+            while let held = next, held.path.utf8.lexicographicallyPrecedes(path) {
                 gone.append(held)
                 knownCount += 1
                 next = try known()
             }
             var old: Indexer.KnownFile?
-            if let held = next, held.path.utf8.elementsEqual(file.relativePath.utf8) {
+            if let held = next, held.path.utf8.elementsEqual(path) {
                 old = held.file
                 knownCount += 1
                 next = try known()
             }
-            if let old, old.size == file.size, old.modified == file.modified, !force(file) {
+            if let old, old.size == found.size(at: i), old.modified == found.modified(at: i), !force(found[i]) {
                 unchanged += 1
             } else {
                 if let old { self.known[reading.count] = old }
@@ -56,6 +57,6 @@ struct FolderChanges {
             knownCount += 1
             next = try known()
         }
-        toRead = reading.count == found.count ? found : reading.map { found[$0] }
+        toRead = reading.count == found.count ? found : found.subset(reading)
     }
 }

@@ -139,7 +139,7 @@ public enum Indexer {
             var rows = unique.makeIterator()
             return FolderChanges(found: scan.files, force: force) { rows.next() }
         }
-        scan.files = []
+        scan.files = FoundFiles(base: scan.files.base)
         summary.unchanged += compared.unchanged
         // How many files the folder holds, for how FTS5 merges: with `only`, those the index holds.
         let filesInFolder = only == nil ? filesFound
@@ -182,7 +182,7 @@ public enum Indexer {
         var characterChanges = CharacterTotals()
 
         // Taken out of `compared`: the files found are then freed unless all of them are read.
-        var toRead: [FoundFile] = []
+        var toRead = FoundFiles(base: compared.toRead.base)
         swap(&toRead, &compared.toRead)
         var knownOf: [Int: KnownFile] = [:]
         swap(&knownOf, &compared.known)

@@ -59,16 +59,16 @@ enum FolderScanner {
     /// Extensions read as reports.
     static var readable: Set<String> { ReportFormats.readable }
 
-    static func scan(_ root: URL, excluding excluded: Set<String> = []) -> (files: [FoundFile], skipped: [SkippedFile]) {
-        var files: [FoundFile] = []
+    static func scan(_ root: URL, excluding excluded: Set<String> = []) -> (files: FoundFiles, skipped: [SkippedFile]) {
         var skipped: [SkippedFile] = []
         var visited: Set<String> = []
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         visited.insert(rootPath)
         let base = URL(fileURLWithPath: rootPath)
+        var files = FoundFiles(base: base)
         walk(rootPath, relative: "", base: base, excluded: excluded,
              visited: &visited, files: &files, skipped: &skipped)
-        files.sort { precedes($0.relativePath, $1.relativePath) }
+        files = files.sortedByPath()
         skipped.sort { $0.path < $1.path }
         return (files, skipped)
     }
@@ -77,12 +77,12 @@ enum FolderScanner {
     /// as ``scan(_:excluding:)`` walks): what `baogao index --only` compares with the index.
     /// A path that does not exist gives nothing (the index drops what it held there); a hidden
     /// one, or metadata.csv and units.csv at the root, nothing either, as in a whole scan.
-    static func scan(_ root: URL, only paths: [String], excluding excluded: Set<String> = []) -> (files: [FoundFile], skipped: [SkippedFile]) {
-        var files: [FoundFile] = []
+    static func scan(_ root: URL, only paths: [String], excluding excluded: Set<String> = []) -> (files: FoundFiles, skipped: [SkippedFile]) {
         var skipped: [SkippedFile] = []
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var visited: Set<String> = [rootPath]
         let base = URL(fileURLWithPath: rootPath)
+        var files = FoundFiles(base: base)
         let unique = Set(paths)
         // A path inside another one given is found by that one's walk.
         let outermost = unique.filter { path in
@@ -99,7 +99,7 @@ enum FolderScanner {
             visit(name, in: parent, relative: parentRelative, folderFD: -1, base: base, excluded: excluded,
                   visited: &visited, files: &files, skipped: &skipped)
         }
-        files.sort { precedes($0.relativePath, $1.relativePath) }
+        files = files.sortedByPath()
         skipped.sort { $0.path < $1.path }
         return (files, skipped)
     }
@@ -107,7 +107,7 @@ enum FolderScanner {
     /// Lists `folder` (a path: a URL made and parsed for each entry took a fifth of a run with
     /// nothing to do over 546,000 files).
     private static func walk(_ folder: String, relative: String, base: URL, excluded: Set<String>, visited: inout Set<String>,
-                             files: inout [FoundFile], skipped: inout [SkippedFile]) {
+                             files: inout FoundFiles, skipped: inout [SkippedFile]) {
         let fm = FileManager.default
         let names: [String]
         do {
@@ -131,7 +131,7 @@ enum FolderScanner {
     /// report file, a folder to walk, or a reason to skip it.
     private static func visit(_ name: String, in folder: String, relative: String, folderFD: Int32, base: URL,
                               excluded: Set<String>, visited: inout Set<String>,
-                              files: inout [FoundFile], skipped: inout [SkippedFile]) {
+                              files: inout FoundFiles, skipped: inout [SkippedFile]) {
         let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
         let path = relative.isEmpty ? name : relative + "/" + name
         if excluded.contains(full) { return }
@@ -159,7 +159,7 @@ enum FolderScanner {
             let ext = extensionOf(name)
             if readable.contains(ext) {
                 let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-                files.append(FoundFile(base: base, relativePath: path, size: Int64(info.st_size), modified: modified))
+                files.append(relativePath: path, size: Int64(info.st_size), modified: modified)
             } else if let reason = ReportFormats.unsupportedReason(ext) {
                 skipped.append(SkippedFile(path: path, reason: reason))
             }
