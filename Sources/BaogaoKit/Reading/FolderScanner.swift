@@ -64,9 +64,8 @@ enum FolderScanner {
         var visited: Set<String> = []
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         visited.insert(rootPath)
-        let base = URL(fileURLWithPath: rootPath)
-        var files = FoundFiles(base: base)
-        walk(rootPath, relative: "", base: base, excluded: excluded,
+        var files = FoundFiles(base: URL(fileURLWithPath: rootPath))
+        walk(rootPath, relative: "", excluded: excluded,
              visited: &visited, files: &files, skipped: &skipped)
         files = files.sortedByPath()
         skipped.sort { $0.path < $1.path }
@@ -81,8 +80,7 @@ enum FolderScanner {
         var skipped: [SkippedFile] = []
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var visited: Set<String> = [rootPath]
-        let base = URL(fileURLWithPath: rootPath)
-        var files = FoundFiles(base: base)
+        var files = FoundFiles(base: URL(fileURLWithPath: rootPath))
         let unique = Set(paths)
         // A path inside another one given is found by that one's walk.
         let outermost = unique.filter { path in
@@ -96,7 +94,7 @@ enum FolderScanner {
             let parent = parentRelative.isEmpty ? rootPath : rootPath + "/" + parentRelative
             var info = stat()
             guard lstat(parent + "/" + name, &info) == 0 else { continue }
-            visit(name, in: parent, relative: parentRelative, folderFD: -1, base: base, excluded: excluded,
+            visit(name, in: parent, relative: parentRelative, folderFD: -1, excluded: excluded,
                   visited: &visited, files: &files, skipped: &skipped)
         }
         files = files.sortedByPath()
@@ -106,7 +104,7 @@ enum FolderScanner {
 
     /// Lists `folder` (a path: a URL made and parsed for each entry took a fifth of a run with
     /// nothing to do over 546,000 files).
-    private static func walk(_ folder: String, relative: String, base: URL, excluded: Set<String>, visited: inout Set<String>,
+    private static func walk(_ folder: String, relative: String, excluded: Set<String>, visited: inout Set<String>,
                              files: inout FoundFiles, skipped: inout [SkippedFile]) {
         let fm = FileManager.default
         let names: [String]
@@ -122,14 +120,14 @@ enum FolderScanner {
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folderFD >= 0 { close(folderFD) } }
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
-            visit(name, in: folder, relative: relative, folderFD: folderFD, base: base, excluded: excluded,
+            visit(name, in: folder, relative: relative, folderFD: folderFD, excluded: excluded,
                   visited: &visited, files: &files, skipped: &skipped)
         }
     }
 
     /// One entry `name` of `folder` (known as `relative`; `folderFD` open on it, or -1): a
     /// report file, a folder to walk, or a reason to skip it.
-    private static func visit(_ name: String, in folder: String, relative: String, folderFD: Int32, base: URL,
+    private static func visit(_ name: String, in folder: String, relative: String, folderFD: Int32,
                               excluded: Set<String>, visited: inout Set<String>,
                               files: inout FoundFiles, skipped: inout [SkippedFile]) {
         let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -154,7 +152,7 @@ enum FolderScanner {
                 skipped.append(SkippedFile(path: path, reason: "symbolic link loops back to a folder already indexed"))
                 return
             }
-            walk(full, relative: path, base: base, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
+            walk(full, relative: path, excluded: excluded, visited: &visited, files: &files, skipped: &skipped)
         case S_IFREG:
             let ext = extensionOf(name)
             if readable.contains(ext) {

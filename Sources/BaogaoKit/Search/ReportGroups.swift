@@ -31,7 +31,7 @@ struct ReportGroups {
     }
 
     private enum Key: Hashable {
-        case unit(String), unitIndex(Int32), year(Int), report(Int64), unknown
+        case unit(String), unitIndex(Int32), year(Int), unknown
     }
 
     /// Groups in the order they were first met.
@@ -138,25 +138,22 @@ struct ReportGroups {
         } else if let g = groupOfReport[report] {
             return (g, false)
         }
-        let key: Key
-        if grouping == .unit, let table {
-            // Units by their index in the table: no string hashed per report.
-            let unit = range.map { table.unitOfRange[$0] } ?? -1
-            key = unit < 0 ? .unknown : .unitIndex(unit)
-        } else {
-            let meta = metadata(of: report)
-            switch grouping {
-            case .unit: key = meta?.unit.map(Key.unit) ?? .unknown
-            case .year: key = meta?.year.map(Key.year) ?? .unknown
-            case .report: key = .report(report)
-            }
-        }
         // A report is a group of its own: no key kept for it.
-        let g = grouping == .report ? groups.count : groupOfKey[key] ?? groups.count
-        if g == groups.count {
-            if grouping != .report { groupOfKey[key] = g }
-            groups.append(Group(report: report))
+        var g = groups.count
+        if grouping != .report {
+            let key: Key
+            if grouping == .unit, let table {
+                // Units by their index in the table: no string hashed per report.
+                let unit = range.map { table.unitOfRange[$0] } ?? -1
+                key = unit < 0 ? .unknown : .unitIndex(unit)
+            } else {
+                let meta = metadata(of: report)
+                key = (grouping == .unit ? meta?.unit.map(Key.unit) : meta?.year.map(Key.year)) ?? .unknown
+            }
+            g = groupOfKey[key] ?? groups.count
+            if g == groups.count { groupOfKey[key] = g }
         }
+        if g == groups.count { groups.append(Group(report: report)) }
         if let range { groupOfRange[range] = Int32(g) } else { groupOfReport[report] = g }
         return (g, true)
     }
