@@ -96,7 +96,7 @@ public struct ReportCatalog: Sendable {
     /// `body` as it is read, in `order`, and returns how many the listing holds in all: a
     /// listing of half a million reports is never held whole (`baogao reports` at 532,250
     /// reports took 717 MB). A query's matches are counted per report as `units --by report`
-    /// counts them, from FTS5's rowids where it can (listing the 292,818 reports holding
+    /// counts them, from FTS5's rowids where it can (listing the 413,330 reports holding
     /// 人民政府 there read every match's text: 8.8 s and 590 MB).
     ///
     /// ```swift
