@@ -15,6 +15,12 @@ struct TimeCommand: ParsableCommand {
     @Argument var index: String
     @Argument(help: "Queries, each one argument.") var queries: [String]
     @Option var repetitions = 5
+    @Option(help: "Time only this answer (top10, count or units), for profiling one; the others print -.")
+    var only: Answer?
+
+    enum Answer: String, ExpressibleByArgument, CaseIterable {
+        case top10, count, units
+    }
 
     func validate() throws {
         guard repetitions > 0 else { throw ValidationError("--repetitions must be at least 1.") }
@@ -27,17 +33,19 @@ struct TimeCommand: ParsableCommand {
         print("query\tpassages\treports\ttop10 ms\tcount ms\tunits ms")
         for text in queries {
             let query = try SearchQuery(parsing: text)
-            func median(_ body: () throws -> Void) rethrows -> Double {
+            func median(_ answer: Answer, _ body: () throws -> Void) rethrows -> Double {
+                guard only == nil || only == answer else { return .nan }
                 try body()  // warm-up
                 var runs: [Double] = []
                 for _ in 0..<repetitions { runs.append(try Clock.measure(body).1) }
                 return Percentiles.median(runs) ?? 0
             }
-            let top10 = try median { _ = try searcher.search(query, limit: 10) }
-            var counted = MatchCount(passages: 0, reports: 0)
-            let count = try median { counted = try searcher.count(query) }
-            let units = try median { _ = try aggregator.aggregate(query, by: .unit) }
-            print("\(text)\t\(counted.passages)\t\(counted.reports)\t\(Format.fixed(top10, 2))\t\(Format.fixed(count, 2))\t\(Format.fixed(units, 1))")
+            let top10 = try median(.top10) { _ = try searcher.search(query, limit: 10) }
+            let counted = try searcher.count(query)
+            let count = try median(.count) { _ = try searcher.count(query) }
+            let units = try median(.units) { _ = try aggregator.aggregate(query, by: .unit) }
+            func ms(_ value: Double, _ digits: Int) -> String { value.isNaN ? "-" : Format.fixed(value, digits) }
+            print("\(text)\t\(counted.passages)\t\(counted.reports)\t\(ms(top10, 2))\t\(ms(count, 2))\t\(ms(units, 1))")
         }
     }
 }
