@@ -163,22 +163,16 @@ struct HitPrinter {
     }
 }
 
-/// Writes to standard output in one piece.
+/// Writes whole answers to standard output (rows that come one by one go through ``RowsOutput``).
 enum Output {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Each value as a line of JSON, the format ``RowsOutput/appendJSONLine(_:)`` sets.
     static func writeJSONLines(_ values: [any Encodable]) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = Data()
-        for value in values {
-            if let line = try? encoder.encode(value) {
-                out.append(line)
-                out.append(0x0A)
-            }
-        }
-        FileHandle.standardOutput.write(out)
+        var out = RowsOutput()
+        for value in values { out.appendJSONLine(value) }
+        out.flush()
     }
 }

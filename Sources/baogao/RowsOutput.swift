@@ -14,7 +14,8 @@ struct RowsOutput {
         if pending.count >= 1 << 16 { flush() }
     }
 
-    /// One value as a line of JSON, as ``Output/writeJSONLines(_:)`` writes it.
+    /// One value as a line of JSON: keys sorted, slashes unescaped (every JSON Lines output
+    /// of the command line, ``Output/writeJSONLines(_:)`` included, is written here).
     mutating func appendJSONLine(_ value: some Encodable) {
         guard let line = try? encoder.encode(value) else { return }
         pending.append(line)
