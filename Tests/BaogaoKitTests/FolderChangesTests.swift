@@ -54,7 +54,7 @@ struct FolderChangesTests {
         let ids = Dictionary(c.held.map(parse).enumerated().map { ($0.element.path.utf8.map { $0 }, Int64($0.offset + 1)) },
                              uniquingKeysWith: { a, _ in a })
 
-        let changes = FolderChanges(found: FoundFiles(found), force: { _ in false }) { held.next() }
+        let changes = FolderChanges(found: FoundFiles(found), force: nil) { held.next() }
 
         #expect(changes.toRead.indices.map { (changes.known[$0] == nil ? "+" : "~") + changes.toRead[$0].relativePath }
                     .map { Array($0.utf8) } == c.read.map { Array($0.utf8) })

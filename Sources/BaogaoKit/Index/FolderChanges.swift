@@ -26,8 +26,9 @@ struct FolderChanges {
     var knownCount = 0
 
     /// Compares `found` (sorted by ``FolderScanner/precedes(_:_:)``) with the files `known` returns one after
-    /// the other, in the same order, until nil.
-    init(found: FoundFiles, force: (FoundFile) -> Bool,
+    /// the other, in the same order, until nil. `force`: nil when no file can be forced, so that
+    /// an unchanged file is never made a ``FoundFile`` (a `String` of its path) to be asked.
+    init(found: FoundFiles, force: ((FoundFile) -> Bool)?,
          known: () throws -> (path: String, file: Indexer.KnownFile)?) rethrows {
         var next = try known()
         var reading: [Int] = []  // positions in `found`
@@ -45,7 +46,8 @@ struct FolderChanges {
                 knownCount += 1
                 next = try known()
             }
-            if let old, old.size == found.size(at: i), old.modified == found.modified(at: i), !force(found[i]) {
+            if let old, old.size == found.size(at: i), old.modified == found.modified(at: i),
+               !(force?(found[i]) ?? false) {
                 unchanged += 1
             } else {
                 if let old { self.known[reading.count] = old }

@@ -110,12 +110,13 @@ public enum Indexer {
         let force: @Sendable (FoundFile) -> Bool = { file in
             metadataChanged || (columnsChanged && ReportFormats.isCollection((file.relativePath as NSString).pathExtension))
         }
+        let forced = metadataChanged || columnsChanged ? force : nil
         let filesFound = scan.files.count
         var onlyHeld: Set<String> = []  // the paths of `only` under which the index holds files
-        var compared = recreate ? FolderChanges(found: scan.files, force: force) { nil } : try index.read { db in
+        var compared = recreate ? FolderChanges(found: scan.files, force: forced) { nil } : try index.read { db in
             guard let only else {
                 let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime FROM files ORDER BY path")
-                return try FolderChanges(found: scan.files, force: force) {
+                return try FolderChanges(found: scan.files, force: forced) {
                     try rows.next().map { ($0[1], KnownFile(id: $0[0], size: $0[2], modified: $0[3])) }
                 }
             }
@@ -137,7 +138,7 @@ public enum Indexer {
             var unique: [(path: String, file: KnownFile)] = []
             for row in held where !(unique.last?.path.utf8.elementsEqual(row.path.utf8) ?? false) { unique.append(row) }
             var rows = unique.makeIterator()
-            return FolderChanges(found: scan.files, force: force) { rows.next() }
+            return FolderChanges(found: scan.files, force: forced) { rows.next() }
         }
         scan.files = FoundFiles(base: scan.files.base)
         summary.unchanged += compared.unchanged
