@@ -78,6 +78,38 @@ struct SecondReaderTests {
         }
     }
 
+    /// A sample of matches is read and measured in two halves at once: the same passages, term
+    /// frequencies and lengths as one read, so the same best passages with the same ranks; with
+    /// the second connection busy the query reads it all.
+    @Test(arguments: ["人民代表", "推进 人民代表"])
+    func aSampleReadInHalvesIsTheSampleReadWhole(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
+        let busy = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)
+        let release = DispatchSemaphore(value: 0)
+        let blocker = try #require(busy.start(sameAs: id) { _ in release.wait(); return 0 })
+        defer { release.signal(); _ = blocker.wait() }
+        try Self.index.read { db in
+            let whole = try QueryCompiler.compile(query, db)
+            let ids = try CompiledQuery.rowIDs(of: try #require(whole.tiers.first?.match), in: Int64.min...Int64.max, db)
+            let sample = Array(ids.evenSample(CompiledQuery.sampleHalvedFrom * 2))
+            #expect(sample.count >= CompiledQuery.sampleHalvedFrom)
+            let terms = whole.highlightPlans.map(\.folded)
+            let alone = try whole.sampledPassages(sample, terms: terms, db).sorted { $0.match.passageID < $1.match.passageID }
+            #expect(alone.map(\.match.passageID) == sample.sorted())
+            for reader in [Self.always, busy] {
+                let compiled = try QueryCompiler.compile(query, db, secondReader: reader)
+                let read = try compiled.sampledPassages(sample, terms: terms, db).sorted { $0.match.passageID < $1.match.passageID }
+                #expect(read.map(\.match.passageID) == alone.map(\.match.passageID))
+                #expect(read.map(\.tf) == alone.map(\.tf) && read.map(\.length) == alone.map(\.length))
+                #expect(read.map(\.match.text) == alone.map(\.match.text))
+                let best = try compiled.bestOfSample(sample, db, wanted: 20, idfs: terms.count > 1 ? [1.5, 0.5] : nil)
+                let expected = try whole.bestOfSample(sample, db, wanted: 20, idfs: terms.count > 1 ? [1.5, 0.5] : nil)
+                #expect(best.map(\.passageID) == expected.map(\.passageID) && best.map(\.rank) == expected.map(\.rank))
+            }
+        }
+    }
+
     @Test func aQueryBelowTheBoundWalksAlone() throws {
         let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1, halvedPast: 1_000)
         try Self.index.read { db in
