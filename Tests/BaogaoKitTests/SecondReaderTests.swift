@@ -110,6 +110,72 @@ struct SecondReaderTests {
         }
     }
 
+    /// A spread's picks read in two halves at once are those read one after the other, also
+    /// when the lower picks go past where the upper ones begin (here: reports without matches
+    /// between those with some, which each pick steps over).
+    @Test(arguments: [1, 2, 5])
+    func aSpreadReadInHalvesIsTheSpreadReadWhole(_ every: Int) throws {
+        try Self.index.read { db in
+            let query = try SearchQuery(parsing: "推进")
+            let whole = try QueryCompiler.compile(query, db)
+            let ranges = try #require(whole.ranges)
+            let match = try #require(whole.tiers.first?.match)
+            let matches: CompiledQuery.SpreadMatches = { report, db, body in
+                guard let i = ranges.range(ofReport: report), i % every == 0 else { return }
+                let ids = ranges.ids(ofRange: i)
+                for id in try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+                    """, arguments: [match, ids.lowerBound, ids.upperBound - 1]) where try !body(id) { return }
+            }
+            // Every sampled passage, best first.
+            let alone = try whole.rankedFromSpread(db, wanted: .max, ranges: ranges, matches: matches)
+            #expect(alone.count >= 30 / every * 4)
+            let halved = try QueryCompiler.compile(query, db, secondReader: Self.always)
+                .rankedFromSpread(db, wanted: .max, ranges: ranges, matches: matches)
+            #expect(halved.map(\.passageID) == alone.map(\.passageID) && halved.map(\.rank) == alone.map(\.rank))
+        }
+    }
+
+    /// With reports enough for the picks to lie apart, the upper half read by the second
+    /// connection is kept: none of its reports is read again by the query's.
+    @Test func aSpreadOfDistantPicksKeepsTheSecondConnectionsHalf() throws {
+        let folder = try temporaryFolder("second-reader-spread")
+        var files: [String: Data] = [:]
+        for report in 0..<250 {
+            files["单位\(report)_2024_总结.txt"] = Data((0..<4).map { "第\(report)号第\($0)项，推进工作。" }.joined(separator: "\n").utf8)
+        }
+        try write(files, in: folder)
+        let url = folder.appendingPathComponent("index.sqlite")
+        _ = try Indexer.index(folder: folder, into: url)
+        let index = try IndexDatabase.open(at: url)
+        let reader = SecondReader(url: url, limit: 1, halvedPast: 0)
+        try index.read { db in
+            let query = try SearchQuery(parsing: "推进")
+            let whole = try QueryCompiler.compile(query, db)
+            let ranges = try #require(whole.ranges)
+            let match = try #require(whole.tiers.first?.match)
+            let mine = ObjectIdentifier(db)
+            let reads = Mutex<[(report: Int64, here: Bool)]>([])
+            let matches: CompiledQuery.SpreadMatches = { report, db, body in
+                reads.withLock { $0.append((report, ObjectIdentifier(db) == mine)) }
+                guard let i = ranges.range(ofReport: report) else { return }
+                let ids = ranges.ids(ofRange: i)
+                for id in try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+                    """, arguments: [match, ids.lowerBound, ids.upperBound - 1]) where try !body(id) { return }
+            }
+            let alone = try whole.rankedFromSpread(db, wanted: .max, ranges: ranges, matches: matches)
+            reads.withLock { $0.removeAll() }
+            let halved = try QueryCompiler.compile(query, db, secondReader: reader)
+                .rankedFromSpread(db, wanted: .max, ranges: ranges, matches: matches)
+            #expect(halved.map(\.passageID) == alone.map(\.passageID) && alone.count == 50 * 4)
+            let read = reads.withLock { $0 }
+            let elsewhere = Set(read.filter { !$0.here }.map(\.report))
+            let here = Set(read.filter(\.here).map(\.report))
+            #expect(elsewhere.count == 25 && here.count == 25 && here.isDisjoint(with: elsewhere))
+        }
+    }
+
     @Test func aQueryBelowTheBoundWalksAlone() throws {
         let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1, halvedPast: 1_000)
         try Self.index.read { db in

@@ -55,8 +55,8 @@ struct SingleCharacterTests {
         // The sample holds passages of the reports written in traditional characters.
         let sampled = try Self.index.read { db -> [CompiledQuery.Match] in
             let ranges = try #require(compiled.ranges)
-            return try compiled.rankedFromSpread(db, wanted: .max, ranges: ranges) { report, body in
-                try compiled.forEachPassage(holding: 0x4EEC, report: report, ranges: ranges, db, body)
+            return try compiled.rankedFromSpread(db, wanted: .max, ranges: ranges) { report, db, body in
+                try CompiledQuery.forEachPassage(holding: 0x4EEC, report: report, ranges: ranges, db, body)
             }
         }
         #expect(sampled.contains { $0.text.contains("們") } && sampled.contains { $0.text.contains("们") })

@@ -116,7 +116,7 @@ struct SlotTotalsTests {
             let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "的"), db)
             let slot = try #require(compiled.frequentCharacter)
             let ranges = try #require(compiled.ranges)
-            return try compiled.rankedFromSpread(db, wanted: .max, ranges: ranges) { report, body in
+            return try compiled.rankedFromSpread(db, wanted: .max, ranges: ranges) { report, db, body in
                 try ReportCharacters.forEachPassage(holding: slot, report: report, db) { _ = try body($0) }
             }
         }

@@ -37,7 +37,7 @@ extension CompiledQuery {
 
     /// Calls `body(passageID)` for the passages of report `report` holding `value` once folded,
     /// ascending, until it returns false: the report's text read through its passage range.
-    func forEachPassage(holding value: UInt32, report: Int64, ranges: ReportRanges, _ db: Database,
+    static func forEachPassage(holding value: UInt32, report: Int64, ranges: ReportRanges, _ db: Database,
                         _ body: (Int64) throws -> Bool) throws {
         guard let i = ranges.range(ofReport: report) else { return }
         let ids = ranges.ids(ofRange: i)

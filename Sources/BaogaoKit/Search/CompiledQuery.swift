@@ -138,13 +138,13 @@ struct CompiledQuery {
         if oneTerm, let totals = ranges.totals {
             if let slot = frequentCharacter {
                 let (passages, reports) = totals.character(slot)
-                return (passages, reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, body in
+                return (passages, reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, db, body in
                     try ReportCharacters.forEachPassage(holding: slot, report: report, db) { _ = try body($0) }
                 })
             }
             if let slot = frequentBigram, totals.bigram(slot).passages > Self.onePassAtMost {
                 let (passages, reports) = totals.bigram(slot)
-                return (passages, reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, body in
+                return (passages, reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, db, body in
                     guard let i = ranges.range(ofReport: report) else { return }
                     let ids = ranges.ids(ofRange: i)
                     let rows = try Int64.fetchCursor(db.cachedStatement(sql: """
@@ -154,8 +154,8 @@ struct CompiledQuery {
                 })
             }
             if let value = singleCharacter, let held = try characterTotals(db), samplesFromSpread(held, ranges: ranges) {
-                return (held.passages, held.reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, body in
-                    try forEachPassage(holding: value, report: report, ranges: ranges, db, body)
+                return (held.passages, held.reports, try rankedFromSpread(db, wanted: wanted, ranges: ranges) { report, db, body in
+                    try Self.forEachPassage(holding: value, report: report, ranges: ranges, db, body)
                 })
             }
         }
@@ -328,32 +328,72 @@ struct CompiledQuery {
     /// known (``SlotTotals``): the best `wanted` of a sample of about ``termSample`` matches,
     /// up to ``sampledPerReport`` from each of reports spread evenly over the passages (the
     /// report holding passage (k + ½) · n / picks, or the next one with a match), read by
-    /// `matches(report, body)` (return false from `body` to stop). No row per report is read:
-    /// 的 at 1 GB read 2 million passage ids, 服务 54,544 rows of counts.
+    /// `matches(report, db, body)` (return false from `body` to stop). No row per report is read:
+    /// 的 at 1 GB read 2 million passage ids, 服务 54,544 rows of counts. The upper half of
+    /// the picks is read by the ``secondReader`` at the same time, when it is free and sees
+    /// the same state of the index.
     func rankedFromSpread(_ db: Database, wanted: Int, ranges: ReportRanges,
-                          matches: (Int64, (Int64) throws -> Bool) throws -> Void) throws -> [Match] {
-        guard let first = ranges.starts.first, let last = ranges.starts.last else { return [] }
+                          matches: @escaping SpreadMatches) throws -> [Match] {
         let picks = min(ranges.starts.count, Self.termSample / Self.sampledPerReport)
-        var sampled: [Int64] = []
+        let middle = picks / 2
+        var sampled: [Int64]
+        if picks >= 2, let secondReader, let state = try ReportRanges.storedID(db),
+           let part = secondReader.start(sameAs: state, { db in
+               try Self.spreadPicks(middle..<picks, of: picks, after: 0, ranges: ranges, db, matches)
+           }) {
+            let lower = try Self.spreadPicks(0..<middle, of: picks, after: 0, ranges: ranges, db, matches)
+            // The upper picks were read as if from the start: the same as after the lower ones
+            // unless those went past the report where the upper ones begin (a few long reports).
+            if let upper = part.wait(), lower.next <= upper.start {
+                sampled = lower.ids + upper.ids
+            } else {
+                sampled = lower.ids + (try Self.spreadPicks(middle..<picks, of: picks, after: lower.next,
+                                                            ranges: ranges, db, matches)).ids
+            }
+        } else {
+            sampled = try Self.spreadPicks(0..<picks, of: picks, after: 0, ranges: ranges, db, matches).ids
+        }
+        return try bestOfSample(sampled, db, wanted: wanted)
+    }
+
+    /// Reads one report's matches for ``rankedFromSpread(_:wanted:ranges:matches:)``:
+    /// `(report, db, body)`, `body` returning false to stop.
+    typealias SpreadMatches = @Sendable (Int64, Database, (Int64) throws -> Bool) throws -> Void
+
+    /// What picks `ks` of a spread read: the passages sampled, the range after the last one
+    /// tried, and the range the first pick's position fell in.
+    struct SpreadPicks: Sendable {
+        var ids: [Int64] = []
         var next = 0
-        for k in 0..<picks {
+        var start = 0
+    }
+
+    /// Picks `ks` of `picks`, each trying ranges from its position's (or from `next`, the range
+    /// after the last one the picks before it tried, when that is later).
+    static func spreadPicks(_ ks: Range<Int>, of picks: Int, after next: Int, ranges: ReportRanges,
+                            _ db: Database, _ matches: SpreadMatches) throws -> SpreadPicks {
+        var out = SpreadPicks(next: next)
+        guard let first = ranges.starts.first, let last = ranges.starts.last else { return out }
+        for k in ks {
             let position = first + (2 * Int64(k) + 1) * (last - first) / (2 * Int64(picks))
-            var i = max(next, ranges.range(ofPassage: position) ?? 0)
+            let at = ranges.range(ofPassage: position) ?? 0
+            if k == ks.lowerBound { out.start = at }
+            var i = max(out.next, at)
             // The report there, or the next of a few with a match.
             var found = 0
-            let tries = i + Self.spreadTries
+            let tries = i + spreadTries
             while found == 0, i < min(ranges.starts.count, tries) {
-                try matches(ranges.reports[i]) { id in
-                    guard found < Self.sampledPerReport else { return false }
-                    sampled.append(id)
+                try matches(ranges.reports[i], db) { id in
+                    guard found < sampledPerReport else { return false }
+                    out.ids.append(id)
                     found += 1
-                    return found < Self.sampledPerReport
+                    return found < sampledPerReport
                 }
                 i += 1
             }
-            next = i
+            out.next = i
         }
-        return try bestOfSample(sampled, db, wanted: wanted)
+        return out
     }
 
     /// Reports ``rankedFromSpread(_:wanted:ranges:matches:)`` tries from each position before
