@@ -176,6 +176,22 @@ struct SecondReaderTests {
         }
     }
 
+    /// A term's estimated passages, counted in stretches of the index, are the same when the
+    /// upper stretches are counted by the second connection.
+    @Test(arguments: ["人民代表 推进", "县级以上 人民代表", "推进工作 县级以上"])
+    func anEstimateCountedInHalvesIsTheEstimateCountedWhole(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        try Self.index.read { db in
+            let whole = try QueryCompiler.compile(query, db)
+            let halved = try QueryCompiler.compile(query, db, secondReader: Self.always)
+            for plan in whole.highlightPlans {
+                let alone = try #require(try whole.estimatedPassages(holding: plan, atLeast: 0, db))
+                #expect(alone > 0, "\(plan.folded)")
+                #expect(try halved.estimatedPassages(holding: plan, atLeast: 0, db) == alone, "\(plan.folded)")
+            }
+        }
+    }
+
     @Test func aQueryBelowTheBoundWalksAlone() throws {
         let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1, halvedPast: 1_000)
         try Self.index.read { db in

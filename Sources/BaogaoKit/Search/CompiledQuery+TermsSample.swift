@@ -71,8 +71,9 @@ extension CompiledQuery {
     /// passage ids spread evenly over the index, together a 1/``estimateShare`` of it, counted
     /// by FTS5 within each (it seeks to a stretch instead of walking the doclists), then scaled
     /// up; never fewer than `atLeast` nor more than its rarest character holds. The IDF is a
-    /// logarithm: a 20% error moves it by 0.2, where terms' IDFs differ by whole units. Nil
-    /// when the index knows no report ranges.
+    /// logarithm: a 20% error moves it by 0.2, where terms' IDFs differ by whole units. The
+    /// upper half of the stretches is counted by the ``secondReader`` at the same time, when it
+    /// is free and sees the same state of the index. Nil when the index knows no report ranges.
     func estimatedPassages(holding plan: TermPlan, atLeast: Int, _ db: Database) throws -> Int? {
         guard let first = ranges?.starts.first,
               let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM passages")),
@@ -80,13 +81,26 @@ extension CompiledQuery {
         let span = last + 1 - first
         let windows = Int64(Self.estimateWindows)
         let width = max(1, span / (windows * Int64(Self.estimateShare)))
-        let statement = try db.cachedStatement(sql: """
-            SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
-            """)
-        var held = 0
-        for k in 0..<windows {
-            let start = first + (2 * k + 1) * span / (2 * windows) - width / 2
-            held += try Int.fetchOne(statement, arguments: [plan.matchExpression, start, start + width - 1]) ?? 0
+        let expression = plan.matchExpression
+        let count: @Sendable (Range<Int64>, Database) throws -> Int = { stretches, db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+                """)
+            var held = 0
+            for k in stretches {
+                let start = first + (2 * k + 1) * span / (2 * windows) - width / 2
+                held += try Int.fetchOne(statement, arguments: [expression, start, start + width - 1]) ?? 0
+            }
+            return held
+        }
+        let upper = windows / 2..<windows
+        var held: Int
+        if let secondReader, let state = try ReportRanges.storedID(db),
+           let part = secondReader.start(sameAs: state, { db in try count(upper, db) }) {
+            held = try count(0..<upper.lowerBound, db)
+            held += try part.wait() ?? count(upper, db)
+        } else {
+            held = try count(0..<windows, db)
         }
         var estimate = Int((Double(held) * Double(span) / Double(width * windows)).rounded())
         let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
