@@ -78,6 +78,9 @@ struct CompiledQuery {
         var rank: Double
         /// Exact, or only through a term's variants or its parts apart.
         var kind: MatchKind
+        /// `text` folded, when the step that found the match folded it already (a sample's
+        /// passages): the ranking then does not fold it again.
+        var folded: FoldedText? = nil
     }
 
     /// Calls `body` for every matching passage: the exact tier first, then the variant tier;
@@ -462,7 +465,8 @@ struct CompiledQuery {
             let tf = terms.map { folded.occurrences(of: $0).count }
             let length = folded.scalars.reduce(0) { $0 + (ScalarClass.of($1) == .separator ? 0 : 1) }
             sample.append(SampledPassage(match: Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line,
-                                                      text: text, rank: 0, kind: .exact), tf: tf, length: length))
+                                                      text: text, rank: 0, kind: .exact, folded: folded),
+                                         tf: tf, length: length))
         }
         return sample
     }

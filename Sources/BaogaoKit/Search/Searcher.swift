@@ -144,7 +144,7 @@ public struct Searcher: Sendable {
             let ranker = Ranker(plans: compiled.highlightPlans, variants: compiled.highlightVariants)
             var scored: [Candidate] = []
             for match in matches {
-                let text = FoldedText(match.text)
+                let text = match.folded ?? FoldedText(match.text)
                 let signals = ranker.signals(text: text, headings: try hydrator.foldedTrail(of: match.sectionID))
                 let relevance = best > 1e-9 ? -match.rank / best : 0
                 scored.append(Candidate(match: match, score: ranker.score(relevance: relevance, signals: signals),
