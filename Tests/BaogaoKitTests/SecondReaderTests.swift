@@ -271,6 +271,26 @@ struct SecondReaderTests {
         #expect(again.wait() == 3)
     }
 
+    /// With as many queries reading as there are cores, a query reads its parts itself.
+    @Test func noPartStartsWhileTheQueriesFillTheCores() throws {
+        let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
+        let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)
+        reader.reading {
+            #expect(reader.start(sameAs: id) { _ in 1 }?.wait() == 1)  // one query: a core is free
+            reader.reading {
+                #expect(reader.start(sameAs: id) { _ in 2 } == nil)  // two queries, two cores
+            }
+            #expect(reader.start(sameAs: id) { _ in 3 }?.wait() == 3)
+        }
+        // A query of the index is counted while it reads, and a read while it waits to start.
+        #expect(Self.index.secondReader.queriesReading == 0)
+        try Self.index.read { _ in #expect(Self.index.secondReader.queriesReading == 1) }
+        Self.index.readQueued(true)
+        try Self.index.read { _ in #expect(Self.index.secondReader.queriesReading == 2) }
+        Self.index.readQueued(false)
+        #expect(Self.index.secondReader.queriesReading == 0)
+    }
+
     @Test func aConnectionThatCannotOpenIsNotTriedAgain() throws {
         let reader = SecondReader(url: try temporaryFolder("second-reader-missing").appendingPathComponent("none.sqlite"), limit: 1)
         let part = try #require(reader.start(sameAs: "any") { _ in 1 })

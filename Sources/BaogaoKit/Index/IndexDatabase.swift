@@ -221,8 +221,15 @@ public final class IndexDatabase: Sendable {
         try read { db in try IndexSchema.meta(db, "root").map { URL(fileURLWithPath: $0) } }
     }
 
+    /// Tells the index that a read of it is waiting to start (`true`: a server's queue), or no
+    /// longer waiting (`false`, before it starts or when it is dropped). While reads wait, no
+    /// query halves its walk onto a second core (``SecondReader``): the waiting reads need it.
+    public func readQueued(_ waiting: Bool) {
+        secondReader.queue(waiting)
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(BaogaoError) -> T {
-        do { return try pool.read(body) } catch let error as BaogaoError { throw error } catch let error as QueryError {
+        do { return try secondReader.reading { try pool.read(body) } } catch let error as BaogaoError { throw error } catch let error as QueryError {
             throw BaogaoError(error.message, isQueryError: true)
         } catch {
             throw Self.describe(error, url: url)

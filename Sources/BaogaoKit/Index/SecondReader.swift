@@ -23,6 +23,11 @@ public final class SecondReader: Sendable {
     private let state: Mutex<Connections>
     /// Passages holding a query's rarest character (per term) past which its walk is halved.
     let halvedPast: Int
+    /// The queries reading the index now (``reading(_:)``) or waiting to (``queue(_:)``). A
+    /// part starts only while they leave a core free: under a server's load the other core is
+    /// another query's, and a halved query only adds work to it (the part's transaction, pages
+    /// read into a second page cache) and waits for the share it gets.
+    private let queries = Atomic<Int>(0)
 
     /// The connections opened so far and those not reading now.
     private struct Connections {
@@ -72,10 +77,29 @@ public final class SecondReader: Sendable {
         }
     }
 
+    /// How many queries are reading now, or waiting to (``queue(_:)``).
+    var queriesReading: Int { queries.load(ordering: .relaxed) }
+
+    /// Counts a read waiting to start (`true`), or no longer waiting (`false`), among the
+    /// queries reading: a server's queued reads need the cores as much as those running.
+    func queue(_ waiting: Bool) {
+        if waiting { queries.add(1, ordering: .relaxed) } else { queries.subtract(1, ordering: .relaxed) }
+    }
+
+    /// Runs a query's read (`body`), counted among the queries reading now.
+    func reading<T>(_ body: () throws -> T) rethrows -> T {
+        queries.add(1, ordering: .relaxed)
+        defer { queries.subtract(1, ordering: .relaxed) }
+        return try body()
+    }
+
     /// Starts reading `body` on a connection of its own, in a transaction that sees the index
-    /// with the stored ranges id `id`. Nil, at once, when every connection is busy.
+    /// with the stored ranges id `id`. Nil, at once, when every connection is busy or the
+    /// queries reading now leave no core free.
     func start<T: Sendable>(sameAs id: String, _ body: @escaping @Sendable (Database) throws -> T) -> Part<T>? {
+        let reading = queriesReading
         let taken: Taken? = state.withLock { state in
+            guard reading <= state.limit else { return nil }
             if let reader = state.idle.popLast() { return .reader(reader) }
             guard !state.failed, state.opened < state.limit else { return nil }
             state.opened += 1

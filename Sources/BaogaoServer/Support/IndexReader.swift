@@ -36,7 +36,10 @@ struct IndexReader: Sendable {
                 let late = RequestError(.serviceUnavailable,
                                         "the index did not answer within \(Self.describe(seconds)): try a narrower query")
                 let start = ContinuousClock.now
+                // Counted while it waits, so that no read halves its walk onto a core it needs.
+                index.readQueued(true)
                 gate.submit {
+                    index.readQueued(false)
                     // Its request was already answered (too late, or gone): nobody waits for it.
                     guard !once.isDone else { return }
                     let result = Result { try work(index) }
