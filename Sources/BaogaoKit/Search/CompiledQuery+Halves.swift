@@ -61,6 +61,14 @@ extension CompiledQuery {
         var ids = RowIDs()
     }
 
+    /// `body` started on the ``secondReader``, in a transaction that sees the index as `db`
+    /// does; nil when the index has no second reader or no stored ranges id, or no connection
+    /// or core is free: the caller then reads that part itself.
+    func alongside<T: Sendable>(_ db: Database, _ body: @escaping @Sendable (Database) throws -> T) throws -> SecondReader.Part<T>? {
+        guard let secondReader, let state = try ReportRanges.storedID(db) else { return nil }
+        return secondReader.start(sameAs: state, body)
+    }
+
     /// `read(range, db)` for the passages below the index's middle id here and for those
     /// above it on the ``secondReader`` at the same time, joined in that order.
     private func inHalves<T: Sendable>(match: String, _ db: Database, ranges: ReportRanges,

@@ -95,8 +95,7 @@ extension CompiledQuery {
         }
         let upper = windows / 2..<windows
         var held: Int
-        if let secondReader, let state = try ReportRanges.storedID(db),
-           let part = secondReader.start(sameAs: state, { db in try count(upper, db) }) {
+        if let part = try alongside(db, { db in try count(upper, db) }) {
             held = try count(0..<upper.lowerBound, db)
             held += try part.wait() ?? count(upper, db)
         } else {

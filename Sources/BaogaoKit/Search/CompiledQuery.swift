@@ -340,10 +340,9 @@ struct CompiledQuery {
         let picks = min(ranges.starts.count, Self.termSample / Self.sampledPerReport)
         let middle = picks / 2
         var sampled: [Int64]
-        if picks >= 2, let secondReader, let state = try ReportRanges.storedID(db),
-           let part = secondReader.start(sameAs: state, { db in
-               try Self.spreadPicks(middle..<picks, of: picks, after: 0, ranges: ranges, db, matches)
-           }) {
+        if picks >= 2, let part = try alongside(db, { db in
+            try Self.spreadPicks(middle..<picks, of: picks, after: 0, ranges: ranges, db, matches)
+        }) {
             let lower = try Self.spreadPicks(0..<middle, of: picks, after: 0, ranges: ranges, db, matches)
             // The upper picks were read as if from the start: the same as after the lower ones
             // unless those went past the report where the upper ones begin (a few long reports).
@@ -444,12 +443,10 @@ struct CompiledQuery {
     /// the ids (ascending) on the ``secondReader`` at the same time when the sample is large
     /// enough and its connection sees the same state of the index.
     func sampledPassages(_ ids: [Int64], terms: [[UInt32]], _ db: Database) throws -> [SampledPassage] {
-        guard ids.count >= Self.sampleHalvedFrom, let secondReader, let state = try ReportRanges.storedID(db) else {
-            return try Self.sampledPassages(ids, terms: terms, db)
-        }
         let sorted = ids.sorted()
         let later = Array(sorted[(sorted.count / 2)...])
-        guard let part = secondReader.start(sameAs: state, { db in try Self.sampledPassages(later, terms: terms, db) }) else {
+        guard ids.count >= Self.sampleHalvedFrom,
+              let part = try alongside(db, { db in try Self.sampledPassages(later, terms: terms, db) }) else {
             return try Self.sampledPassages(ids, terms: terms, db)
         }
         var sample = try Self.sampledPassages(Array(sorted[..<(sorted.count / 2)]), terms: terms, db)
