@@ -76,12 +76,11 @@ extension CompiledQuery {
                                        join: (inout T, T) -> Void) throws -> T? {
         guard !match.contains("*"), let secondReader, let first = ranges.starts.first,
               let bound = try walkBound(match: match, db), bound >= secondReader.halvedPast,
-              let id = try ReportRanges.storedID(db),
               // The last range is open-ended: the last passage ends it.
               let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM passages")), last > first
         else { return nil }
         let middle = first + (last + 1 - first) / 2
-        guard let later = secondReader.start(sameAs: id, { db in try read(middle...Int64.max, db) }) else { return nil }
+        guard let later = try alongside(db, { db in try read(middle...Int64.max, db) }) else { return nil }
         var rows = try read(Int64.min...(middle - 1), db)
         join(&rows, try later.wait() ?? read(middle...Int64.max, db))
         return rows
