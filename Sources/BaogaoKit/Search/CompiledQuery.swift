@@ -208,7 +208,8 @@ struct CompiledQuery {
         if allowed == nil, !prefix, oneTerm || idfs != nil,
            let rows = try scoredInHalves(select, idfs: idfs.map(GivenIDFRank.encoded), match: match, db, ranges: ranges,
                                          scoredAtMost: cap) {
-            // A long walk read in two halves at once: every row, the first `cap` of each half scored.
+            // A long walk read in two halves at once: every row, scored until the halves
+            // together read past the cap.
             memo?.keep(rows.ids, of: match)
             if rows.ids.count > Self.onePassAtMost {
                 return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: rows.ids)
