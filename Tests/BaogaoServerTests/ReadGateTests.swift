@@ -1,3 +1,4 @@
+@testable import BaogaoKit
 @testable import BaogaoServer
 import Foundation
 import Testing
@@ -93,6 +94,30 @@ struct ReadGateTests {
         ran.wait()
         #expect(record.snapshot.started.isEmpty)
         #expect(gate.queued == 0)
+    }
+
+    /// A read waiting at the gate counts among the index's reads while it waits, so that no
+    /// query running meanwhile halves its walk onto the core the waiting read needs.
+    @Test func aReadWaitingAtTheGateCountsAmongTheIndexsReads() async throws {
+        // An index of its own: other tests' reads of a shared one would count too.
+        let fixture = try Fixture(reports: ["单位_2024_总结.txt": "推进工作。"], name: "read-gate-queued")
+        let index = fixture.index
+        let gate = ReadGate(limit: 1)
+        let release = DispatchSemaphore(value: 0)
+        let busy = DispatchSemaphore(value: 0)
+        gate.submit {
+            busy.signal()
+            release.wait()
+        }
+        busy.wait()
+        #expect(index.secondReader.queriesReading == 0)
+        let reader = IndexReader(index: index, timeout: .seconds(10), gate: gate)
+        let waiting = Task { try await reader.run { try $0.statistics().reports } }
+        while gate.queued == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        #expect(index.secondReader.queriesReading == 1)
+        release.signal()
+        #expect(try await waiting.value == 1)
+        #expect(index.secondReader.queriesReading == 0)
     }
 
     @Test func aReadWithinItsTimeoutAnswers() async throws {
