@@ -110,12 +110,16 @@ struct ReadGateTests {
             release.wait()
         }
         busy.wait()
+        var released = false
+        defer { if !released { release.signal() } }
         #expect(index.secondReader.queriesReading == 0)
         let reader = IndexReader(index: index, timeout: .seconds(10), gate: gate)
         let waiting = Task { try await reader.run { try $0.statistics().reports } }
-        while gate.queued == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        for _ in 0..<5_000 where gate.queued == 0 { try await Task.sleep(for: .milliseconds(1)) }
+        try #require(gate.queued == 1)
         #expect(index.secondReader.queriesReading == 1)
         release.signal()
+        released = true
         #expect(try await waiting.value == 1)
         #expect(index.secondReader.queriesReading == 0)
     }
