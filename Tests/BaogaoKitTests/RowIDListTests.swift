@@ -105,6 +105,35 @@ struct RowIDListTests {
         #expect(ascending.count == 3 && ascending.reports == [7, 9, 11])
     }
 
+    /// A report's range searched from any range finds what a search of all finds: the
+    /// report's range, or nil for a report without one (gaps between report ids included).
+    @Test func aReportSearchedFromAnyRangeIsFoundAsBySearchingAll() {
+        var random = SystemRandomNumberGenerator()
+        for count in [1, 2, 3, 7, 100, 1_000] {
+            var reports: [Int64] = []
+            var next = Int64.random(in: 1...5, using: &random)
+            for _ in 0..<count {
+                reports.append(next)
+                next += Int64.random(in: 1...4, using: &random)
+            }
+            let ranges = ReportRanges(starts: reports.indices.map { Int64($0) * 10 }, reports: reports)
+            for _ in 0..<300 {
+                let id = Int64.random(in: 0...(next + 3), using: &random)
+                let from = Int.random(in: -1...(count + 1), using: &random)
+                let expected = reports.firstIndex(of: id)
+                #expect(ranges.range(ofReport: id) == expected)
+                #expect(ranges.range(ofReport: id, from: from) == expected, "\(id) from \(from) of \(reports)")
+            }
+            // Ascending reports, each searched from the last one found.
+            var last = 0
+            for (i, report) in reports.enumerated() {
+                let found = ranges.range(ofReport: report, from: last)
+                #expect(found == i)
+                last = found ?? last
+            }
+        }
+    }
+
     @Test func aSearchFromALaterRangeFindsWhatASearchOfAllFinds() throws {
         var random = SystemRandomNumberGenerator()
         for count in [1, 2, 3, 7, 100, 1_000] {

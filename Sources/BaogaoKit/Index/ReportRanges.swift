@@ -79,6 +79,27 @@ struct ReportRanges: Sendable {
         return nil
     }
 
+    /// The index of the range of report `id`, searched from range `from` on: for reports met
+    /// in ascending order, a few steps from the last one found (galloping, then a binary search
+    /// of the last gallop) rather than a search of every range (`units` of 发展 at 10 GB: one
+    /// for each of 521,045 reports, a tenth of its time). Any `from` gives the same answer.
+    func range(ofReport id: Int64, from: Int) -> Int? {
+        guard from >= 0, from < reports.count, reports[from] <= id else { return range(ofReport: id) }
+        var low = from
+        var step = 1
+        while low + step < reports.count, reports[low + step] <= id {
+            low += step
+            step *= 2
+        }
+        var high = min(low + step, reports.count) - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if reports[mid] == id { return mid }
+            if reports[mid] < id { low = mid + 1 } else { high = mid - 1 }
+        }
+        return nil
+    }
+
     /// The report of passage `id`, or nil when it lies before every range.
     func report(ofPassage id: Int64) -> Int64? {
         range(ofPassage: id).map { reports[$0] }

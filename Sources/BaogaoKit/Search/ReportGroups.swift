@@ -53,6 +53,10 @@ struct ReportGroups {
     /// The group of each report met that `ranges` does not hold (every report without them).
     private var groupOfReport: [Int64: Int] = [:]
 
+    /// The range of the report last added: reports come mostly in ascending order, and the
+    /// next one's range is searched from there.
+    private var lastRange = 0
+
     /// Reports read by id at most; more are read in one scan of `reports`.
     let readByIDAtMost: Int
 
@@ -94,13 +98,15 @@ struct ReportGroups {
 
     /// Counts `passages` of `report` (whose metadata was read) in its group; returns the group.
     mutating func add(report: Int64, passages: Int) -> Int {
-        let (g, new) = group(of: report)
+        let range = ranges?.range(ofReport: report, from: lastRange)
+        if let range { lastRange = range }
+        let (g, new) = group(of: report, range: range)
         groups[g].passages += passages
         total += passages
         if new {
             groups[g].reports += 1
             reportCount += 1
-            if grouping != .report, let year = metadata(of: report)?.year { groups[g].years.insert(year) }
+            if grouping != .report, let year = metadata(of: report, range: range)?.year { groups[g].years.insert(year) }
         }
         return g
     }
@@ -125,13 +131,18 @@ struct ReportGroups {
 
     /// The unit and year of `report`, once read.
     func metadata(of report: Int64) -> Metadata? {
-        guard let table, let ranges else { return metadata[report] }
-        return ranges.range(ofReport: report).map { Metadata(unit: table.unit(ofRange: $0), year: table.year(ofRange: $0)) }
+        metadata(of: report, range: ranges?.range(ofReport: report))
     }
 
-    /// The group of `report`, and whether the report is met for the first time.
-    private mutating func group(of report: Int64) -> (group: Int, new: Bool) {
-        let range = ranges?.range(ofReport: report)
+    /// The unit and year of `report`, whose range in `ranges` is `range` (nil: none).
+    private func metadata(of report: Int64, range: Int?) -> Metadata? {
+        guard let table, ranges != nil else { return metadata[report] }
+        return range.map { Metadata(unit: table.unit(ofRange: $0), year: table.year(ofRange: $0)) }
+    }
+
+    /// The group of `report`, whose range in `ranges` is `range`, and whether the report is met
+    /// for the first time.
+    private mutating func group(of report: Int64, range: Int?) -> (group: Int, new: Bool) {
         if let range, let ranges {
             if groupOfRange.isEmpty { groupOfRange = Array(repeating: -1, count: ranges.reports.count) }
             if groupOfRange[range] >= 0 { return (Int(groupOfRange[range]), false) }
@@ -147,7 +158,7 @@ struct ReportGroups {
                 let unit = range.map { table.unitOfRange[$0] } ?? -1
                 key = unit < 0 ? .unknown : .unitIndex(unit)
             } else {
-                let meta = metadata(of: report)
+                let meta = metadata(of: report, range: range)
                 key = (grouping == .unit ? meta?.unit.map(Key.unit) : meta?.year.map(Key.year)) ?? .unknown
             }
             g = groupOfKey[key] ?? groups.count
