@@ -35,21 +35,16 @@ enum ReportBigrams {
     /// Calls `body(reportID, passages)` for every report with passages holding the bigram of
     /// `slot`, in report id order.
     static func forEachCount(slot: Int, _ db: Database, _ body: (Int64, Int) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT report_id, width, substr(counts, ? * width + 1, width) FROM report_bigrams ORDER BY report_id
-            """), arguments: [slot])
-        while let row = try rows.next() {
-            let reportID: Int64 = row[0]
-            let width: Int = row[1]
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: [slot])
+        while try rows.next() != nil {
+            let bytes = statement.bytes(at: 2)
+            guard bytes.count == Int(statement.int64(at: 1)) else { continue }
             var count = 0
-            try row.withUnsafeData(atIndex: 2) { data in
-                guard let data, data.count == width else { return }
-                // Bytes through a pointer: Data's iterator cost more than the row's read.
-                data.withUnsafeBytes { bytes in
-                    for k in 0..<bytes.count { count |= Int(bytes[k]) << (8 * k) }
-                }
-            }
-            if count > 0 { try body(reportID, count) }
+            for k in 0..<bytes.count { count |= Int(bytes[k]) << (8 * k) }
+            if count > 0 { try body(statement.int64(at: 0), count) }
         }
     }
 

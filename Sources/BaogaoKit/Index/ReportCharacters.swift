@@ -121,19 +121,14 @@ enum ReportCharacters {
     /// order, with only the bitmap of `slot` read.
     private static func forEachBitmap(of slot: Int, _ db: Database,
                                       _ body: (Int64, Int64, Int, UnsafeRawBufferPointer) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT report_id, first_passage, passages,
                    substr(bits, ? * ((passages + 7) / 8) + 1, (passages + 7) / 8)
             FROM report_chars ORDER BY first_passage
-            """), arguments: [slot])
-        while let row = try rows.next() {
-            let reportID: Int64 = row[0]
-            let first: Int64 = row[1]
-            let count: Int = row[2]
-            try row.withUnsafeData(atIndex: 3) { data in
-                guard let data else { return }
-                try data.withUnsafeBytes { try body(reportID, first, count, $0) }
-            }
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: [slot])
+        while try rows.next() != nil {
+            try body(statement.int64(at: 0), statement.int64(at: 1), Int(statement.int64(at: 2)), statement.bytes(at: 3))
         }
     }
 }
