@@ -51,6 +51,19 @@ struct ReadGateTests {
         return record
     }
 
+    /// A gate of one whose thread is held by a read until `release` is signalled.
+    static func heldGate() -> (gate: ReadGate, release: DispatchSemaphore) {
+        let gate = ReadGate(limit: 1)
+        let release = DispatchSemaphore(value: 0)
+        let busy = DispatchSemaphore(value: 0)
+        gate.submit {
+            busy.signal()
+            release.wait()
+        }
+        busy.wait()
+        return (gate, release)
+    }
+
     @Test func noMoreThanTheLimitRunAtOnce() {
         let record = Self.run(ReadGate(limit: 3), count: 30, milliseconds: 20)
         let (started, mostAtOnce) = record.snapshot
@@ -71,14 +84,7 @@ struct ReadGateTests {
 
     @Test func aReadThatWaitedPastItsTimeoutNeverStarts() async throws {
         let fixture = try Fixture.get()
-        let gate = ReadGate(limit: 1)
-        let release = DispatchSemaphore(value: 0)
-        let busy = DispatchSemaphore(value: 0)
-        gate.submit {
-            busy.signal()
-            release.wait()
-        }
-        busy.wait()
+        let (gate, release) = Self.heldGate()
         let reader = IndexReader(index: fixture.index, timeout: .milliseconds(50), gate: gate)
         let record = Record()
         await #expect {
@@ -102,14 +108,7 @@ struct ReadGateTests {
         // An index of its own: other tests' reads of a shared one would count too.
         let fixture = try Fixture(reports: ["单位_2024_总结.txt": "推进工作。"], name: "read-gate-queued")
         let index = fixture.index
-        let gate = ReadGate(limit: 1)
-        let release = DispatchSemaphore(value: 0)
-        let busy = DispatchSemaphore(value: 0)
-        gate.submit {
-            busy.signal()
-            release.wait()
-        }
-        busy.wait()
+        let (gate, release) = Self.heldGate()
         var released = false
         defer { if !released { release.signal() } }
         #expect(index.secondReader.queriesReading == 0)

@@ -69,8 +69,12 @@ struct ReportRanges: Sendable {
 
     /// The index of the range of report `id` (report ids ascend with the ranges), or nil.
     func range(ofReport id: Int64) -> Int? {
-        var low = 0
-        var high = reports.count - 1
+        rangeOfReport(id, from: 0, to: reports.count - 1)
+    }
+
+    /// The index in `low...high` of the range of report `id`, or nil.
+    private func rangeOfReport(_ id: Int64, from low: Int, to high: Int) -> Int? {
+        var (low, high) = (low, high)
         while low <= high {
             let mid = (low + high) / 2
             if reports[mid] == id { return mid }
@@ -91,13 +95,7 @@ struct ReportRanges: Sendable {
             low += step
             step *= 2
         }
-        var high = min(low + step, reports.count) - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            if reports[mid] == id { return mid }
-            if reports[mid] < id { low = mid + 1 } else { high = mid - 1 }
-        }
-        return nil
+        return rangeOfReport(id, from: low, to: min(low + step, reports.count) - 1)
     }
 
     /// The report of passage `id`, or nil when it lies before every range.
