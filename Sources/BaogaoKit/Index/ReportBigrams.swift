@@ -51,24 +51,21 @@ enum ReportBigrams {
     /// Calls `body(counts)` with every report's number of passages holding each slot (all of
     /// `report_bigrams`, or the reports of one file), reading each row whole.
     static func forEachReportCounts(ofFile fileID: Int64? = nil, _ db: Database, _ body: ([Int]) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: fileID == nil
+        let statement = try db.cachedStatement(sql: fileID == nil
             ? "SELECT width, counts FROM report_bigrams"
-            : "SELECT width, counts FROM report_bigrams WHERE report_id IN (SELECT id FROM reports WHERE file_id = ?)"),
-            arguments: fileID.map { [$0] } ?? [])
+            : "SELECT width, counts FROM report_bigrams WHERE report_id IN (SELECT id FROM reports WHERE file_id = ?)")
+        let rows = try Row.fetchCursor(statement, arguments: fileID.map { [$0] } ?? [])
         var counts = [Int](repeating: 0, count: FrequentBigrams.count)
-        while let row = try rows.next() {
-            let width: Int = row[0]
-            try row.withUnsafeData(atIndex: 1) { data in
-                guard let data, data.count == width * FrequentBigrams.count else { return }
-                data.withUnsafeBytes { bytes in
-                    for slot in 0..<FrequentBigrams.count {
-                        var count = 0
-                        for k in 0..<width { count |= Int(bytes[slot * width + k]) << (8 * k) }
-                        counts[slot] = count
-                    }
-                }
-                try body(counts)
+        while try rows.next() != nil {
+            let width = Int(statement.int64(at: 0))
+            let bytes = statement.bytes(at: 1)
+            guard bytes.count == width * FrequentBigrams.count else { continue }
+            for slot in 0..<FrequentBigrams.count {
+                var count = 0
+                for k in 0..<width { count |= Int(bytes[slot * width + k]) << (8 * k) }
+                counts[slot] = count
             }
+            try body(counts)
         }
     }
 

@@ -96,24 +96,21 @@ enum ReportCharacters {
     /// Calls `body(counts)` with every report's number of passages holding each slot (all of
     /// `report_chars`, or the reports of one file), reading each row whole.
     static func forEachReportCounts(ofFile fileID: Int64? = nil, _ db: Database, _ body: ([Int]) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: fileID == nil
+        let statement = try db.cachedStatement(sql: fileID == nil
             ? "SELECT passages, bits FROM report_chars"
-            : "SELECT passages, bits FROM report_chars WHERE report_id IN (SELECT id FROM reports WHERE file_id = ?)"),
-            arguments: fileID.map { [$0] } ?? [])
+            : "SELECT passages, bits FROM report_chars WHERE report_id IN (SELECT id FROM reports WHERE file_id = ?)")
+        let rows = try Row.fetchCursor(statement, arguments: fileID.map { [$0] } ?? [])
         var counts = [Int](repeating: 0, count: FrequentCharacters.count)
-        while let row = try rows.next() {
-            let width = (row[0] as Int + 7) / 8
-            try row.withUnsafeData(atIndex: 1) { data in
-                guard let data, data.count == width * FrequentCharacters.count else { return }
-                data.withUnsafeBytes { bytes in
-                    for slot in 0..<FrequentCharacters.count {
-                        var held = 0
-                        for k in slot * width..<(slot + 1) * width { held += bytes[k].nonzeroBitCount }
-                        counts[slot] = held
-                    }
-                }
-                try body(counts)
+        while try rows.next() != nil {
+            let width = (Int(statement.int64(at: 0)) + 7) / 8
+            let bytes = statement.bytes(at: 1)
+            guard bytes.count == width * FrequentCharacters.count else { continue }
+            for slot in 0..<FrequentCharacters.count {
+                var held = 0
+                for k in slot * width..<(slot + 1) * width { held += bytes[k].nonzeroBitCount }
+                counts[slot] = held
             }
+            try body(counts)
         }
     }
 

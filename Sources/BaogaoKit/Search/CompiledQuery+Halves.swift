@@ -100,6 +100,16 @@ extension CompiledQuery {
         return secondReader.start(sameAs: state, body)
     }
 
+    /// `lower(db)` here and `upper` on the ``secondReader`` at the same time (see
+    /// ``alongside(_:_:)``), or both here, one after the other, when no connection or core is
+    /// free or the part saw another state of the index.
+    func here<T: Sendable>(_ db: Database, _ lower: (Database) throws -> T,
+                           alongside upper: @escaping @Sendable (Database) throws -> T) throws -> (lower: T, upper: T) {
+        let part = try alongside(db, upper)
+        let first = try lower(db)
+        return (first, try part?.wait() ?? upper(db))
+    }
+
     /// `read(range, db)` for the passages below the index's middle id here and for those
     /// above it on the ``secondReader`` at the same time, joined in that order.
     private func inHalves<T: Sendable>(match: String, _ db: Database, ranges: ReportRanges,

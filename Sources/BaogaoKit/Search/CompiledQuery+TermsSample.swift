@@ -93,14 +93,9 @@ extension CompiledQuery {
             }
             return held
         }
-        let upper = windows / 2..<windows
-        var held: Int
-        if let part = try alongside(db, { db in try count(upper, db) }) {
-            held = try count(0..<upper.lowerBound, db)
-            held += try part.wait() ?? count(upper, db)
-        } else {
-            held = try count(0..<windows, db)
-        }
+        let halves = try here(db, { db in try count(0..<windows / 2, db) },
+                              alongside: { db in try count(windows / 2..<windows, db) })
+        let held = halves.lower + halves.upper
         var estimate = Int((Double(held) * Double(span) / Double(width * windows)).rounded())
         let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
         for totals in try CharacterTotals.lookup(ideographs, db) ?? [] { estimate = min(estimate, totals.passages) }

@@ -444,15 +444,12 @@ struct CompiledQuery {
     /// the ids (ascending) on the ``secondReader`` at the same time when the sample is large
     /// enough and its connection sees the same state of the index.
     func sampledPassages(_ ids: [Int64], terms: [[UInt32]], _ db: Database) throws -> [SampledPassage] {
+        guard ids.count >= Self.sampleHalvedFrom else { return try Self.sampledPassages(ids, terms: terms, db) }
         let sorted = ids.sorted()
         let later = Array(sorted[(sorted.count / 2)...])
-        guard ids.count >= Self.sampleHalvedFrom,
-              let part = try alongside(db, { db in try Self.sampledPassages(later, terms: terms, db) }) else {
-            return try Self.sampledPassages(ids, terms: terms, db)
-        }
-        var sample = try Self.sampledPassages(Array(sorted[..<(sorted.count / 2)]), terms: terms, db)
-        sample += try part.wait() ?? Self.sampledPassages(later, terms: terms, db)
-        return sample
+        let halves = try here(db, { db in try Self.sampledPassages(Array(sorted[..<(sorted.count / 2)]), terms: terms, db) },
+                              alongside: { db in try Self.sampledPassages(later, terms: terms, db) })
+        return halves.lower + halves.upper
     }
 
     private static func sampledPassages(_ ids: [Int64], terms: [[UInt32]], _ db: Database) throws -> [SampledPassage] {
