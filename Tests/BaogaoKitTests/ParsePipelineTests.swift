@@ -53,6 +53,25 @@ struct ParsePipelineTests {
         #expect(counter.maxAhead <= 1)
     }
 
+    #if os(Linux)
+    /// The writer is a build's slowest step: workers give way to it. With no workers the
+    /// consumer does the work at its own priority, which stays as it was.
+    @Test func workersRunBelowTheConsumersPriority() {
+        let consumer = WorkerThread.priority
+        let pipeline = ParsePipeline(inputs: Array(0..<8), workers: 2, window: 4) { _ in WorkerThread.priority }
+        var seen: [Int32] = []
+        while let p = pipeline.next() { seen.append(p) }
+        let lowered = min(19, consumer + ParsePipeline<Int, Int32>.workerNiceness)
+        #expect(seen == Array(repeating: lowered, count: 8))
+
+        let alone = ParsePipeline(inputs: Array(0..<3), workers: 0, window: 2) { _ in WorkerThread.priority }
+        var own: [Int32] = []
+        while let p = alone.next() { own.append(p) }
+        #expect(own == [consumer, consumer, consumer])
+        #expect(WorkerThread.priority == consumer)
+    }
+    #endif
+
     /// Regression: a worker's thread held the last reference to what `work` captured until its
     /// thread-specific data was torn down, after libdispatch's; a deinit that handed work to
     /// dispatch then (the OCR cache's database queue being disposed) built it in freed memory,
