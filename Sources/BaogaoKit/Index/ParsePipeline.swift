@@ -6,12 +6,13 @@ import Foundation
 ///
 /// One consumer (the index writer) calls ``next()``; ``cancel()`` stops the workers early.
 /// Workers are ``WorkerThread``s, which let go of the pipeline (and of what `work` captured)
-/// before their threads end, and run ``workerNiceness`` nice levels below the consumer: the
+/// before their threads end. They run ``workerNiceness`` nice levels below the consumer: the
 /// writer is a build's slowest step, and a worker that takes its core while it has work only
-/// makes it wait longer for the next file (a 100 MB build on two cores, three runs each: the
-/// writer waited 1.9–3.1 s for files at equal priority, 0.9–1.1 s with the workers at nice 5,
-/// and the build took 17.3–19.7 s and 16.2–16.5 s). With no workers (none asked for, or none could be started),
-/// ``next()`` does the work itself.
+/// makes it wait longer for the next file (a 100 MB build on two cores: the writer waited
+/// 1.9–3.1 s for files at equal priority and 0.9–1.1 s with the workers at nice 5; three
+/// interleaved builds each took 17.2–17.7 s before and 14.6–15.2 s after). With no workers
+/// (none asked for, or none could be started), ``next()`` does the work itself, at the
+/// consumer's priority.
 ///
 /// ```swift
 /// let pipeline = ParsePipeline(inputs: files, workers: 2, window: 8) { file in parse(file) }
