@@ -41,9 +41,9 @@ enum ReportBigrams {
         let rows = try Row.fetchCursor(statement, arguments: [slot])
         while try rows.next() != nil {
             let bytes = statement.bytes(at: 2)
-            guard bytes.count == Int(statement.int64(at: 1)) else { continue }
-            var count = 0
-            for k in 0..<bytes.count { count |= Int(bytes[k]) << (8 * k) }
+            let width = Int(statement.int64(at: 1))
+            guard bytes.count == width else { continue }
+            let count = Self.count(at: 0, width: width, in: bytes)
             if count > 0 { try body(statement.int64(at: 0), count) }
         }
     }
@@ -60,11 +60,7 @@ enum ReportBigrams {
             let width = Int(statement.int64(at: 0))
             let bytes = statement.bytes(at: 1)
             guard bytes.count == width * FrequentBigrams.count else { continue }
-            for slot in 0..<FrequentBigrams.count {
-                var count = 0
-                for k in 0..<width { count |= Int(bytes[slot * width + k]) << (8 * k) }
-                counts[slot] = count
-            }
+            for slot in 0..<FrequentBigrams.count { counts[slot] = Self.count(at: slot, width: width, in: bytes) }
             try body(counts)
         }
     }
@@ -78,5 +74,12 @@ enum ReportBigrams {
             reports += 1
         }
         return (passages, reports)
+    }
+
+    /// The little-endian count of `slot`, `width` bytes, in a row's `counts` (as `insert` writes it).
+    private static func count(at slot: Int, width: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var count = 0
+        for k in 0..<width { count |= Int(bytes[slot * width + k]) << (8 * k) }
+        return count
     }
 }

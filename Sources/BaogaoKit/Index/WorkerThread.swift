@@ -47,7 +47,7 @@ public enum WorkerThread {
     /// Lowers the calling thread's scheduling priority by `steps` nice levels (Linux, where a
     /// nice value belongs to a thread; elsewhere nothing). A thread cannot raise it again: call
     /// it only on a thread of its own, such as one started by ``start(stackSize:_:)``.
-    public static func lowerPriority(by steps: Int32) {
+    static func lowerPriority(by steps: Int32) {
         #if os(Linux)
         errno = 0
         let current = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
@@ -57,7 +57,7 @@ public enum WorkerThread {
     }
 
     /// The calling thread's nice value (Linux; 0 elsewhere).
-    public static var priority: Int32 {
+    static var priority: Int32 {
         #if os(Linux)
         return getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
         #else
