@@ -201,17 +201,8 @@ extension CompiledQuery {
         return phrases
     }
 
-    /// The rows FTS5 counts in its index (bm25's N): the first varint of its averages record.
+    /// The rows FTS5 counts in its index (bm25's N), from its averages record.
     static func indexedRows(_ db: Database) throws -> Int? {
-        guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM passages_fts_data WHERE id = 1"))
-        else { return nil }
-        // SQLite's varint: big-endian groups of 7 bits, the ninth byte whole.
-        var value: UInt64 = 0
-        for (i, byte) in block.prefix(9).enumerated() {
-            if i == 8 { return Int(exactly: value << 8 | UInt64(byte)) }
-            value = value << 7 | UInt64(byte & 0x7F)
-            if byte & 0x80 == 0 { return Int(exactly: value) }
-        }
-        return nil
+        try FTS5Totals.read(db)?.rows
     }
 }
