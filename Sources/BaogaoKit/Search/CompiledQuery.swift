@@ -56,6 +56,9 @@ struct CompiledQuery {
     /// page's counts after its hits); nil: nothing kept.
     var memo: RowIDMemo?
 
+    /// When a long phrase alone is found through its rare bigrams (``RareTokens``).
+    var rareTokenLimits = RareTokens.Limits()
+
     /// The slot of the character searched for, when the query is one character of
     /// ``FrequentCharacters`` and nothing else: its passages are read from ``ReportCharacters``
     /// (once the index is known to hold them) instead of an FTS5 prefix query.
@@ -171,6 +174,10 @@ struct CompiledQuery {
             if counts.reduce(0, { $0 + $1.passages }) > Self.onePassAtMost {
                 return try rankedFromReports(db, wanted: wanted, counts: counts, ranges: ranges)
             }
+        }
+        if oneTerm, allowed == nil,
+           let rare = try rankedFromRareTokens(db, wanted: wanted, ranges: ranges, limits: rareTokenLimits) {
+            return rare
         }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }

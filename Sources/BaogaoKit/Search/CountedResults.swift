@@ -31,6 +31,7 @@ extension Searcher {
         return try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
             compiled.memo = RowIDMemo()
+            compiled.rareTokenLimits = rareTokenLimits
             let results = try results(compiled, db, limit: limit, offset: offset, context: 0,
                                       perReport: Self.defaultPerReport, ranking: .full)
             return CountedResults(results: results, counts: try Aggregator(index: index).counts(compiled, by: groupings, db))

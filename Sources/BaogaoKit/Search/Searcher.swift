@@ -13,6 +13,10 @@ public struct Searcher: Sendable {
         self.index = index
     }
 
+    /// When a long phrase alone is found through its rare bigrams (``RareTokens``); tests set
+    /// thresholds a small index reaches.
+    var rareTokenLimits = RareTokens.Limits()
+
     /// How hits are ordered.
     public enum Ranking: String, Sendable, CaseIterable {
         /// Exact hits, then variants; bm25 with heading, proximity, frequency and length signals;
@@ -37,7 +41,8 @@ public struct Searcher: Sendable {
                        perReport: Int? = Searcher.defaultPerReport,
                        ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
-            let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            compiled.rareTokenLimits = rareTokenLimits
             return try results(compiled, db, limit: limit, offset: offset, context: context,
                                perReport: perReport, ranking: ranking)
         }

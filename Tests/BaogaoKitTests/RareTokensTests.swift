@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// A long phrase whose bigrams are partly common, found through its rare ones: which tokens
+/// are walked, the pages their doclists span, and answers equal to walking the whole phrase.
+@Suite(.serialized)
+struct RareTokensTests {
+    @Test(arguments: [
+        ([74, 382, 2, 432, 92, 914, 18], [2, 6]),        // 任人员按照规定给: the third rarest (74) too common
+        ([228, 30, 23, 498, 14, 47, 9], [2, 4, 6]),      // 以及有其他特殊困
+        ([625, 1, 28, 15, 371, 28, 39], [1, 3, 5]),      // a token next to one kept weighs four times
+        ([9, 16, 187, 78, 78], [0, 1]),
+        ([90, 507, 425, 169, 211, 105, 408], nil),       // every token common: walked whole
+        ([70, 1, 32], nil),                              // three tokens: walked whole
+        ([1, 2, 1, 3], nil),                             // nothing common to leave out
+    ] as [([Int], [Int]?)])
+    func tokensKept(spans: [Int], expected: [Int]?) {
+        #expect(RareTokens.kept(spans: spans) == expected)
+    }
+
+    @Test func aNearGroupHoldsTheKeptTokensAsThePhraseDoes() {
+        #expect(RareTokens.nearDistance([2, 6]) == 3)
+        #expect(RareTokens.nearDistance([2, 4, 6]) == 3)
+        #expect(RareTokens.nearDistance([3, 4]) == 0)
+    }
+
+    static let phrase = "任人员按照规定给"
+
+    /// Reports of filler lines where 人员, 按照 and 规定 are common (thirty times a line) but never
+    /// next to each other;
+    /// lines holding the phrase (once or twice, one in traditional characters), and `decoys`
+    /// lines holding its bigrams as the phrase does but for 按照, cut by a comma: every rare one
+    /// where it stands in the phrase, and no match.
+    static func index(decoys: Int) throws -> IndexDatabase {
+        let folder = try temporaryFolder()
+        let corpus = folder.appendingPathComponent("c")
+        var files: [String: Data] = [:]
+        for report in 1...6 {
+            var lines = ["第\(report)号工作报告"]
+            for k in 0..<400 {
+                lines.append("第\(k)项：" + String(repeating: "人员、按照、规定、", count: 30) + "完。")
+                if k % 40 == report {
+                    lines.append("对责任人员按照规定给予处分\(k % 3 == 0 ? "，对责任人员按照规定给予通报" : "")。")
+                }
+            }
+            files["单位\(report)_202\(report)_报告.txt"] = Data(lines.joined(separator: "\n").utf8)
+        }
+        var odd = ["其他报告", "對責任人員按照規定給予處分。", "任人员按照规定"]
+        for k in 0..<decoys { odd.append("第\(k)条：责任人员按、照规定给予办理。") }
+        files["单位7_2027_报告.txt"] = Data(odd.joined(separator: "\n").utf8)
+        try write(files, in: corpus)
+        let url = folder.appendingPathComponent("rare.sqlite")
+        _ = try Indexer.index(folder: corpus, into: url)
+        return try IndexDatabase.open(at: url)
+    }
+
+    /// Thresholds a small index reaches.
+    static let small = RareTokens.Limits(rarestAtMost: 4, thirdAtMost: 4, droppedAtLeast: 16, segmentPagesAtLeast: 1)
+
+    @Test func theDoclistsOfCommonTokensSpanMorePages() throws {
+        let index = try Self.index(decoys: 10)
+        try index.read { db in
+            let plan = try #require(TermPlan(Self.phrase))
+            let spans = try #require(DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: 1, db))
+            let byToken = Dictionary(uniqueKeysWithValues: zip(plan.tokens, spans))
+            for common in ["人员", "按照", "规定"] {
+                for rare in ["员按", "照规"] { #expect(byToken[common]! >= 4 * byToken[rare]!, "\(byToken)") }
+            }
+            #expect(DoclistPages.spans(of: ["人员", "不在索引"], segmentPagesAtLeast: 1, db)?.count == 2)
+            // Small segments are left out: none here is that large.
+            #expect(DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: 1_000_000, db) == Array(repeating: 0, count: plan.tokens.count))
+            #expect(try FTS5Totals.read(db)?.rows == (try Int.fetchOne(db, sql: "SELECT count(*) FROM passages")))
+        }
+    }
+
+    /// Found through its rare bigrams, the phrase's matches, totals and scores are those of
+    /// `baogao_tf` over the whole phrase, to the last bit; the decoys and the phrase cut short
+    /// are not among them, and the line in traditional characters is.
+    @Test func matchesAndScoresAreThoseOfTheWholePhrase() throws {
+        let index = try Self.index(decoys: 10)
+        let (passages, reports) = try bruteForceCount(of: Self.phrase, in: index)
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"\(Self.phrase)\""), db)
+            let ranges = try #require(compiled.ranges)
+            #expect(try compiled.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges) == nil, "too small for the defaults")
+            let found = try #require(try compiled.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges, limits: Self.small))
+            #expect(found.passages == passages)
+            #expect(found.reports == reports)
+            let plan = try #require(TermPlan(Self.phrase))
+            let whole = try Row.fetchAll(db, sql: """
+                SELECT rowid, \(TermFrequencyRank.name)(passages_fts) AS rank FROM passages_fts
+                WHERE passages_fts MATCH ? ORDER BY rank, rowid
+                """, arguments: [plan.matchExpression])
+            #expect(found.best.map(\.passageID) == whole.map { $0[0] as Int64 })
+            #expect(found.best.map(\.rank) == whole.map { $0[1] as Double })
+            #expect(found.best.contains { $0.text.contains("對責任人員") })
+            #expect(!found.best.contains { $0.text.contains("按、照") })
+            // Counted twice where it is twice: it ranks first.
+            #expect(found.best.first?.text.contains("通报") == true)
+        }
+    }
+
+    /// Through `Searcher`, a page and its totals are the same whether the phrase is found
+    /// through its rare tokens or walked whole.
+    @Test func aPageIsTheSameEitherWay() throws {
+        let index = try Self.index(decoys: 10)
+        let query = try SearchQuery(parsing: "\"\(Self.phrase)\"")
+        var rare = Searcher(index: index)
+        rare.rareTokenLimits = Self.small
+        var whole = Searcher(index: index)
+        whole.rareTokenLimits.fewestTokens = .max
+        for limit in [10, 40] {
+            let a = try rare.search(query, limit: limit, context: 1)
+            let b = try whole.search(query, limit: limit, context: 1)
+            #expect(a.totalHits == b.totalHits && a.totalReports == b.totalReports)
+            #expect(a.hits.map(\.text) == b.hits.map(\.text))
+            #expect(a.hits.map(\.score) == b.hits.map(\.score))
+            #expect(a.hits.map(\.path) == b.hits.map(\.path))
+            #expect(a.hits.map(\.line) == b.hits.map(\.line))
+        }
+    }
+
+    /// Rare tokens close together in more passages than are read: the phrase is walked whole,
+    /// and the answer is the same.
+    @Test func tooManyCandidatesWalkThePhraseWhole() throws {
+        let index = try Self.index(decoys: CompiledQuery.rareCandidatesAtMost + 20)
+        let (passages, _) = try bruteForceCount(of: Self.phrase, in: index)
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"\(Self.phrase)\""), db)
+            #expect(try compiled.rankedFromRareTokens(db, wanted: 100, ranges: try #require(compiled.ranges), limits: Self.small) == nil)
+        }
+        var searcher = Searcher(index: index)
+        searcher.rareTokenLimits = Self.small
+        #expect(try searcher.search(try SearchQuery(parsing: "\"\(Self.phrase)\""), limit: 10).totalHits == passages)
+    }
+}
