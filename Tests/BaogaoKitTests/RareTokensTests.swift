@@ -8,22 +8,24 @@ import Testing
 @Suite(.serialized)
 struct RareTokensTests {
     @Test(arguments: [
-        ([74, 382, 2, 432, 92, 914, 18], [2, 6]),        // 任人员按照规定给: the third rarest (74) too common
-        ([228, 30, 23, 498, 14, 47, 9], [2, 4, 6]),      // 以及有其他特殊困
-        ([625, 1, 28, 15, 371, 28, 39], [1, 3, 5]),      // a token next to one kept weighs four times
-        ([9, 16, 187, 78, 78], [0, 1]),
-        ([90, 507, 425, 169, 211, 105, 408], nil),       // every token common: walked whole
-        ([70, 1, 32], nil),                              // three tokens: walked whole
-        ([1, 2, 1, 3], nil),                             // nothing common to leave out
-    ] as [([Int], [Int]?)])
-    func tokensKept(spans: [Int], expected: [Int]?) {
-        #expect(RareTokens.kept(spans: spans) == expected)
+        ([74, 382, 2, 432, 92, 914, 18], .init(kept: [2, 6], candidatesAtMost: 947)),  // 任人员按照规定给
+        ([228, 30, 23, 498, 14, 47, 9], .init(kept: [2, 4, 6], candidatesAtMost: 401)), // 以及有其他特殊困
+        // A token next to one kept weighs four times; a third no larger than the two together.
+        ([625, 1, 28, 15, 371, 28, 39], .init(kept: [1, 3], candidatesAtMost: 545)),
+        ([9, 16, 187, 78, 78], .init(kept: [0, 1], candidatesAtMost: 300)),
+        ([173, 70, 80, 304, 914, 14, 1390], .init(kept: [1, 5], candidatesAtMost: 1_430)),
+        ([70, 1, 32], nil),                   // three tokens: walked whole
+        ([1, 2, 1, 3], nil),                  // nothing common to leave out
+        ([40, 50, 45, 60], nil),              // all alike: leaving two out saves too little
+    ] as [([Int], RareTokens.Plan?)])
+    func plans(spans: [Int], expected: RareTokens.Plan?) {
+        #expect(RareTokens.plan(spans: spans) == expected)
     }
 
     @Test func aNearGroupHoldsTheKeptTokensAsThePhraseDoes() {
-        #expect(RareTokens.nearDistance([2, 6]) == 3)
-        #expect(RareTokens.nearDistance([2, 4, 6]) == 3)
-        #expect(RareTokens.nearDistance([3, 4]) == 0)
+        #expect(RareTokens.Plan(kept: [2, 6], candidatesAtMost: 1).nearDistance == 3)
+        #expect(RareTokens.Plan(kept: [2, 4, 6], candidatesAtMost: 1).nearDistance == 3)
+        #expect(RareTokens.Plan(kept: [3, 4], candidatesAtMost: 1).nearDistance == 0)
     }
 
     static let phrase = "任人员按照规定给"
@@ -57,7 +59,7 @@ struct RareTokensTests {
     }
 
     /// Thresholds a small index reaches.
-    static let small = RareTokens.Limits(rarestAtMost: 4, thirdAtMost: 4, droppedAtLeast: 16, segmentPagesAtLeast: 1)
+    static let small = RareTokens.Limits(droppedAtLeast: 16, segmentPagesAtLeast: 1)
 
     @Test func theDoclistsOfCommonTokensSpanMorePages() throws {
         let index = try Self.index(decoys: 10)
@@ -125,7 +127,7 @@ struct RareTokensTests {
     /// Rare tokens close together in more passages than are read: the phrase is walked whole,
     /// and the answer is the same.
     @Test func tooManyCandidatesWalkThePhraseWhole() throws {
-        let index = try Self.index(decoys: CompiledQuery.rareCandidatesAtMost + 20)
+        let index = try Self.index(decoys: Self.small.candidatesAtLeast + 20)
         let (passages, _) = try bruteForceCount(of: Self.phrase, in: index)
         try index.read { db in
             let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"\(Self.phrase)\""), db)

@@ -1,8 +1,8 @@
 import GRDB
 
-/// A long phrase of ideographs whose bigrams are partly common, found through two rare ones.
+/// A long phrase of ideographs whose bigrams are partly common, found through its rare ones.
 ///
-/// ``RareTokens`` picks the two bigrams FTS5 walks, as a NEAR group as tight as the phrase
+/// ``RareTokens`` picks the bigrams FTS5 walks, as a NEAR group as tight as the phrase
 /// holds them: every passage holding the phrase is a candidate, and few others are. Each
 /// candidate's text then says whether the phrase is in it and how often, and FTS5's
 /// `passages_fts_docsize` gives its length, so that it scores as `baogao_tf` scores it in every
@@ -14,14 +14,11 @@ import GRDB
 /// try compiled.rankedFromRareTokens(db, wanted: 100, ranges: ranges)   // (13, 13, [best matches])
 /// ```
 extension CompiledQuery {
-    /// Candidates read at most; past them the phrase is walked whole after all.
-    static let rareCandidatesAtMost = 300
-
     /// For one phrase of ideographs alone (one tier, no filters, no prefix): the totals and the
-    /// best `wanted` of its matches, found through two rare bigrams and checked against the
+    /// best `wanted` of its matches, found through its rare bigrams and checked against the
     /// text. Nil when the phrase does not qualify, its bigrams are all common or all rare
-    /// (``RareTokens/kept(spans:)``), or the two find more than ``rareCandidatesAtMost``
-    /// candidates.
+    /// (``RareTokens/plan(spans:_:)``), or the tokens kept find more candidates than the plan
+    /// reads.
     func rankedFromRareTokens(_ db: Database, wanted: Int, ranges: ReportRanges,
                               limits: RareTokens.Limits = RareTokens.Limits()) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard let plan = singleTerm, highlightPlans.count == 1, tiers.count == 1, let tier = tiers.first,
@@ -30,14 +27,14 @@ extension CompiledQuery {
               plan.tokens.count == plan.folded.count - 1,
               plan.folded.allSatisfy({ ScalarClass.of($0) == .ideograph }),
               let spans = DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: limits.segmentPagesAtLeast, db),
-              let kept = RareTokens.kept(spans: spans, limits),
+              let rare = RareTokens.plan(spans: spans, limits),
               let totals = try FTS5Totals.read(db) else { return nil }
-        let near = "NEAR(" + kept.map { "\"\(plan.tokens[$0])\"" }.joined(separator: " ")
-            + ", \(RareTokens.nearDistance(kept)))"
+        let near = "NEAR(" + rare.kept.map { "\"\(plan.tokens[$0])\"" }.joined(separator: " ")
+            + ", \(rare.nearDistance))"
         let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?
-            """), arguments: [near, Self.rareCandidatesAtMost + 1])
-        guard candidates.count <= Self.rareCandidatesAtMost else { return nil }
+            """), arguments: [near, rare.candidatesAtMost + 1])
+        guard candidates.count <= rare.candidatesAtMost else { return nil }
 
         var found: [Match] = []
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
