@@ -30,8 +30,9 @@ enum DoclistPages {
     }
 
     /// Each segment, found by stepping through the b-tree's first column, with its last page;
-    /// for each segment of at least the pages asked and each token, the pages of the last row at or before the token and
-    /// of the first row after it (past the segment's last row, one page on).
+    /// for each segment of at least the pages asked and each token, the pages of the last row
+    /// at or before the token and of the first row after it (past the segment's last row, one
+    /// page on).
     private static let sql = """
         WITH RECURSIVE segments(id) AS (
             SELECT min(segid) FROM passages_fts_idx

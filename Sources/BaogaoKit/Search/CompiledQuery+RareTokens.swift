@@ -39,14 +39,15 @@ extension CompiledQuery {
         var found: [Match] = []
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
-            JOIN passages p ON p.id = j.value JOIN passages_fts_docsize d ON d.id = j.value
+            JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
             """), arguments: [Self.jsonArray(candidates.sorted())])
         while let row = try rows.next() {
             let text: String = row[4]
             let folded = FoldedText(text)
             let instances = Self.instances(of: plan.folded, in: folded.scalars)
             guard instances > 0 else { continue }
-            // The row's length in tokens: one SQLite varint per column, and the index has one.
+            // The row's length in tokens: one SQLite varint per column, and the index has one
+            // (none: the phrase is walked whole, as FTS5 would fail to score the row).
             guard let length = try row.withUnsafeData(atIndex: 5, { data in
                 data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
             }) else { return nil }

@@ -27,7 +27,7 @@
 /// RareTokens.plan(spans: [70, 1, 32])                     // nil: three tokens
 /// ```
 enum RareTokens {
-    /// The thresholds of a plan, in pages of doclist.
+    /// The thresholds of a plan: tokens, pages of doclist, candidates.
     struct Limits: Sendable {
         /// A phrase of fewer tokens is walked whole.
         var fewestTokens = 4
