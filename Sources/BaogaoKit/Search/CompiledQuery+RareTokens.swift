@@ -37,6 +37,9 @@ extension CompiledQuery {
         guard candidates.count <= rare.candidatesAtMost else { return nil }
 
         var found: [Match] = []
+        // Each match keeps its text; its folded text only when every match is returned (at 10 GB
+        // a plan may read thousands of candidates, and the ranking folds its 100 again cheaply).
+        let keepsFolded = candidates.count <= wanted
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
             JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
@@ -54,7 +57,7 @@ extension CompiledQuery {
             let score = TermFrequencyRank.score(frequency: Double(instances), length: Double(length),
                                                 averageLength: totals.averageLength)
             found.append(Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: text,
-                               rank: score, kind: .exact, folded: folded))
+                               rank: score, kind: .exact, folded: keepsFolded ? folded : nil))
         }
         found.sort { $0.passageID < $1.passageID }
         memo?.keep(RowIDs(found.map(\.passageID)), of: match)
