@@ -101,6 +101,11 @@ struct RareTokensTests {
             #expect(!found.best.contains { $0.text.contains("按、照") })
             // Counted twice where it is twice: it ranks first.
             #expect(found.best.first?.text.contains("通报") == true)
+            // Fewer wanted than candidates: the same best, the same totals.
+            let few = try #require(try compiled.rankedFromRareTokens(db, wanted: 10, ranges: ranges, limits: Self.small))
+            #expect(few.passages == found.passages && few.reports == found.reports)
+            #expect(few.best.map(\.passageID) == found.best.prefix(10).map(\.passageID))
+            #expect(few.best.map(\.rank) == found.best.prefix(10).map(\.rank))
         }
     }
 
