@@ -31,10 +31,9 @@ struct RareTokensTests {
     static let phrase = "任人员按照规定给"
 
     /// Reports of filler lines where 人员, 按照 and 规定 are common (thirty times a line) but never
-    /// next to each other;
-    /// lines holding the phrase (once or twice, one in traditional characters), and `decoys`
-    /// lines holding its bigrams as the phrase does but for 按照, cut by a comma: every rare one
-    /// where it stands in the phrase, and no match.
+    /// next to each other; lines holding the phrase (once or twice, one in traditional
+    /// characters, one cut short); and `decoys` lines holding its bigrams as the phrase does but
+    /// for 按照, cut by a comma: every rare one where it stands in the phrase, and no match.
     static func index(decoys: Int) throws -> IndexDatabase {
         let folder = try temporaryFolder()
         let corpus = folder.appendingPathComponent("c")
