@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// About how many leaf pages of FTS5's index each token's doclist spans: how common the token
@@ -13,7 +14,7 @@ import GRDB
 /// the same.
 ///
 /// ```swift
-/// try DoclistPages.spans(of: ["员按", "按照", "规定"], db)   // [2, 432, 914]
+/// DoclistPages.spans(of: ["员按", "按照", "规定"], db)   // [2, 432, 914]
 /// ```
 enum DoclistPages {
     /// The pages spanned by each token's doclist, summed over the segments of at least
@@ -22,8 +23,8 @@ enum DoclistPages {
     static func spans(of tokens: [String], segmentPagesAtLeast: Int = RareTokens.Limits().segmentPagesAtLeast,
                       _ db: Database) -> [Int]? {
         guard !tokens.isEmpty else { return [] }
-        let json = "[" + tokens.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "]"
+        guard let encoded = try? JSONEncoder().encode(tokens) else { return nil }
+        let json = String(decoding: encoded, as: UTF8.self)
         guard let rows = try? Row.fetchAll(db.cachedStatement(sql: sql), arguments: [segmentPagesAtLeast, json, json]),
               rows.count == tokens.count else { return nil }
         return rows.map { max(0, $0[1] as Int? ?? 0) }

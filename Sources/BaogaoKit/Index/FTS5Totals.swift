@@ -13,8 +13,8 @@ struct FTS5Totals: Equatable, Sendable {
     var rows: Int
     var tokens: Int
 
-    /// The average length of a row in tokens as ``TermFrequencyRank`` takes it (at least 1).
-    var averageLength: Double { rows > 0 ? max(1, Double(tokens) / Double(rows)) : 1 }
+    /// The average length of a row in tokens as ``TermFrequencyRank`` takes it.
+    var averageLength: Double { TermFrequencyRank.averageLength(rows: Int64(rows), tokens: Int64(tokens)) }
 
     /// The index's totals; nil when the record is missing or malformed.
     static func read(_ db: Database) throws -> FTS5Totals? {

@@ -27,6 +27,12 @@ enum TermFrequencyRank {
         _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, rankFunction, nil)
     }
 
+    /// The average length scores are taken against: an index of `rows` rows and `tokens`
+    /// tokens, at least 1 (an empty index has no row to score).
+    static func averageLength(rows: Int64, tokens: Int64) -> Double {
+        rows > 0 ? max(1, Double(tokens) / Double(rows)) : 1
+    }
+
     /// The score of a row holding the phrase `frequency` times in `length` tokens.
     static func score(frequency: Double, length: Double, averageLength: Double) -> Double {
         -(frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / averageLength)))
@@ -46,7 +52,7 @@ private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, f
     let cap = count >= 1 ? Int(sqlite3_value_int64(values![0])) : Int.max
 
     guard let state = RankState.of(api, fts, context, make: { rows, tokens in
-        TermFrequencyRank.State(averageLength: rows > 0 ? max(1, Double(tokens) / Double(rows)) : 1)
+        TermFrequencyRank.State(averageLength: TermFrequencyRank.averageLength(rows: rows, tokens: tokens))
     }) else { return }
 
     guard state.scored < cap else { return sqlite3_result_null(context) }
