@@ -105,6 +105,26 @@ struct RareTokensTests {
             #expect(few.passages == found.passages && few.reports == found.reports)
             #expect(few.best.map(\.passageID) == found.best.prefix(10).map(\.passageID))
             #expect(few.best.map(\.rank) == found.best.prefix(10).map(\.rank))
+            // The folded text is kept only when every match is returned.
+            #expect(found.best.allSatisfy { $0.folded != nil })
+            #expect(few.best.allSatisfy { $0.folded == nil })
+        }
+    }
+
+    /// A candidate whose length FTS5 does not hold (no `passages_fts_docsize` row) cannot be
+    /// scored as `baogao_tf` would: the plan gives way to the whole phrase, not a match fewer.
+    @Test func aCandidateWithoutItsLengthWalksThePhraseWhole() throws {
+        let index = try Self.index(decoys: 10)
+        let query = try SearchQuery(parsing: "\"\(Self.phrase)\"")
+        let plan = try #require(TermPlan(Self.phrase))
+        try index.write { db in
+            let first = try #require(try Int64.fetchOne(db, sql: "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1",
+                                                        arguments: [plan.matchExpression]))
+            try db.execute(sql: "DELETE FROM passages_fts_docsize WHERE id = ?", arguments: [first])
+        }
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(query, db)
+            #expect(try compiled.rankedFromRareTokens(db, wanted: 100, ranges: try #require(compiled.ranges), limits: Self.small) == nil)
         }
     }
 
