@@ -120,6 +120,10 @@ extension CompiledQuery {
 
     private func walkAllowedRowIDs(match: String, _ db: Database, ranges: ReportRanges,
                                    _ body: (Int64) throws -> Bool) throws {
+        if let reader = try filteredCharacter(db, ranges: ranges, match: match) {
+            try forEachPassage(of: reader, db, ranges: ranges, body)
+            return
+        }
         let select = Self.rowIDsSelect
         if let spans = allowedSpans(ranges) {
             let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
@@ -164,6 +168,16 @@ extension CompiledQuery {
         guard var match = tier.match else { return }
         let score = ranked ? "\(TermFrequencyRank.name)(passages_fts)" : "0.0"
         var found: [(id: Int64, rank: Double)] = []
+        if let reader = try filteredCharacter(db, ranges: ranges, match: match) {
+            // One character: read report by report, ranked on the text.
+            if ranked {
+                found = try rankedPassages(of: reader, db, ranges: ranges).map { ($0.id, $0.rank) }
+            } else {
+                try forEachPassage(of: reader, db, ranges: ranges) { found.append(($0, 0)); return true }
+            }
+            try forEachFound(found, in: tier, db, limit: limit, body)
+            return
+        }
         // A tier with a check (near variants: NEAR groups) is read span by span through its
         // wider `spanMatch` only: for a span holding no match, FTS5 looks for the span's first
         // match past its end, and near variants are rare (营商环境 year:2023 went from 22 to
@@ -179,6 +193,13 @@ extension CompiledQuery {
             return true
         }
         if ranked { found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id } }
+        try forEachFound(found, in: tier, db, limit: limit, body)
+    }
+
+    /// Calls `body` with the matches `found` of `tier`, in that order, their text read in
+    /// batches, at most `limit`; return false to stop.
+    private func forEachFound(_ found: [(id: Int64, rank: Double)], in tier: Tier, _ db: Database, limit: Int?,
+                              _ body: (Match) throws -> Bool) throws {
         var taken = 0
         var start = 0
         while start < found.count {

@@ -141,6 +141,19 @@ struct CompiledQuery {
         let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return nil }
         let oneTerm = singleTerm != nil && highlightPlans.count == 1
+        if oneTerm, try filteredCharacter(db, ranges: ranges) != nil {
+            // One character with a filter: its passages in the allowed reports, read report by
+            // report, every one ranked up to ``filteredRankedAtMost``, past it an even sample.
+            let ids = try allowedRowIDs(match: match, db, ranges: ranges)
+            var tally = ReportRanges.Tally(ranges)
+            try ids.forEachID { tally.add(passage: $0); return true }
+            var best: [Match] = []
+            try scored(ids.count <= Self.filteredRankedAtMost ? Array(ids) : ids.evenSample(Self.filteredRankedAtMost), db) {
+                best.append($0)
+            }
+            best.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
+            return (ids.count, tally.count, Array(best.prefix(wanted)))
+        }
         if oneTerm, let totals = ranges.totals {
             if let slot = frequentCharacter {
                 let (passages, reports) = totals.character(slot)
@@ -502,12 +515,18 @@ struct CompiledQuery {
     /// For a tier FTS5 answers exactly, in a query without filters or with filters on reports
     /// only: calls `body(passage, report, bm25)` for every match, best (lowest bm25) first
     /// (for one phrase bm25 without its IDF, which orders the same),
-    /// reading no passage text and joining no table (``ReportRanges`` gives the report). Returns false, calling nothing, when the
+    /// reading no passage text and joining no table (``ReportRanges`` gives the report; one
+    /// character with a filter is ranked on its text, ``rankedPassages(of:_:ranges:)``). Returns false, calling nothing, when the
     /// tier or the index does not allow it.
     func forEachRankedID(in tier: Tier, _ db: Database, _ body: (Int64, Int64, Double) throws -> Void) throws -> Bool {
         guard let match = tier.match, tier.check == nil, let ranges else { return false }
         let allowed = allowedReportIDs
         guard conditions.isEmpty || allowed != nil else { return false }
+        if let reader = try filteredCharacter(db, ranges: ranges, match: match) {
+            // One character: read report by report, ranked on the text.
+            for f in try rankedPassages(of: reader, db, ranges: ranges) { try body(f.id, f.report, f.rank) }
+            return true
+        }
         if scoredFromIndex(tier), allowed != nil {
             // The allowed reports' matches (span by span when they are few), ranked here.
             var found: [(id: Int64, report: Int64, rank: Double)] = []
