@@ -18,6 +18,8 @@ struct ReportFilterTests {
         "乡村振兴 year:2021..2023", "工作 year:2022", "发展 unit:区人力资源和社会保障局", "党建 title:工作总结",
         "(\"工作\" OR \"改革\") year:2022..2024", "推进 -year:2023", "就业 (unit:县教育局 OR year:2024)", "的 year:2021",
         "乡村振兴 year:2021 section:产业", "乡村振兴 unit:XX县XX镇", "乡村振兴 unit:市农业农村局",
+        "工作 section:存在", "的 section:存在 year:2022..2024", "发展 section:存在 section:问题",
+        "问题 -section:存在", "问题 (section:存在 OR unit:县教育局)",
     ]
 
     /// The same query with its filters joined to every match, as before the allowed reports.
@@ -25,6 +27,7 @@ struct ReportFilterTests {
         var join = fast
         join.filtersOnReports = false
         join.allowedReportIDs = nil
+        join.allowedSections = nil
         return join
     }
 
@@ -35,11 +38,15 @@ struct ReportFilterTests {
             let fast = try QueryCompiler.compile(query, db)
             let join = Self.joining(fast)
             #expect(try join.allowedReports(db) == nil)
-            #expect(try fast.allowedReports(db) == fast.allowedReportIDs, "read once, when compiled")
-            if text.contains("section:") {
-                #expect(fast.allowedReportIDs == nil, "section: needs the passage")
+            if fast.filtersOnReports {
+                #expect(try fast.allowedReports(db) == fast.allowedReportIDs, "read once, when compiled")
+            }
+            if text.contains("-section:") || text.contains(" OR ") && text.contains("section:") {
+                #expect(fast.allowedReportIDs == nil && fast.allowedSections == nil, "section: under - or OR: joined")
+            } else if text.contains("section:") {
+                #expect(fast.allowedReportIDs != nil && fast.allowedSections != nil, "section: alone")
             } else {
-                #expect(fast.allowedReportIDs != nil)
+                #expect(fast.allowedReportIDs != nil && fast.allowedSections == nil)
             }
             let counted = try fast.count(db)
             #expect(counted == (try join.count(db)), "\(text)")

@@ -57,10 +57,11 @@ extension CompiledQuery {
             switch reader {
             case .bits(let slot):
                 try ReportCharacters.forEachPassage(holding: slot, report: report, db) { id in
-                    if going { going = try body(id) }
+                    if going, allowedSections?.contains(id) ?? true { going = try body(id) }
                 }
             case .text(let value):
                 try Self.forEachPassage(holding: value, report: report, ranges: ranges, db) { id in
+                    guard allowedSections?.contains(id) ?? true else { return true }
                     going = try body(id)
                     return going
                 }

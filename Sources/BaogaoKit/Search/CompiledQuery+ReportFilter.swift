@@ -14,9 +14,21 @@ extension CompiledQuery {
     /// ```
     func allowedReports(_ db: Database) throws -> Set<Int64>? {
         guard !conditions.isEmpty, filtersOnReports else { return nil }
+        return try Self.allowedReports(conditions, arguments, db)
+    }
+
+    /// The reports `conditions` (on the report alone) let through.
+    static func allowedReports(_ conditions: [String], _ arguments: StatementArguments, _ db: Database) throws -> Set<Int64> {
         var sql = "SELECT r.id FROM reports r WHERE 1"
         for condition in conditions { sql += " AND (\(condition))" }
         return Set(try Int64.fetchAll(db, sql: sql, arguments: arguments))
+    }
+
+    /// Whether the filters let passage `id` of report `report` through: the report is allowed
+    /// and, with a section: filter, the passage is under one of its sections.
+    func allows(passage id: Int64, report: Int64?) -> Bool {
+        if let allowed = allowedReportIDs, report.map(allowed.contains) != true { return false }
+        return allowedSections?.contains(id) ?? true
     }
 
     /// A filter keeping at most one report in this many is read span by span.
@@ -58,15 +70,16 @@ extension CompiledQuery {
             for span in spans {
                 let rows = try Row.fetchCursor(statement, arguments: leading + [match, span.lowerBound, span.upperBound])
                 while let row = try rows.next() {
+                    if let sections = allowedSections, !sections.contains(row[0]) { continue }
                     if try !body(row) { return }
                 }
             }
             return
         }
-        let allowed = allowedReportIDs
+        let filtered = allowedReportIDs != nil || allowedSections != nil
         let rows = try Row.fetchCursor(db.cachedStatement(sql: select), arguments: leading + [match])
         while let row = try rows.next() {
-            if let allowed, ranges.report(ofPassage: row[0]).map(allowed.contains) != true { continue }
+            if filtered, !allows(passage: row[0], report: ranges.report(ofPassage: row[0])) { continue }
             if try !body(row) { return }
         }
     }
@@ -130,6 +143,7 @@ extension CompiledQuery {
             for span in spans {
                 var going = true
                 try RowIDList.forEach(statement, arguments: [match, span.lowerBound, span.upperBound]) {
+                    if let sections = allowedSections, !sections.contains($0) { return true }
                     going = try body($0)
                     return going
                 }
@@ -137,13 +151,13 @@ extension CompiledQuery {
             }
             return
         }
-        let allowed = allowedReportIDs
-        if allowed == nil, let ids = try rowIDsInHalves(match: match, db, ranges: ranges) {
+        let filtered = allowedReportIDs != nil || allowedSections != nil
+        if !filtered, let ids = try rowIDsInHalves(match: match, db, ranges: ranges) {
             try ids.forEachID(body)
             return
         }
         try RowIDList.forEach(db.cachedStatement(sql: select), arguments: [match]) { id in
-            if let allowed, ranges.report(ofPassage: id).map(allowed.contains) != true { return true }
+            if filtered, !allows(passage: id, report: ranges.report(ofPassage: id)) { return true }
             return try body(id)
         }
     }

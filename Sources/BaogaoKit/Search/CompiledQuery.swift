@@ -34,9 +34,14 @@ struct CompiledQuery {
     /// Whether every condition is on the report alone (unit:, year:, title:, not section:), so
     /// that ``allowedReports(_:)`` can stand for them.
     var filtersOnReports = false
-    /// The reports those filters let through, read once when the query is compiled: nil
-    /// without filters or when one needs the passage.
+    /// The reports those filters let through, read once when the query is compiled (with
+    /// ``allowedSections``, the reports holding them); nil without filters or when a section:
+    /// filter stands under OR or -.
     var allowedReportIDs: Set<Int64>?
+    /// The passages the query's section: filters let through, when they stand alone beside
+    /// filters on the report (``allowedReportIDs`` then holds the reports of those passages the
+    /// other filters allow); nil otherwise.
+    var allowedSections: SectionPassages?
     /// Which report every passage id belongs to, read once when the query is compiled (an
     /// 872 KB row at 1 GB, which every step of a search used to read again); nil when the
     /// index does not know them.
@@ -559,7 +564,7 @@ struct CompiledQuery {
             """), arguments: [match])
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            guard let report = ranges.report(ofPassage: id), allowed?.contains(report) ?? true else { continue }
+            guard let report = ranges.report(ofPassage: id), allows(passage: id, report: report) else { continue }
             try body(id, report, row[1])
         }
         return true

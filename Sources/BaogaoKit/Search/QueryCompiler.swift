@@ -14,12 +14,22 @@ enum QueryCompiler {
         var text: [TextExpression] = []
         var conditions: [String] = []
         var arguments = StatementArguments()
+        // The section: filters standing alone (not under OR or -), and the other filters.
+        var sections: [String] = []
+        var others: (conditions: [String], arguments: StatementArguments, sections: Bool) = ([], [], false)
         for part in parts {
             switch kind(of: part) {
             case .filters:
                 let (sql, args) = try filterSQL(part, db)
                 conditions.append(sql)
                 arguments += args
+                if case .filter(.section(let text), _) = part {
+                    sections.append(text)
+                } else {
+                    others.conditions.append(sql)
+                    others.arguments += args
+                    others.sections = others.sections || holdsSectionFilter(part)
+                }
             case .text:
                 text.append(try expression(part))
             case .mixed(let column):
@@ -69,8 +79,21 @@ enum QueryCompiler {
         var compiled = CompiledQuery(tiers: tiers, related: related, conditions: conditions, arguments: arguments,
                                      highlightPlans: highlights, highlightVariants: variants)
         compiled.filtersOnReports = !parts.contains(where: holdsSectionFilter)
-        compiled.allowedReportIDs = try compiled.allowedReports(db)
         compiled.ranges = try ReportRanges.load(db, shared: true)
+        if compiled.filtersOnReports {
+            compiled.allowedReportIDs = try compiled.allowedReports(db)
+        } else if !sections.isEmpty, !others.sections, let ranges = compiled.ranges {
+            // section: alone, or beside filters on the report: the passages under those
+            // sections, and the reports holding them that the other filters allow.
+            var under = try SectionPassages.matching(sections[0], db)
+            for text in sections.dropFirst() { under = under.intersection(try SectionPassages.matching(text, db)) }
+            var reports = under.reports(ranges)
+            if !others.conditions.isEmpty {
+                reports.formIntersection(try CompiledQuery.allowedReports(others.conditions, others.arguments, db))
+            }
+            compiled.allowedSections = under
+            compiled.allowedReportIDs = reports
+        }
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
         compiled.secondReader = secondReader
         return compiled

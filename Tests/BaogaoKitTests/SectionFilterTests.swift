@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// A `section:` filter standing alone (beside filters on the report, not under OR or -) is read
+/// once, as the passages under the sections it finds, and FTS5's rowids are kept or dropped
+/// against them: no query over a report's sections for every match. Its answers are the
+/// join's (``ReportFilterTests/countsAndRankingsEqualTheJoin(_:)`` runs the same queries).
+@Suite(.serialized)
+struct SectionFilterTests {
+    @Test(arguments: [
+        ([1, 2, 3, 7, 8, 10], [1...3, 7...8, 10...10]),
+        ([5], [5...5]),
+        ([], []),
+        ([4, 4, 5], [4...5]),
+    ] as [([Int64], [ClosedRange<Int64>])])
+    func idsBecomeSpans(_ ids: [Int64], _ spans: [ClosedRange<Int64>]) {
+        let passages = SectionPassages(ids: ids)
+        #expect(passages.spans == spans)
+        #expect(passages.count == Set(ids).count)
+        for id in Int64(0)...12 {
+            #expect(passages.contains(id) == ids.contains(id), "\(id) of \(ids)")
+        }
+    }
+
+    @Test func spansIntersect() {
+        let a = SectionPassages(ids: [1, 2, 3, 4, 8, 9, 10, 20])
+        let b = SectionPassages(ids: [3, 4, 5, 6, 7, 8, 20, 21])
+        let both = a.intersection(b)
+        #expect(both.spans == [3...4, 8...8, 20...20])
+        #expect(both == b.intersection(a))
+    }
+
+    /// The passages found are those whose section, or a section above it, has the text in its
+    /// heading; the reports are theirs.
+    @Test func theSectionsAndTheirSubsectionsAreFound() throws {
+        try ReportFilterTests.index.read { db in
+            let found = try SectionPassages.matching("存在", db)
+            let expected = try Int64.fetchAll(db, sql: """
+                SELECT p.id FROM passages p WHERE p.section_id IN (WITH RECURSIVE sub(id) AS (
+                    SELECT id FROM sections WHERE report_id = p.report_id AND baogao_contains(heading, '存在')
+                    UNION SELECT s.id FROM sections s JOIN sub ON s.parent_id = sub.id) SELECT id FROM sub)
+                ORDER BY p.id
+                """)
+            #expect(expected.count > 10)
+            #expect(found == SectionPassages(ids: expected))
+            let ranges = try #require(try ReportRanges.load(db))
+            let reports = try Set(Int64.fetchAll(db, sql: "SELECT report_id FROM passages WHERE id IN (\(expected.map(String.init).joined(separator: ",")))"))
+            #expect(found.reports(ranges) == reports)
+        }
+    }
+
+    /// Counting, ranking and listing every hit of a filtered query run no statement holding the
+    /// filter's SQL (the query over each match's report's sections).
+    @Test(arguments: ["工作 section:存在", "的 section:存在 year:2022..2024", "发展 section:存在 section:问题"])
+    func noStatementAsksEachMatchForItsSections(_ text: String) throws {
+        try ReportFilterTests.index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
+            #expect(compiled.allowedSections != nil)
+            let sql = try FilteredCharacterTests.statements(db) {
+                let counted = try compiled.count(db)
+                #expect(counted.passages > 0, "\(text)")
+                _ = try compiled.rankedInOnePass(db, wanted: 10)
+                _ = try compiled.forEachRankedID(in: compiled.tiers[0], db) { _, _, _ in }
+                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: nil) { _ in true }
+            }
+            #expect(!sql.contains { $0.contains("baogao_contains") || $0.contains("sections") }, "\(sql)")
+        }
+    }
+
+    /// The searcher and `units` count what the join counts, every hit under such a heading.
+    @Test func searchAndUnitsCountThePassagesUnderTheSections() throws {
+        let query = try SearchQuery(parsing: "工作 section:存在")
+        let results = try Searcher(index: ReportFilterTests.index).search(query, limit: nil, perReport: nil)
+        let expected = try ReportFilterTests.index.read { db in
+            try ReportFilterTests.joining(try QueryCompiler.compile(query, db)).count(db)
+        }
+        #expect(results.totalHits == expected.passages && results.totalReports == expected.reports && expected.passages > 0)
+        #expect(results.hits.allSatisfy { $0.section.contains { $0.contains("存在") } }, "\(results.hits.map(\.section))")
+        let units = try Aggregator(index: ReportFilterTests.index).aggregate(query, by: .unit)
+        #expect(units.totalHits == expected.passages)
+    }
+}
