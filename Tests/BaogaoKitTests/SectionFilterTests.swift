@@ -48,6 +48,12 @@ struct SectionFilterTests {
             let ranges = try #require(try ReportRanges.load(db))
             let reports = try Set(Int64.fetchAll(db, sql: "SELECT report_id FROM passages WHERE id IN (\(expected.map(String.init).joined(separator: ",")))"))
             #expect(found.reports(ranges) == reports)
+            // Within some reports: the same passages, those of these reports only.
+            let some = Set(reports.sorted().prefix(2))
+            #expect(some.count == 2)
+            let within = try SectionPassages.matching("存在", inReports: some, db)
+            #expect(within == SectionPassages(ids: expected.filter { ranges.report(ofPassage: $0).map(some.contains) == true }))
+            #expect(within.reports(ranges) == some)
         }
     }
 
@@ -80,5 +86,29 @@ struct SectionFilterTests {
         #expect(results.hits.allSatisfy { $0.section.contains { $0.contains("存在") } }, "\(results.hits.map(\.section))")
         let units = try Aggregator(index: ReportFilterTests.index).aggregate(query, by: .unit)
         #expect(units.totalHits == expected.passages)
+    }
+
+    /// A section: filter keeping many reports reads the term's rowids as one list and drops
+    /// those outside its sections; past 2,000 it ranks a sample of the rest, as a term alone
+    /// does: the totals are exact and every hit shown stands under the section.
+    @Test func manyMatchesUnderASectionAreCountedFromTheListAndSampled() throws {
+        let under = (1...2_100).map { "发展第\($0)项任务。" }.joined(separator: "\n")
+        let elsewhere = (1...300).map { "发展其他第\($0)项。" }.joined(separator: "\n")
+        let index = try ReportFilterTests.index([
+            "甲单位_2020_工作总结.txt": "一、存在问题\n" + under + "\n二、下步打算\n" + elsewhere,
+            "乙单位_2021_工作总结.txt": "一、总体情况\n" + elsewhere,
+        ])
+        let query = try SearchQuery(parsing: "发展 section:存在")
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(query, db)
+            let ranges = try #require(compiled.ranges)
+            #expect(compiled.allowedSections != nil && compiled.allowedSpans(ranges) == nil, "a wide filter")
+            let page = try #require(try compiled.rankedInOnePass(db, wanted: 10))
+            #expect(page.passages == 2_100 && page.reports == 1)
+            #expect(page.best.count == 10 && page.best.allSatisfy { $0.text.hasPrefix("发展第") })
+            #expect(try compiled.count(db) == (try ReportFilterTests.joining(compiled).count(db)))
+        }
+        let results = try Searcher(index: index).search(query, limit: 10)
+        #expect(results.totalHits == 2_100 && results.hits.allSatisfy { $0.section.contains("一、存在问题") })
     }
 }

@@ -85,14 +85,15 @@ enum QueryCompiler {
         } else if !sections.isEmpty, !others.sections, let ranges = compiled.ranges {
             // section: alone, or beside filters on the report: the passages under those
             // sections, and the reports holding them that the other filters allow.
-            var under = try SectionPassages.matching(sections[0], db)
-            for text in sections.dropFirst() { under = under.intersection(try SectionPassages.matching(text, db)) }
-            var reports = under.reports(ranges)
-            if !others.conditions.isEmpty {
-                reports.formIntersection(try CompiledQuery.allowedReports(others.conditions, others.arguments, db))
+            // The other filters first: only their reports' headings are read.
+            let allowed = others.conditions.isEmpty ? nil
+                : try CompiledQuery.allowedReports(others.conditions, others.arguments, db)
+            var under = try SectionPassages.matching(sections[0], inReports: allowed, db)
+            for text in sections.dropFirst() {
+                under = under.intersection(try SectionPassages.matching(text, inReports: allowed, db))
             }
             compiled.allowedSections = under
-            compiled.allowedReportIDs = reports
+            compiled.allowedReportIDs = under.reports(ranges)
         }
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
         compiled.secondReader = secondReader

@@ -28,14 +28,31 @@ struct SectionPassages: Sendable, Equatable {
     }
 
     /// The passages under headings holding `text` (folded as search terms are: the same
-    /// matching as the filter's SQL condition), ascending.
-    static func matching(_ text: String, _ db: Database) throws -> SectionPassages {
+    /// matching as the filter's SQL condition), ascending; only in `reports` when given (the
+    /// headings of those reports alone are read). The headings are matched here, the text
+    /// folded once (through `baogao_contains` every heading folded it again: 0.2 s for the
+    /// 266,266 headings at 1 GB).
+    static func matching(_ text: String, inReports reports: Set<Int64>? = nil, _ db: Database) throws -> SectionPassages {
+        let needle = FoldedText(text).scalars
+        let statement = try db.cachedStatement(sql: reports == nil ? "SELECT id, heading FROM sections" : """
+            SELECT s.id, s.heading FROM json_each(?) j JOIN sections s ON s.report_id = j.value
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: reports.map { [CompiledQuery.jsonArray($0.sorted())] } ?? [])
+        var found: [Int64] = []
+        while let row = try rows.next() {
+            let holds = try row.withUnsafeData(atIndex: 1) { data -> Bool in
+                guard let data else { return false }
+                return data.withUnsafeBytes { FoldedText(utf8: $0.bindMemory(to: UInt8.self)).contains(needle) }
+            }
+            if holds { found.append(row[0]) }
+        }
+        guard !found.isEmpty else { return SectionPassages(ids: []) }
         let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
             WITH RECURSIVE sub(id) AS (
-                SELECT id FROM sections WHERE baogao_contains(heading, ?)
+                SELECT value FROM json_each(?)
                 UNION SELECT s.id FROM sections s JOIN sub ON s.parent_id = sub.id)
             SELECT p.id FROM passages p WHERE p.section_id IN (SELECT id FROM sub) ORDER BY p.id
-            """), arguments: [text])
+            """), arguments: [CompiledQuery.jsonArray(found)])
         var all: [Int64] = []
         while let id = try ids.next() { all.append(id) }
         return SectionPassages(ids: all)
