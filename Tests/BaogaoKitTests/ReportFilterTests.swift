@@ -154,6 +154,55 @@ struct ReportFilterTests {
         }
     }
 
+    /// A narrow filter reads a phrase span by span unless its rarest bigram spans few leaf pages
+    /// beside the spans (FTS5 would look past each span for the next match); a word, whatever it
+    /// is, span by span. The pages are those of the 1 GB index's tokens.
+    @Test(arguments: [
+        ([173, 70, 80, 304, 914, 14, 1390], 222, true),   // "依照本法规定应当" unit:河南省…
+        ([173, 70, 80, 304, 914, 14, 1390], 198, true),   // "依照本法规定应当" year:2018
+        ([19, 3, 4], 553, true),                         // "乡村振兴" unit:乡镇人民政府
+        ([200, 186, 407], 198, false),                   // "县级以上" year:2018
+        ([1045, 602, 656], 198, false),                  // "人民政府" year:2018
+        ([329, 27, 302], 164, false),                    // "法律责任" unit:北京市…: a dense phrase
+        ([9, 9, 248], 36, false),                        // 营商环境 year:2023
+        ([796], 114, false),                             // 管理 year:2015: one token
+        ([0, 0], 3, true), ([1, 1], 9, false), ([1, 2], 10, true),
+    ] as [([Int], Int, Bool)])
+    func aRarePhraseUnderANarrowFilterIsReadOverEveryMatch(_ pages: [Int], spans: Int, everyMatch: Bool) {
+        #expect(CompiledQuery.readsEveryMatch(tokenPages: pages, spans: spans) == everyMatch)
+    }
+
+    /// Either way the answers are the join's: a phrase of bigrams on every line, read span by
+    /// span; one in an index too small to have a segment of many pages, over every match.
+    @Test func phrasesUnderANarrowFilterFindWhatTheJoinFinds() throws {
+        var files: [String: String] = [:]
+        for n in 0..<96 {
+            // Years interleave, so that a year's reports are not neighbours: one span each.
+            let lines = (1...150).map { "县级以上人民政府应当加强第\($0)项管理。" }
+            let rare = n % 8 == 0 ? "\n乡村振兴稳步推进。" : ""
+            files["单位\(n)_\(2016 + n % 8)_工作总结.txt"] = lines.joined(separator: "\n") + rare
+        }
+        for (index, spans) in [(try Self.index(files), true), (Self.index, false)] {
+            try index.read { db in
+                let ranges = try #require(try ReportRanges.load(db))
+                let text = spans ? "\"县级以上\" year:2020" : "\"乡村振兴\" unit:XX县XX镇"
+                let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
+                let match = try #require(compiled.tiers[0].match)
+                #expect(compiled.allowedSpans(ranges) != nil, "\(text): a narrow filter")
+                #expect((compiled.allowedSpans(ranges, reading: match, db) != nil) == spans, "\(text)")
+                let counted = try compiled.count(db)
+                #expect(counted == (try Self.joining(compiled).count(db)) && counted.passages > 0, "\(text)")
+                var ids: [Int64] = []
+                try compiled.forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: nil) { ids.append($0.passageID); return true }
+                var joined: [Int64] = []
+                try Self.joining(compiled).forEachMatch(in: compiled.tiers[0], db, ranked: true, limit: nil) {
+                    joined.append($0.passageID); return true
+                }
+                #expect(ids.sorted() == joined.sorted(), "\(text)")
+            }
+        }
+    }
+
     /// The same through the searcher and `units`: totals equal what a search without the filter
     /// finds in the allowed reports.
     @Test(arguments: ["乡村振兴 year:2021..2023", "工作 year:2022", "发展 unit:区人力资源和社会保障局"])

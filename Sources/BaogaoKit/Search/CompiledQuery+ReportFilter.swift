@@ -56,16 +56,56 @@ extension CompiledQuery {
         return spans
     }
 
+    /// ``allowedSpans(_:)`` for reading `match`, unless `match` steps several tokens and the
+    /// rarest of them spans few of FTS5's leaf pages beside the spans (at most one page for
+    /// every ``spansPerRarePage`` spans): then nil, every match read once. For a span holding no
+    /// match FTS5 looks for the next match past its end, stepping the tokens on the way, and a
+    /// rare phrase makes every span such a walk: `"依照本法规定应当" unit:河南省人民代表大会常务委员会`
+    /// at 1 GB (its rarest bigram on 14 pages, 222 spans) took 129–133 ms span by span and
+    /// 34–38 over every match; a word or a phrase of common bigrams (`"县级以上" year:2018`: 186
+    /// pages, 198 spans) stays span by span (77 ms, 339 over every match). An expression with
+    /// OR, NOT or a prefix keeps the spans.
+    func allowedSpans(_ ranges: ReportRanges, reading match: String, _ db: Database) -> [ClosedRange<Int64>]? {
+        guard let spans = allowedSpans(ranges) else { return nil }
+        guard !match.contains(" OR "), !match.contains(" NOT "), !match.contains("*") else { return spans }
+        let tokens = Array(Set(Self.phrases(in: match).joined())).sorted()
+        guard tokens.count > 1, let pages = DoclistPages.spans(of: tokens, db),
+              Self.readsEveryMatch(tokenPages: pages, spans: spans.count) else { return spans }
+        return nil
+    }
+
+    /// Whether an expression of tokens spanning `tokenPages` leaf pages each is read over every
+    /// match rather than in `spans` spans: its rarest token spans at most one page for every
+    /// ``spansPerRarePage`` spans.
+    ///
+    /// ```swift
+    /// CompiledQuery.readsEveryMatch(tokenPages: [173, 14, 1390], spans: 222)   // true
+    /// CompiledQuery.readsEveryMatch(tokenPages: [329, 27, 302], spans: 164)    // false
+    /// ```
+    static func readsEveryMatch(tokenPages: [Int], spans: Int) -> Bool {
+        guard tokenPages.count > 1, let rarest = tokenPages.min() else { return false }
+        return rarest * spansPerRarePage <= spans
+    }
+
+    /// See ``readsEveryMatch(tokenPages:spans:)``. Set between the phrases measured at 1 GB:
+    /// read over every match up to 14 (`"依照本法规定应当" year:2018`: 14 pages, 198 spans; 95–158
+    /// → 23–24 ms), span by span from 7 (`"法律责任" unit:北京市人民代表大会常务委员会`: 27 pages,
+    /// 164 spans, a phrase in most passages holding its rarest bigram: 17–19 ms by spans, 65–97
+    /// over every match). The pages say how common the rarest bigram is, not how many of its
+    /// passages hold the phrase.
+    static let spansPerRarePage = 10
+
     /// Calls `body` with every row of `select` (FTS5's rowid first; `select` ends in its MATCH)
-    /// for `match` whose report the filters allow: span by span when ``allowedSpans(_:)``
-    /// gives spans and `bySpans` allows it, else over every match, dropping those of other
-    /// reports. Not by spans when `select` asks for bm25: FTS5 evaluates every term again for
+    /// for `match` whose report the filters allow: span by span when
+    /// ``allowedSpans(_:reading:_:)`` (``allowedSpans(_:)`` with `everySpan`) gives spans and
+    /// `bySpans` allows it, else over every match, dropping those of other reports. Not by spans when `select` asks for bm25: FTS5 evaluates every term again for
     /// its IDF in each statement (`管理 办法 year:2012` at 1 GB: 0.2 s over every match, 1.7 s
     /// span by span); ``GivenIDFRank`` takes them as an argument, in `leading` (the arguments
     /// before `match`). Return false to stop.
     func forEachAllowedRow(_ select: String, leading: StatementArguments = [], match: String, _ db: Database,
-                           ranges: ReportRanges, bySpans: Bool = true, _ body: (Row) throws -> Bool) throws {
-        if bySpans, let spans = allowedSpans(ranges) {
+                           ranges: ReportRanges, bySpans: Bool = true, everySpan: Bool = false,
+                           _ body: (Row) throws -> Bool) throws {
+        if bySpans, let spans = everySpan ? allowedSpans(ranges) : allowedSpans(ranges, reading: match, db) {
             let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
             for span in spans {
                 let rows = try Row.fetchCursor(statement, arguments: leading + [match, span.lowerBound, span.upperBound])
@@ -138,7 +178,7 @@ extension CompiledQuery {
             return
         }
         let select = Self.rowIDsSelect
-        if let spans = allowedSpans(ranges) {
+        if let spans = allowedSpans(ranges, reading: match, db) {
             let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
             for span in spans {
                 var going = true
@@ -201,8 +241,10 @@ extension CompiledQuery {
             match = wider
             bySpans = true
         }
+        // A tier with a check keeps its spans, even for rare parts: over every match its NEAR
+        // groups cost more (营商环境 year:2023 at 1 GB: 14–23 ms by spans, 50–57 over every match).
         try forEachAllowedRow("SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?",
-                              match: match, db, ranges: ranges, bySpans: bySpans) { row in
+                              match: match, db, ranges: ranges, bySpans: bySpans, everySpan: tier.check != nil) { row in
             found.append((row[0], row[1]))
             return true
         }
