@@ -135,12 +135,26 @@ struct FilteredCharacterTests {
         }
     }
 
-    /// The tokens a passage has and those starting with a character, as FTS5 counts them for
-    /// the prefix query.
-    @Test(arguments: [("的的确确", "的", 2, 4), ("5G的网络", "的", 1, 4), ("薪", "薪", 1, 1),
-                      ("ＡＢＣ的应用，薪。", "的", 1, 5), ("发展", "的", 0, 2)])
-    func tokensStartingWithACharacter(_ text: String, _ character: String, instances: Int, length: Int) {
-        let counted = CompiledQuery.tokens(startingWith: Array(character.utf8), in: text)
-        #expect(counted.instances == instances && counted.length == length, "\(text): \(counted)")
+    /// A passage whose length FTS5 does not hold (an index damaged outside Baogao) is scored
+    /// against the average length, not left out or failed.
+    @Test func aPassageWithoutItsLengthIsScoredAtTheAverage() throws {
+        let folder = try temporaryFolder()
+        try write(["甲局_2020_工作总结.txt": Data("一、总体情况\n薪酬制度改革。\n".utf8),
+                   "乙局_2021_工作总结.txt": Data("一、总体情况\n薪资调整。\n".utf8)], in: folder)
+        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
+        _ = try Indexer.index(folder: folder, into: url)
+        let id = try DatabaseQueue(path: url.path).write { db -> Int64 in
+            let id = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM passages WHERE text = '薪酬制度改革。'"))
+            try db.execute(sql: "DELETE FROM passages_fts_docsize WHERE id = ?", arguments: [id])
+            return id
+        }
+        let index = try IndexDatabase.open(at: url)
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "薪 year:2020"), db)
+            var scored: [CompiledQuery.Match] = []
+            try compiled.scored([id], db) { scored.append($0) }
+            let average = try #require(try FTS5Totals.read(db)).averageLength
+            #expect(scored.map(\.rank) == [TermFrequencyRank.score(frequency: 1, length: average, averageLength: average)])
+        }
     }
 }

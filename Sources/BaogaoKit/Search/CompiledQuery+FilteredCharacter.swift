@@ -84,40 +84,34 @@ extension CompiledQuery {
     }
 
     /// Calls `body` with the passages `ids`, in batches of ``allowedBatch``, each scored as
-    /// FTS5 scores the character's prefix query with ``TermFrequencyRank``: the tokens
-    /// starting with it and the passage's tokens (colocated ones left out, as FTS5 counts
-    /// them), from ``BigramTokenizer``, against the index's average length. A page, the list
-    /// of every hit and `units` rank them as they would through FTS5.
+    /// FTS5 scores the character's prefix query with ``TermFrequencyRank`` (as a long phrase's
+    /// candidates are, ``rankedFromRareTokens(_:wanted:ranges:limits:)``): every occurrence of
+    /// the character starts one token, and `passages_fts_docsize` gives the passage's length,
+    /// against the index's average. A page, the list of every hit and `units` rank them as they
+    /// would through FTS5. (A passage without its length, which FTS5 could not score, gets the
+    /// average.)
     func scored(_ ids: [Int64], _ db: Database, _ body: (Match) throws -> Void) throws {
-        guard let value = highlightPlans.first?.folded.first, let scalar = Unicode.Scalar(value) else { return }
-        let prefix = Array(String(scalar).utf8)
+        guard let value = highlightPlans.first?.folded.first else { return }
         let average = try FTS5Totals.read(db)?.averageLength ?? 1
+        let statement = try db.cachedStatement(sql: """
+            SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
+            JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
+            """)
         var start = 0
         while start < ids.count {
-            let batch = Array(ids[start..<min(ids.count, start + Self.allowedBatch)])
-            start += batch.count
-            try Self.forEachPassage(batch, db) { id, report, section, line, text in
-                let (instances, length) = Self.tokens(startingWith: prefix, in: text)
-                let rank = TermFrequencyRank.score(frequency: Double(instances), length: Double(length), averageLength: average)
-                try body(Match(passageID: id, reportID: report, sectionID: section, line: line, text: text,
+            let batch = ids[start..<min(ids.count, start + Self.allowedBatch)]
+            start = batch.endIndex
+            let rows = try Row.fetchCursor(statement, arguments: [Self.jsonArray(batch)])
+            while let row = try rows.next() {
+                let text: String = row[4]
+                let instances = Self.instances(of: [value], in: FoldedText(text).scalars)
+                let length = try row.withUnsafeData(atIndex: 5) { data in
+                    data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
+                }.map { Double($0) } ?? average
+                let rank = TermFrequencyRank.score(frequency: Double(instances), length: length, averageLength: average)
+                try body(Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: text,
                                rank: rank, kind: .exact))
             }
         }
-    }
-
-    /// How many of the tokens of `text` start with the bytes `prefix`, and how many tokens it
-    /// has (colocated ones not counted, as FTS5's lengths leave them out).
-    static func tokens(startingWith prefix: [UInt8], in text: String) -> (instances: Int, length: Int) {
-        var utf8 = Array(text.utf8)
-        var instances = 0
-        var length = 0
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            _ = BigramTokenizer.tokenize(UnsafeBufferPointer(buffer), mode: .document) { token, _, _, colocated in
-                if !colocated { length += 1 }
-                if token.count >= prefix.count, prefix.indices.allSatisfy({ token[$0] == prefix[$0] }) { instances += 1 }
-                return true
-            }
-        }
-        return (instances, length)
     }
 }
