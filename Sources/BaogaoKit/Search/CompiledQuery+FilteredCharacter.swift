@@ -93,24 +93,17 @@ extension CompiledQuery {
     func scored(_ ids: [Int64], _ db: Database, _ body: (Match) throws -> Void) throws {
         guard let value = highlightPlans.first?.folded.first else { return }
         let average = try FTS5Totals.read(db)?.averageLength ?? 1
-        let statement = try db.cachedStatement(sql: """
-            SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
-            JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
-            """)
         var start = 0
         while start < ids.count {
-            let batch = ids[start..<min(ids.count, start + Self.allowedBatch)]
-            start = batch.endIndex
-            let rows = try Row.fetchCursor(statement, arguments: [Self.jsonArray(batch)])
-            while let row = try rows.next() {
-                let text: String = row[4]
-                let instances = Self.instances(of: [value], in: FoldedText(text).scalars)
-                let length = try row.withUnsafeData(atIndex: 5) { data in
-                    data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
-                }.map { Double($0) } ?? average
-                let rank = TermFrequencyRank.score(frequency: Double(instances), length: length, averageLength: average)
-                try body(Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: text,
-                               rank: rank, kind: .exact))
+            let batch = Array(ids[start..<min(ids.count, start + Self.allowedBatch)])
+            start += batch.count
+            try Self.forEachPassageWithLength(batch, db) { m, length in
+                var m = m
+                let instances = Self.instances(of: [value], in: FoldedText(m.text).scalars)
+                m.rank = TermFrequencyRank.score(frequency: Double(instances), length: length.map { Double($0) } ?? average,
+                                                 averageLength: average)
+                try body(m)
+                return true
             }
         }
     }

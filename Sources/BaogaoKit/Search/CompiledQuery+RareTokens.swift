@@ -40,25 +40,21 @@ extension CompiledQuery {
         // Each match keeps its text; its folded text only when every match is returned (at 10 GB
         // a plan may read thousands of candidates, and the ranking folds its 100 again cheaply).
         let keepsFolded = candidates.count <= wanted
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
-            JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
-            """), arguments: [Self.jsonArray(candidates.sorted())])
-        while let row = try rows.next() {
-            let text: String = row[4]
-            let folded = FoldedText(text)
+        var lengthless = false
+        try Self.forEachPassageWithLength(candidates.sorted(), db) { m, length in
+            let folded = FoldedText(m.text)
             let instances = Self.instances(of: plan.folded, in: folded.scalars)
-            guard instances > 0 else { continue }
-            // The row's length in tokens: one SQLite varint per column, and the index has one
-            // (none: the phrase is walked whole, as FTS5 would fail to score the row).
-            guard let length = try row.withUnsafeData(atIndex: 5, { data in
-                data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
-            }) else { return nil }
-            let score = TermFrequencyRank.score(frequency: Double(instances), length: Double(length),
-                                                averageLength: totals.averageLength)
-            found.append(Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: text,
-                               rank: score, kind: .exact, folded: keepsFolded ? folded : nil))
+            guard instances > 0 else { return true }
+            // None: the phrase is walked whole, as FTS5 would fail to score the row.
+            guard let length else { lengthless = true; return false }
+            var m = m
+            m.rank = TermFrequencyRank.score(frequency: Double(instances), length: Double(length),
+                                             averageLength: totals.averageLength)
+            m.folded = keepsFolded ? folded : nil
+            found.append(m)
+            return true
         }
+        if lengthless { return nil }
         found.sort { $0.passageID < $1.passageID }
         memo?.keep(RowIDs(found.map(\.passageID)), of: match)
         var reports = ReportRanges.Tally(ranges)
@@ -78,5 +74,25 @@ extension CompiledQuery {
             if k == term.count { count += 1 }
         }
         return count
+    }
+
+    /// Calls `body(match, length)` for the passages `ids` (ascending), read with one statement:
+    /// each as an exact match ranked 0, with its length in tokens from `passages_fts_docsize`
+    /// (one SQLite varint per column, and the index has one), nil when FTS5 holds none. Return
+    /// false to stop.
+    static func forEachPassageWithLength(_ ids: [Int64], _ db: Database,
+                                         _ body: (Match, Int?) throws -> Bool) throws {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
+            JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
+            """), arguments: [jsonArray(ids)])
+        while let row = try rows.next() {
+            let length = try row.withUnsafeData(atIndex: 5) { data in
+                data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
+            }.map { Int($0) }
+            let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: row[4],
+                              rank: 0, kind: .exact)
+            if try !body(match, length) { return }
+        }
     }
 }
