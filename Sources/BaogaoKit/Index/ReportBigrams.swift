@@ -48,6 +48,18 @@ enum ReportBigrams {
         }
     }
 
+    /// How many passages of one report hold the bigram of `slot` (0 without its row).
+    static func count(slot: Int, report: Int64, _ db: Database) throws -> Int {
+        let statement = try db.cachedStatement(sql: """
+            SELECT width, substr(counts, ? * width + 1, width) FROM report_bigrams WHERE report_id = ?
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: [slot, report])
+        guard try rows.next() != nil else { return 0 }
+        let width = Int(statement.int64(at: 0))
+        let bytes = statement.bytes(at: 1)
+        return bytes.count == width ? Self.count(at: 0, width: width, in: bytes) : 0
+    }
+
     /// Calls `body(counts)` with every report's number of passages holding each slot (all of
     /// `report_bigrams`, or the reports of one file), reading each row whole.
     static func forEachReportCounts(ofFile fileID: Int64? = nil, _ db: Database, _ body: ([Int]) throws -> Void) throws {

@@ -81,6 +81,13 @@ enum ReportCharacters {
         }
     }
 
+    /// How many passages of one report hold the character of `slot` (0 without its row).
+    static func count(slot: Int, report: Int64, _ db: Database) throws -> Int {
+        var count = 0
+        try forEachPassage(holding: slot, report: report, db) { _ in count += 1 }
+        return count
+    }
+
     /// How many passages and reports hold the character of `slot`.
     static func count(slot: Int, _ db: Database) throws -> (passages: Int, reports: Int) {
         var passages = 0

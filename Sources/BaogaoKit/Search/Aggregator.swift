@@ -248,7 +248,8 @@ public struct Aggregator: Sendable {
         precondition(!withBest || groupings.count == 1)
         var all = groupings.map { ReportGroups(grouping: $0, readByIDAtMost: readByIDAtMost,
                                                ranges: keptUnitsAndYears ? compiled.ranges : nil) }
-        let ranges = compiled.conditions.isEmpty ? compiled.ranges : nil
+        // Filters read in Swift (on reports, section: alone) keep the counts per report.
+        let ranges = compiled.conditions.isEmpty || compiled.allowedReportIDs != nil ? compiled.ranges : nil
         // A term alone with near variants: its exact tier's rowids, read once, are taken
         // away from the NEAR groups' matches (``CompiledQuery/variantRowIDs(_:excluding:_:)``).
         let soleVariant = compiled.soleVariant
@@ -302,7 +303,7 @@ public struct Aggregator: Sendable {
                 }
                 continue
             }
-            // Without counts per report (filters, a text check): every match, ranked.
+            // Without counts per report (filters in SQL, a text check): every match, ranked.
             // Best first by ids alone where FTS5 is exact: the text of the best match of
             // each group is read afterwards, not that of every match (2 s for 的 on 100 MB).
             if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
