@@ -30,7 +30,7 @@ struct Baogao: ParsableCommand {
 
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(QueryArguments.shielded(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error as BaogaoError {
             Terminal.fail(error.message)

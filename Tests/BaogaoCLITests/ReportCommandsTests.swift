@@ -126,6 +126,27 @@ struct ReportCommandsTests {
         #expect(excluded.stdout.contains("reports/市农业农村局_2022_乡村振兴工作总结.txt:2\n"))
     }
 
+    /// Regression: an exclusion of a filter (`-section:…`, `-title:…`) or of ASCII letters was
+    /// read as a group of short options (“unknown option '-s'”), since search has -c and -l.
+    /// It now means what it means after `--`; `-c` and `-l` stay options.
+    @Test(arguments: [
+        (["乡村振兴", "-section:党建"], ["reports/市XX办_2021_机关党建工作总结.txt", "reports/市农业农村局_2022_乡村振兴工作总结.txt"]),
+        (["乡村振兴", "-title:机关"], ["reports/市农业农村局_2022_乡村振兴工作总结.txt"]),
+        (["乡村振兴", "-section:党建", "-unit:市农业农村局"], ["reports/市XX办_2021_机关党建工作总结.txt"]),
+    ])
+    func exclusionsOfFiltersAreQueryWordsNotOptions(_ words: [String], files: [String]) throws {
+        let (root, index) = try fixture()
+        for mode in ["-l", "-c"] {
+            let written = try CLIRunner.run(["search"] + words + [mode, "--index", index], in: root)
+            #expect(written.status == 0, "\(words): \(written.stderr)")
+            let afterDashes = try CLIRunner.run(["search", mode, "--index", index, "--"] + words, in: root)
+            #expect(written.stdout == afterDashes.stdout, "\(words) \(mode)")
+            if mode == "-l" { #expect(written.stdout.split(separator: "\n").map(String.init).sorted() == files, "\(words)") }
+        }
+        let units = try CLIRunner.run(["units"] + words + ["--by", "report", "--index", index], in: root)
+        #expect(units.status == 0, "\(words): \(units.stderr)")
+    }
+
     @Test func completionScriptIsGenerated() throws {
         let root = try temporaryFolder()
         let result = try CLIRunner.run(["--generate-completion-script", "bash"], in: root)
