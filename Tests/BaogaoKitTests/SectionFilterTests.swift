@@ -3,8 +3,7 @@ import GRDB
 import Testing
 @testable import BaogaoKit
 
-/// A `section:` filter standing alone (beside filters on the report, not under OR or -) is read
-/// once, as the passages under the sections it finds, and FTS5's rowids are kept or dropped
+/// A `section:` filter (alone, beside filters on the report, under OR or -) is read once, as the passages under the sections it finds, and FTS5's rowids are kept or dropped
 /// against them: no query over a report's sections for every match. Its answers are the
 /// join's (``ReportFilterTests/countsAndRankingsEqualTheJoin(_:)`` runs the same queries).
 @Suite(.serialized)
@@ -30,6 +29,25 @@ struct SectionFilterTests {
         let both = a.intersection(b)
         #expect(both.spans == [3...4, 8...8, 20...20])
         #expect(both == b.intersection(a))
+    }
+
+    /// Union and complement agree with sets of ids, on random spans; a report's passages are
+    /// its range, the last one ending at the last passage.
+    @Test func spansUniteAndComplementAsSetsDo() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let x = Set((0..<Int.random(in: 0...12, using: &generator)).map { _ in Int64.random(in: 0...30, using: &generator) })
+            let y = Set((0..<Int.random(in: 0...12, using: &generator)).map { _ in Int64.random(in: 0...30, using: &generator) })
+            let (a, b) = (SectionPassages(ids: x.sorted()), SectionPassages(ids: y.sorted()))
+            #expect(a.union(b) == SectionPassages(ids: x.union(y).sorted()), "\(x) \(y)")
+            #expect(a.intersection(b) == SectionPassages(ids: x.intersection(y).sorted()), "\(x) \(y)")
+            let all: ClosedRange<Int64> = 5...25
+            #expect(a.complement(in: all) == SectionPassages(ids: Set(all).subtracting(x).sorted()), "\(x)")
+        }
+        let ranges = ReportRanges(starts: [10, 15, 30], reports: [1, 2, 3])
+        #expect(SectionPassages(reports: [3, 1], ranges: ranges, last: 33).spans == [10...14, 30...33])
+        #expect(SectionPassages(reports: [1, 2], ranges: ranges, last: 33).spans == [10...29])
+        #expect(SectionPassages(reports: [9], ranges: ranges, last: 33).spans.isEmpty)
     }
 
     /// The passages found are those whose section, or a section above it, has the text in its

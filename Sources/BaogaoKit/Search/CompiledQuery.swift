@@ -35,12 +35,12 @@ struct CompiledQuery {
     /// that ``allowedReports(_:)`` can stand for them.
     var filtersOnReports = false
     /// The reports those filters let through, read once when the query is compiled (with
-    /// ``allowedSections``, the reports holding them); nil without filters or when a section:
-    /// filter stands under OR or -.
+    /// ``allowedSections``, the reports holding them); nil without filters or when the index
+    /// does not know its reports' passage ranges.
     var allowedReportIDs: Set<Int64>?
-    /// The passages the query's section: filters let through, when they stand alone beside
-    /// filters on the report (``allowedReportIDs`` then holds the reports of those passages the
-    /// other filters allow); nil otherwise.
+    /// The passages the query's filters let through when a section: filter is among them,
+    /// alone, under OR or under - (``allowedReportIDs`` then holds the reports of those
+    /// passages); nil otherwise.
     var allowedSections: SectionPassages?
     /// Which report every passage id belongs to, read once when the query is compiled (an
     /// 872 KB row at 1 GB, which every step of a search used to read again); nil when the

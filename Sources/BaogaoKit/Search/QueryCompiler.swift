@@ -14,12 +14,14 @@ enum QueryCompiler {
         var text: [TextExpression] = []
         var conditions: [String] = []
         var arguments = StatementArguments()
-        // The section: filters standing alone (not under OR or -), and the other filters.
+        // The section: filters standing alone (not under OR or -), the other filters, and all.
         var sections: [String] = []
         var others: (conditions: [String], arguments: StatementArguments, sections: Bool) = ([], [], false)
+        var filters: [SearchQuery.Node] = []
         for part in parts {
             switch kind(of: part) {
             case .filters:
+                filters.append(part)
                 let (sql, args) = try filterSQL(part, db)
                 conditions.append(sql)
                 arguments += args
@@ -91,6 +93,31 @@ enum QueryCompiler {
             var under = try SectionPassages.matching(sections[0], inReports: allowed, db)
             for text in sections.dropFirst() {
                 under = under.intersection(try SectionPassages.matching(text, inReports: allowed, db))
+            }
+            compiled.allowedSections = under
+            compiled.allowedReportIDs = under.reports(ranges)
+        } else if let ranges = compiled.ranges, let first = ranges.starts.first,
+                  let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages"), first <= last {
+            // section: under OR or -: every filter as passages, joined as the query joins
+            // them, the headings read only in the reports the filters on reports keep.
+            let onReports = filters.filter { !holdsSectionFilter($0) }
+            var allowed: Set<Int64>?
+            var under = SectionPassages(ids: [])
+            if onReports.isEmpty {
+                under = SectionPassages(ids: []).complement(in: first...last)
+            } else {
+                var conditions: [String] = []
+                var arguments = StatementArguments()
+                for part in onReports {
+                    let (sql, args) = try filterSQL(part, db)
+                    conditions.append(sql)
+                    arguments += args
+                }
+                allowed = try CompiledQuery.allowedReports(conditions, arguments, db)
+                under = SectionPassages(reports: allowed!, ranges: ranges, last: last)
+            }
+            for part in filters where holdsSectionFilter(part) {
+                under = under.intersection(try passages(of: part, inReports: allowed, ranges, within: first...last, db))
             }
             compiled.allowedSections = under
             compiled.allowedReportIDs = under.reports(ranges)
@@ -198,6 +225,35 @@ enum QueryCompiler {
         case .not(let inner): return holdsSectionFilter(inner)
         case .and(let xs), .or(let xs): return xs.contains(where: holdsSectionFilter)
         case .term: return false
+        }
+    }
+
+    /// The passages of `within` a filter node lets through, as ``SectionPassages``: a section:
+    /// filter's passages (the headings of `reports` alone, when given: the caller keeps only
+    /// passages of those), a node without one as its reports' passages, and NOT, AND and OR
+    /// as their complement, intersection and union.
+    private static func passages(of node: SearchQuery.Node, inReports reports: Set<Int64>?, _ ranges: ReportRanges,
+                                 within all: ClosedRange<Int64>, _ db: Database) throws -> SectionPassages {
+        if !holdsSectionFilter(node) {
+            let (sql, args) = try filterSQL(node, db)
+            return SectionPassages(reports: try CompiledQuery.allowedReports([sql], args, db), ranges: ranges,
+                                   last: all.upperBound)
+        }
+        switch node {
+        case .filter(.section(let text), _):
+            return try SectionPassages.matching(text, inReports: reports, db)
+        case .not(let inner):
+            return try passages(of: inner, inReports: reports, ranges, within: all, db).complement(in: all)
+        case .and(let xs):
+            var out = try passages(of: xs[0], inReports: reports, ranges, within: all, db)
+            for x in xs.dropFirst() { out = out.intersection(try passages(of: x, inReports: reports, ranges, within: all, db)) }
+            return out
+        case .or(let xs):
+            var out = SectionPassages(ids: [])
+            for x in xs { out = out.union(try passages(of: x, inReports: reports, ranges, within: all, db)) }
+            return out
+        case .filter, .term:
+            fatalError("a node holding a section: filter, and filters only")
         }
     }
 

@@ -1,10 +1,12 @@
 import GRDB
 
 /// The passages a `section:` filter lets through, as spans of passage ids: those under every
-/// section whose heading holds the text, in any report, and under their subsections. Read once
-/// when the query is compiled, so that FTS5's rowids are kept or dropped here rather than by a
-/// query over the report's sections for every match (`规定 section:第一章` at 1 GB, 985,000
-/// matches: 10 s through that query).
+/// section whose heading holds the text, in any report, and under their subsections; joined
+/// with the other filters by ``intersection(_:)``, ``union(_:)`` and ``complement(in:)``
+/// (`-section:附则`, `section:总则 OR year:2020`). Read once when the query is compiled, so
+/// that FTS5's rowids are kept or dropped here rather than by a query over the report's
+/// sections for every match (`规定 section:第一章` at 1 GB, 985,000 matches: 10 s through that
+/// query; `的 -section:附则` 41 s for `units`).
 ///
 /// A section and its subsections hold neighbouring lines of one report, and a report's
 /// passages have neighbouring ids, so the passages fall into a span per section found.
@@ -56,6 +58,56 @@ struct SectionPassages: Sendable, Equatable {
         var all: [Int64] = []
         while let id = try ids.next() { all.append(id) }
         return SectionPassages(ids: all)
+    }
+
+    /// The passages of `reports` up to passage `last` (the last report's range is open).
+    init(reports: some Sequence<Int64>, ranges: ReportRanges, last: Int64) {
+        for i in reports.compactMap(ranges.range(ofReport:)).sorted() {
+            let ids = ranges.ids(ofRange: i)
+            let high = min(ids.upperBound - 1, last)
+            guard ids.lowerBound <= high else { continue }
+            if let end = spans.last?.upperBound, end + 1 >= ids.lowerBound {
+                spans[spans.count - 1] = spans[spans.count - 1].lowerBound...max(end, high)
+            } else {
+                spans.append(ids.lowerBound...high)
+            }
+        }
+    }
+
+    /// The passages either holds.
+    func union(_ other: SectionPassages) -> SectionPassages {
+        var out = SectionPassages(ids: [])
+        var i = 0
+        var j = 0
+        while i < spans.count || j < other.spans.count {
+            let next: ClosedRange<Int64>
+            if j == other.spans.count || i < spans.count && spans[i].lowerBound <= other.spans[j].lowerBound {
+                next = spans[i]
+                i += 1
+            } else {
+                next = other.spans[j]
+                j += 1
+            }
+            if let end = out.spans.last?.upperBound, end + 1 >= next.lowerBound {
+                out.spans[out.spans.count - 1] = out.spans[out.spans.count - 1].lowerBound...max(end, next.upperBound)
+            } else {
+                out.spans.append(next)
+            }
+        }
+        return out
+    }
+
+    /// The passages of `all` it does not hold.
+    func complement(in all: ClosedRange<Int64>) -> SectionPassages {
+        var out = SectionPassages(ids: [])
+        var next = all.lowerBound
+        for span in spans where span.upperBound >= all.lowerBound {
+            guard span.lowerBound <= all.upperBound else { break }
+            if span.lowerBound > next { out.spans.append(next...(span.lowerBound - 1)) }
+            next = span.upperBound + 1
+        }
+        if next <= all.upperBound { out.spans.append(next...all.upperBound) }
+        return out
     }
 
     /// The passages both hold.
