@@ -237,16 +237,28 @@ extension CompiledQuery {
         // match past its end, and near variants are rare (营商环境 year:2023 went from 22 to
         // 220 ms through its NEAR groups); every part of a term anywhere is not.
         var bySpans = tier.check == nil
-        if !bySpans, let wider = tier.spanMatch, allowedSpans(ranges) != nil {
-            match = wider
-            bySpans = true
+        var wider: WiderPlan?
+        if !bySpans, let loose = tier.spanMatch, let plan = widerPlan(loose, db, ranges: ranges) {
+            // Its NEAR groups over every match cost more than its wider expression (营商环境
+            // year:2023 at 1 GB: 50–57 ms against 14–23 by spans): the wider one, read the
+            // cheapest way (``widerPlan(passages:spans:tokens:pages:)``), then checked.
+            match = loose
+            (bySpans, wider) = (plan == .spans, plan)
         }
-        // A tier with a check keeps its spans, even for rare parts: over every match its NEAR
-        // groups cost more (营商环境 year:2023 at 1 GB: 14–23 ms by spans, 50–57 over every match).
-        try forEachAllowedRow("SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?",
-                              match: match, db, ranges: ranges, bySpans: bySpans, everySpan: tier.check != nil) { row in
-            found.append((row[0], row[1]))
-            return true
+        if wider != nil, let kept = widerWalks.rows(of: match) {
+            // Read for the tier before (a count, the variant tier): its scores are kept with it.
+            found = kept
+        } else if wider == .text, let scanned = try scannedWider(match, db, ranges: ranges) {
+            found = scanned
+            widerWalks.keep(found, of: match)
+        } else {
+            let scored = wider != nil ? "\(TermFrequencyRank.name)(passages_fts)" : score
+            try forEachAllowedRow("SELECT rowid, \(scored) FROM passages_fts WHERE passages_fts MATCH ?",
+                                  match: match, db, ranges: ranges, bySpans: bySpans, everySpan: tier.check != nil) { row in
+                found.append((row[0], row[1]))
+                return true
+            }
+            if wider != nil { widerWalks.keep(found, of: match) }
         }
         if ranked { found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id } }
         try forEachFound(found, in: tier, db, limit: limit, body)

@@ -61,6 +61,12 @@ struct CompiledQuery {
     /// page's counts after its hits); nil: nothing kept.
     var memo: RowIDMemo?
 
+    /// The walks of wider expressions under a narrow filter, kept for the query's next step.
+    var widerWalks = WiderWalks()
+    /// How wider expressions are read under a narrow filter, when not the cheapest way
+    /// (``widerPlan(_:_:ranges:)``): for tests, which compare the ways.
+    var forcedWiderPlan: WiderPlan?
+
     /// When a long phrase alone is found through its rare bigrams (``RareTokens``).
     var rareTokenLimits = RareTokens.Limits()
 

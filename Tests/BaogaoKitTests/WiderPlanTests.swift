@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// A word typed without quotes under a narrow filter: its variant and related tiers are read
+/// through the wider expression the cheapest way (FTS5 span by span, over every match, or the
+/// allowed passages' text), and every way finds the join's matches.
+@Suite(.serialized)
+struct WiderPlanTests {
+    /// Ten units, one report each; each report holds the word, a near variant, the parts apart,
+    /// and the parts in another order, among other lines. A unit: filter keeps one in ten.
+    static let index: IndexDatabase = {
+        var files: [String: String] = [:]
+        for (n, unit) in ["甲局", "乙局", "丙局", "丁局", "戊局", "己局", "庚局", "辛局", "壬局", "癸局"].enumerated() {
+            var lines = ["一、总体情况", "全面推进乡村振兴，营商环境持续优化。"]
+            for k in 0...n {
+                lines.append("推动乡村全面振兴取得新进展，第\(k)批营商政务环境改善。")
+                lines.append("乡村道路建设完成，产业振兴有力，优化营商和法治环境。")
+                lines.append("振兴乡村产业，依照本法规定应当登记，依照规定本法应当。")
+            }
+            lines.append("（一）其他")
+            lines.append("全年工作平稳，依照本法有关规定，应当及时报告。")
+            files["\(unit)_\(2016 + n)_工作总结.txt"] = lines.joined(separator: "\n")
+        }
+        return try! ReportFilterTests.index(files)
+    }()
+
+    @Test(arguments: [
+        // (passages, spans, tokens, pages) measured at 1 GB, and the cheapest reading.
+        (9_780, 222, 26, 2_945, CompiledQuery.WiderPlan.text),    // 依照本法规定应当 unit:河南省…: 350 ms by spans
+        (8_720, 198, 26, 3_218, .text),                           // 县级以上人民政府 year:2018: 193 ms by spans
+        (24_634, 553, 5, 26, .everyMatch),                        // 乡村振兴 unit:乡镇人民政府: 6 ms over every match
+        (1_570, 36, 5, 266, .text),                               // 营商环境 year:2023: 7 ms by spans
+        (100_000, 40, 5, 5_000, .spans),
+        (100_000, 400, 5, 50, .everyMatch),
+    ])
+    func theCheapestReadingIsChosen(_ passages: Int, spans: Int, tokens: Int, pages: Int, plan: CompiledQuery.WiderPlan) {
+        #expect(CompiledQuery.widerPlan(passages: passages, spans: spans, tokens: tokens, pages: pages) == plan)
+    }
+
+    @Test func phrasesOfIdeographBigramsAreTheirText() {
+        let chain = { (s: String) in s.unicodeScalars.map(\.value) }
+        #expect(CompiledQuery.bigramChains([["依照", "照本"], ["规定"]]) == [chain("依照本"), chain("规定")])
+        #expect(CompiledQuery.bigramChains([["依照", "本法"]]) == nil, "not a chain")
+        #expect(CompiledQuery.bigramChains([["app"]]) == nil, "letters are tokens of another kind")
+        #expect(CompiledQuery.bigramChains([["党"]]) == nil)
+        #expect(CompiledQuery.bigramChains([]) == nil)
+    }
+
+    /// The rows the text gives are those FTS5 gives for the wider expression after each tier's
+    /// check, and each way of reading finds the join's matches for every tier. (The scores
+    /// differ where FTS5 leaves a branch unevaluated: see ``CompiledQuery/scannedWider(_:_:ranges:)``.)
+    @Test(arguments: ["乡村振兴 unit:丙局", "营商环境 unit:戊局", "依照本法规定应当 unit:癸局", "乡村振兴 year:2017"])
+    func everyReadingFindsTheJoinsMatches(_ text: String) throws {
+        try Self.index.read { db in
+            var compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
+            let ranges = try #require(compiled.ranges)
+            let loose = try #require(compiled.tiers[1].spanMatch)
+            let tiers = compiled.tiers.dropFirst() + (compiled.related.map { [$0] } ?? [])
+            var fts: [(id: Int64, rank: Double)] = []
+            try compiled.forEachAllowedRow("SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
+                                           match: loose, db, ranges: ranges, everySpan: true) {
+                fts.append(($0[0], $0[1]))
+                return true
+            }
+            let scanned = try #require(try compiled.scannedWider(loose, db, ranges: ranges))
+            let texts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, text FROM passages").map {
+                ($0[0] as Int64, FoldedText($0[1] as String))
+            })
+            let kept = fts.filter { row in tiers.contains { $0.check?(texts[row.id]!) == true } }
+            #expect(kept.map(\.id) == scanned.map(\.id), "\(text)")
+            #expect(!scanned.isEmpty, "\(text)")
+
+            let join = ReportFilterTests.joining(compiled)
+            for plan in [CompiledQuery.WiderPlan.text, .spans, .everyMatch] {
+                compiled.forcedWiderPlan = plan
+                compiled.widerWalks = WiderWalks()
+                #expect(compiled.widerPlan(loose, db, ranges: ranges) == plan)
+                var all: [Int64] = []
+                for tier in tiers {
+                    var fast: [(id: Int64, rank: Double)] = []
+                    let sql = try FilteredCharacterTests.statements(db) {
+                        try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { fast.append(($0.passageID, $0.rank)); return true }
+                    }
+                    let walked = sql.contains { $0.contains("MATCH") && $0.contains("passages_fts") }
+                    // The related tier reads the walk the variant tier kept (``WiderWalks``).
+                    #expect(walked == (plan != .text && tier.kind == .variant), "\(text) \(plan) \(tier.kind): \(sql)")
+                    #expect(fast.map(\.rank) == fast.map(\.rank).sorted(), "\(text) \(plan): best first")
+                    var joined: [Int64] = []
+                    try join.forEachMatch(in: tier, db, ranked: true, limit: nil) { joined.append($0.passageID); return true }
+                    #expect(fast.map(\.id).sorted() == joined.sorted(), "\(text) \(plan) \(tier.kind)")
+                    all += fast.map(\.id)
+                }
+                #expect(!all.isEmpty, "\(text) \(plan)")
+            }
+        }
+    }
+}
