@@ -87,12 +87,18 @@ extension CompiledQuery {
             JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
             """), arguments: [jsonArray(ids)])
         while let row = try rows.next() {
-            let length = try row.withUnsafeData(atIndex: 5) { data in
-                data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
-            }.map { Int($0) }
+            let length = try storedLength(row, atIndex: 5)
             let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: row[4],
                               rank: 0, kind: .exact)
             if try !body(match, length) { return }
         }
+    }
+
+    /// The length in tokens a row of `passages_fts_docsize` holds at column `index` (`sz`: one
+    /// SQLite varint per column of the FTS5 table, and it has one); nil for NULL.
+    static func storedLength(_ row: Row, atIndex index: Int) throws -> Int? {
+        try row.withUnsafeData(atIndex: index) { data in
+            data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
+        }.map { Int($0) }
     }
 }

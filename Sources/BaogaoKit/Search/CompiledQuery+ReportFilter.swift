@@ -232,21 +232,27 @@ extension CompiledQuery {
             try forEachFound(found, in: tier, db, limit: limit, body)
             return
         }
-        // A tier with a check (near variants: NEAR groups) is read span by span through its
-        // wider `spanMatch` only: for a span holding no match, FTS5 looks for the span's first
-        // match past its end, and near variants are rare (营商环境 year:2023 went from 22 to
-        // 220 ms through its NEAR groups); every part of a term anywhere is not.
+        // A tier with a check (near variants: NEAR groups) under a narrow filter is read
+        // through its wider `spanMatch`, never its NEAR groups span by span: for a span holding
+        // no match, FTS5 looks for the span's first match past its end, and near variants are
+        // rare (营商环境 year:2023 went from 22 to 220 ms through its NEAR groups); every part
+        // of a term anywhere is not.
         var bySpans = tier.check == nil
         var wider: WiderPlan?
-        if !bySpans, let loose = tier.spanMatch, let plan = widerPlan(loose, db, ranges: ranges) {
-            // Its NEAR groups over every match cost more than its wider expression (营商环境
-            // year:2023 at 1 GB: 50–57 ms against 14–23 by spans): the wider one, read the
-            // cheapest way (``widerPlan(passages:spans:tokens:pages:)``), then checked.
-            match = loose
-            (bySpans, wider) = (plan == .spans, plan)
+        var kept: [(id: Int64, rank: Double)]?
+        if !bySpans, let loose = tier.spanMatch {
+            if let rows = widerWalks.rows(of: loose) {
+                // Read for the tier before (the count, the variant tier), with its scores.
+                (match, kept) = (loose, rows)
+            } else if let plan = widerPlan(loose, db, ranges: ranges) {
+                // Its NEAR groups over every match cost more than its wider expression (营商环境
+                // year:2023 at 1 GB: 50–57 ms against 14–23 by spans): the wider one, read the
+                // cheapest way (``widerPlan(passages:spans:tokens:pages:)``), then checked.
+                match = loose
+                (bySpans, wider) = (plan == .spans, plan)
+            }
         }
-        if wider != nil, let kept = widerWalks.rows(of: match) {
-            // Read for the tier before (a count, the variant tier): its scores are kept with it.
+        if let kept {
             found = kept
         } else if wider == .text, let scanned = try scannedWider(match, db, ranges: ranges) {
             found = scanned

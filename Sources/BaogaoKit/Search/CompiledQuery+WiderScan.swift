@@ -91,12 +91,7 @@ extension CompiledQuery {
         let sizes = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT d.id, d.sz FROM json_each(?) j JOIN passages_fts_docsize d ON d.id = j.value
             """), arguments: [Self.jsonArray(kept.map(\.id))])
-        while let row = try sizes.next() {
-            let id: Int64 = row[0]
-            lengths[id] = try row.withUnsafeData(atIndex: 1) { data in
-                data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
-            }.map { Int($0) }
-        }
+        while let row = try sizes.next() { lengths[row[0]] = try Self.storedLength(row, atIndex: 1) }
         return kept.map { id, frequency in
             (id, TermFrequencyRank.score(frequency: Double(frequency), length: lengths[id].map(Double.init) ?? average,
                                          averageLength: average))

@@ -14,9 +14,6 @@ enum QueryCompiler {
         var text: [TextExpression] = []
         var conditions: [String] = []
         var arguments = StatementArguments()
-        // The section: filters standing alone (not under OR or -), the other filters, and all.
-        var sections: [String] = []
-        var others: (conditions: [String], arguments: StatementArguments, sections: Bool) = ([], [], false)
         var filters: [SearchQuery.Node] = []
         for part in parts {
             switch kind(of: part) {
@@ -25,13 +22,6 @@ enum QueryCompiler {
                 let (sql, args) = try filterSQL(part, db)
                 conditions.append(sql)
                 arguments += args
-                if case .filter(.section(let text), _) = part {
-                    sections.append(text)
-                } else {
-                    others.conditions.append(sql)
-                    others.arguments += args
-                    others.sections = others.sections || holdsSectionFilter(part)
-                }
             case .text:
                 text.append(try expression(part))
             case .mixed(let column):
@@ -84,41 +74,7 @@ enum QueryCompiler {
         compiled.ranges = try ReportRanges.load(db, shared: true)
         if compiled.filtersOnReports {
             compiled.allowedReportIDs = try compiled.allowedReports(db)
-        } else if !sections.isEmpty, !others.sections, let ranges = compiled.ranges {
-            // section: alone, or beside filters on the report: the passages under those
-            // sections, and the reports holding them that the other filters allow.
-            // The other filters first: only their reports' headings are read.
-            let allowed = others.conditions.isEmpty ? nil
-                : try CompiledQuery.allowedReports(others.conditions, others.arguments, db)
-            var under = try SectionPassages.matching(sections[0], inReports: allowed, db)
-            for text in sections.dropFirst() {
-                under = under.intersection(try SectionPassages.matching(text, inReports: allowed, db))
-            }
-            compiled.allowedSections = under
-            compiled.allowedReportIDs = under.reports(ranges)
-        } else if let ranges = compiled.ranges, let first = ranges.starts.first,
-                  let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages"), first <= last {
-            // section: under OR or -: every filter as passages, joined as the query joins
-            // them, the headings read only in the reports the filters on reports keep.
-            let onReports = filters.filter { !holdsSectionFilter($0) }
-            var allowed: Set<Int64>?
-            var under = SectionPassages(ids: [])
-            if onReports.isEmpty {
-                under = SectionPassages(ids: []).complement(in: first...last)
-            } else {
-                var conditions: [String] = []
-                var arguments = StatementArguments()
-                for part in onReports {
-                    let (sql, args) = try filterSQL(part, db)
-                    conditions.append(sql)
-                    arguments += args
-                }
-                allowed = try CompiledQuery.allowedReports(conditions, arguments, db)
-                under = SectionPassages(reports: allowed!, ranges: ranges, last: last)
-            }
-            for part in filters where holdsSectionFilter(part) {
-                under = under.intersection(try passages(of: part, inReports: allowed, ranges, within: first...last, db))
-            }
+        } else if let ranges = compiled.ranges, let under = try allowedPassages(filters, ranges, db) {
             compiled.allowedSections = under
             compiled.allowedReportIDs = under.reports(ranges)
         }
@@ -226,6 +182,41 @@ enum QueryCompiler {
         case .and(let xs), .or(let xs): return xs.contains(where: holdsSectionFilter)
         case .term: return false
         }
+    }
+
+    /// The passages `filters` (ANDed, one holding a section: filter at least) let through:
+    /// the filters on reports first, so that only their reports' headings are read; a section:
+    /// filter alone is the passages under its sections in those reports, one under OR or - is
+    /// joined as the query joins it (``passages(of:inReports:_:within:_:)``), then kept to
+    /// those reports. Nil when the index holds no passage.
+    private static func allowedPassages(_ filters: [SearchQuery.Node], _ ranges: ReportRanges,
+                                        _ db: Database) throws -> SectionPassages? {
+        guard let first = ranges.starts.first, let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages"),
+              first <= last else { return nil }
+        var allowed: Set<Int64>?
+        let onReports = filters.filter { !holdsSectionFilter($0) }
+        if !onReports.isEmpty {
+            var conditions: [String] = []
+            var arguments = StatementArguments()
+            for part in onReports {
+                let (sql, args) = try filterSQL(part, db)
+                conditions.append(sql)
+                arguments += args
+            }
+            allowed = try CompiledQuery.allowedReports(conditions, arguments, db)
+        }
+        var under: SectionPassages?
+        var withinAllowed = true  // a section: filter alone finds only passages of `allowed`
+        for part in filters where holdsSectionFilter(part) {
+            let found = try passages(of: part, inReports: allowed, ranges, within: first...last, db)
+            under = under.map { $0.intersection(found) } ?? found
+            if case .filter = part {} else { withinAllowed = false }
+        }
+        guard var under else { return nil }
+        if let allowed, !withinAllowed {
+            under = under.intersection(SectionPassages(reports: allowed, ranges: ranges, last: last))
+        }
+        return under
     }
 
     /// The passages of `within` a filter node lets through, as ``SectionPassages``: a section:
