@@ -30,19 +30,20 @@ struct QueryArguments: ParsableArguments {
         }
     }
 
-    /// The command line with each exclusion of several characters (`-section:附则`,
-    /// `-title:条例`, `-covid`) marked as a query word for the commands that take a query:
-    /// the argument parser reads a word of one dash as short options, and `search` has some
-    /// (-c, -l, -m, -C), so `-section:附则` failed as “unknown option -s”. A word of one
-    /// letter (`-c`) or of short flags only (`-lc`) stays an option; nothing after `--` changes.
+    /// The command line with each exclusion of a filter or of text beyond ASCII (`-section:附则`,
+    /// `-title:条例`, `-疫情`) marked as a query word for the commands that take a query: the
+    /// argument parser reads a word of one dash as short options, and `search` has some (-c,
+    /// -l, -m, -C), so `-section:附则` failed as “unknown option -s”. A word of ASCII letters
+    /// and digits (`-c`, `-lc`, `-m1`) is left to the parser, as an option or an error (an
+    /// exclusion of one goes after `--`); nothing after `--` changes.
     static func shielded(_ arguments: [String]) -> [String] {
         guard let command = arguments.first, commands.contains(command) else { return arguments }
         var out = [command]
         var options = true
         for word in arguments.dropFirst() {
             if word == "--" { options = false }
-            let exclusion = options && word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 2
-                && !word.dropFirst().allSatisfy(shortFlags.contains)
+            let exclusion = options && word.hasPrefix("-") && !word.hasPrefix("--")
+                && word.unicodeScalars.contains { $0 == ":" || !$0.isASCII }
             out.append(exclusion ? shield + word : word)
         }
         return out
@@ -50,8 +51,6 @@ struct QueryArguments: ParsableArguments {
 
     /// The commands whose positional words are a query.
     static let commands: Set<String> = ["search", "units", "reports"]
-    /// Every short flag of those commands (and -h).
-    static let shortFlags: Set<Character> = ["c", "l", "m", "C", "h"]
     /// What marks a word as the query's (a word joiner, taken off before parsing).
     static let shield = "\u{2060}"
 

@@ -126,9 +126,9 @@ struct ReportCommandsTests {
         #expect(excluded.stdout.contains("reports/市农业农村局_2022_乡村振兴工作总结.txt:2\n"))
     }
 
-    /// Regression: an exclusion of a filter (`-section:…`, `-title:…`) or of ASCII letters was
-    /// read as a group of short options (“unknown option '-s'”), since search has -c and -l.
-    /// It now means what it means after `--`; `-c` and `-l` stay options.
+    /// Regression: an exclusion of a filter (`-section:…`, `-title:…`) was read as a group of
+    /// short options (“unknown option '-s'”), since search has -c and -l. It now means what it
+    /// means after `--`; `-c` and `-l` stay options.
     @Test(arguments: [
         (["乡村振兴", "-section:党建"], ["reports/市XX办_2021_机关党建工作总结.txt", "reports/市农业农村局_2022_乡村振兴工作总结.txt"]),
         (["乡村振兴", "-title:机关"], ["reports/市农业农村局_2022_乡村振兴工作总结.txt"]),
