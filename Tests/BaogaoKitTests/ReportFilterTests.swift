@@ -79,6 +79,25 @@ struct ReportFilterTests {
         }
     }
 
+    /// The cursor over the filters lets through what ``CompiledQuery/allows(passage:report:)``
+    /// does, for every passage in order and for ids going back.
+    @Test(arguments: queries)
+    func theCursorAllowsWhatTheFiltersAllow(_ text: String) throws {
+        try Self.index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
+            let ranges = try #require(compiled.ranges)
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM passages ORDER BY id")
+            var cursor = compiled.allowedCursor(ranges)
+            var allowed = 0
+            for id in ids + ids.reversed().prefix(50) {
+                let expected = compiled.allows(passage: id, report: ranges.report(ofPassage: id))
+                #expect(cursor.allows(id) == expected, "\(text) \(id)")
+                if expected { allowed += 1 }
+            }
+            #expect(allowed > 0 && allowed < ids.count + 50, "\(text)")
+        }
+    }
+
     /// Every tier's matches, found through the allowed reports first, are the join's; best
     /// first (for a tier of one phrase in bm25's order); a limit keeps the best, past the
     /// check of a tier FTS5 only approximates.

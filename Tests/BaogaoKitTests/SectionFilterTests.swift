@@ -50,6 +50,23 @@ struct SectionFilterTests {
         #expect(SectionPassages(reports: [9], ranges: ranges, last: 33).spans.isEmpty)
     }
 
+    /// Asked with a cursor, ids ascending or going back now and then, the answer is the one a
+    /// search of every span gives.
+    @Test func aCursorAnswersAsTheSearchDoes() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let passages = SectionPassages(ids: (0..<Int.random(in: 0...20, using: &generator)).map { _ in
+                Int64.random(in: 0...60, using: &generator)
+            }.sorted())
+            var ids = (0..<40).map { _ in Int64.random(in: -2...64, using: &generator) }.sorted()
+            if Bool.random(using: &generator) { ids += ids.shuffled(using: &generator).prefix(8) }
+            var cursor = 0
+            for id in ids {
+                #expect(passages.contains(id, cursor: &cursor) == passages.contains(id), "\(passages.spans) \(id)")
+            }
+        }
+    }
+
     /// The passages found are those whose section, or a section above it, has the text in its
     /// heading; the reports are theirs.
     @Test func theSectionsAndTheirSubsectionsAreFound() throws {

@@ -51,17 +51,18 @@ extension CompiledQuery {
     func forEachPassage(of reader: FilteredCharacter, _ db: Database, ranges: ReportRanges,
                         _ body: (Int64) throws -> Bool) throws {
         guard let allowed = allowedReportIDs else { return }
+        var sections = allowedCursor(ranges)  // the reports are allowed: only a section: filter asks more
         for i in allowed.compactMap(ranges.range(ofReport:)).sorted() {
             let report = ranges.reports[i]
             var going = true
             switch reader {
             case .bits(let slot):
                 try ReportCharacters.forEachPassage(holding: slot, report: report, db) { id in
-                    if going, allowedSections?.contains(id) ?? true { going = try body(id) }
+                    if going, allowedSections == nil || sections.allows(id) { going = try body(id) }
                 }
             case .text(let value):
                 try Self.forEachPassage(holding: value, report: report, ranges: ranges, db) { id in
-                    guard allowedSections?.contains(id) ?? true else { return true }
+                    guard allowedSections == nil || sections.allows(id) else { return true }
                     going = try body(id)
                     return going
                 }

@@ -107,19 +107,21 @@ extension CompiledQuery {
                            _ body: (Row) throws -> Bool) throws {
         if bySpans, let spans = everySpan ? allowedSpans(ranges) : allowedSpans(ranges, reading: match, db) {
             let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
+            var allowed = allowedCursor(ranges)
             for span in spans {
                 let rows = try Row.fetchCursor(statement, arguments: leading + [match, span.lowerBound, span.upperBound])
                 while let row = try rows.next() {
-                    if let sections = allowedSections, !sections.contains(row[0]) { continue }
+                    if allowedSections != nil, !allowed.allows(row[0]) { continue }
                     if try !body(row) { return }
                 }
             }
             return
         }
         let filtered = allowedReportIDs != nil || allowedSections != nil
+        var allowed = allowedCursor(ranges)
         let rows = try Row.fetchCursor(db.cachedStatement(sql: select), arguments: leading + [match])
         while let row = try rows.next() {
-            if filtered, !allows(passage: row[0], report: ranges.report(ofPassage: row[0])) { continue }
+            if filtered, !allowed.allows(row[0]) { continue }
             if try !body(row) { return }
         }
     }
@@ -180,10 +182,11 @@ extension CompiledQuery {
         let select = Self.rowIDsSelect
         if let spans = allowedSpans(ranges, reading: match, db) {
             let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
+            var allowed = allowedCursor(ranges)
             for span in spans {
                 var going = true
                 try RowIDList.forEach(statement, arguments: [match, span.lowerBound, span.upperBound]) {
-                    if let sections = allowedSections, !sections.contains($0) { return true }
+                    if allowedSections != nil, !allowed.allows($0) { return true }
                     going = try body($0)
                     return going
                 }
@@ -196,8 +199,9 @@ extension CompiledQuery {
             try ids.forEachID(body)
             return
         }
+        var allowed = allowedCursor(ranges)
         try RowIDList.forEach(db.cachedStatement(sql: select), arguments: [match]) { id in
-            if filtered, !allows(passage: id, report: ranges.report(ofPassage: id)) { return true }
+            if filtered, !allowed.allows(id) { return true }
             return try body(id)
         }
     }

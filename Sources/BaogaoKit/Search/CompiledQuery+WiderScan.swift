@@ -74,11 +74,12 @@ extension CompiledQuery {
         guard !checks.isEmpty else { return nil }
         var kept: [(id: Int64, frequency: Int)] = []
         let statement = try db.cachedStatement(sql: "SELECT id, text FROM passages WHERE id BETWEEN ? AND ? ORDER BY id")
+        var allowed = allowedCursor(ranges)
         for span in spans {
             let rows = try Row.fetchCursor(statement, arguments: [span.lowerBound, span.upperBound])
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                guard allowedSections?.contains(id) ?? true else { continue }
+                guard allowedSections == nil || allowed.allows(id) else { continue }
                 let folded = try row.withUnsafeData(atIndex: 1) { data -> FoldedText? in
                     data.map { $0.withUnsafeBytes { FoldedText(utf8: $0.bindMemory(to: UInt8.self)) } }
                 }

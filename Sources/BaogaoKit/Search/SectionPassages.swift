@@ -126,13 +126,30 @@ struct SectionPassages: Sendable, Equatable {
 
     /// Whether passage `id` is one of them.
     func contains(_ id: Int64) -> Bool {
+        let i = firstSpan(endingAtLeast: id)
+        return i < spans.count && spans[i].contains(id)
+    }
+
+    /// ``contains(_:)`` for ids asked in ascending order: `cursor` (0 at first) is the first
+    /// span that may hold the next id, moved forward as the ids grow; an id lower than the span
+    /// before it is searched for.
+    func contains(_ id: Int64, cursor: inout Int) -> Bool {
+        if cursor > 0, cursor <= spans.count, id <= spans[cursor - 1].upperBound {
+            cursor = firstSpan(endingAtLeast: id)
+        }
+        while cursor < spans.count, spans[cursor].upperBound < id { cursor += 1 }
+        return cursor < spans.count && spans[cursor].lowerBound <= id
+    }
+
+    /// The first span ending at `id` or after it (`spans.count` when none).
+    private func firstSpan(endingAtLeast id: Int64) -> Int {
         var low = 0
         var high = spans.count
         while low < high {
             let mid = (low + high) / 2
             if spans[mid].upperBound < id { low = mid + 1 } else { high = mid }
         }
-        return low < spans.count && spans[low].contains(id)
+        return low
     }
 
     /// How many passages they are.
