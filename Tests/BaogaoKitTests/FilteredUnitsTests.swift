@@ -121,4 +121,26 @@ struct FilteredUnitsTests {
             #expect(!sql.contains { $0.contains(table) && !$0.contains("WHERE report_id =") }, "\(text): \(sql)")
         }
     }
+
+    /// Filters letting through no more passages than `units` ranks (20,000) have every match
+    /// ranked for the rows' best hits, without a first walk to count them.
+    @Test(arguments: ["\"乡村振兴\" unit:市农业农村局", "推进 year:2023", "工作 section:存在 year:2023..2024",
+                      "发展 建设 year:2023..2024"])
+    func fewAllowedPassagesAreWalkedOnce(_ text: String) throws {
+        let query = try SearchQuery(parsing: text)
+        try Self.index.read { db in
+            let compiled = try QueryCompiler.compile(query, db)
+            let ranges = try #require(compiled.ranges)
+            #expect(try compiled.allowsAtMost(Aggregator.rankedAtMost, ranges, db), "\(text)")
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages") ?? 0
+            #expect(try !compiled.allowsAtMost(0, ranges, db) && compiled.allowsAtMost(total, ranges, db), "\(text)")
+            var rows = 0
+            let sql = try FilteredCharacterTests.statements(db) {
+                let groups = try Aggregator(index: Self.index).groups(compiled, by: [.unit], deferred: DeferredBests(), db)
+                rows = groups[0].groups.count
+            }
+            #expect(rows > 0, "\(text)")
+            #expect(!sql.contains { $0.contains(RowIDList.name) }, "\(text): \(sql.filter { $0.contains(RowIDList.name) })")
+        }
+    }
 }

@@ -242,7 +242,7 @@ public struct Aggregator: Sendable {
     /// Every match of the compiled query, gathered per group of each grouping (one walk for
     /// all of them); with `deferred` (one grouping), the means to find each group's best match
     /// when asked (by bm25, or among the matches of the group's report with the most).
-    private func groups(_ compiled: CompiledQuery, by groupings: [Grouping],
+    func groups(_ compiled: CompiledQuery, by groupings: [Grouping],
                         deferred: DeferredBests? = nil, _ db: Database) throws -> [ReportGroups] {
         let withBest = deferred != nil
         precondition(!withBest || groupings.count == 1)
@@ -294,10 +294,14 @@ public struct Aggregator: Sendable {
                 }
                 continue
             }
-            if let ranges, let counts = try compiled.reportCounts(in: tier, db, ranges: ranges,
-                                                                   known: soleVariant != nil && tier.kind == .exact ? exact : nil),
-               !withBest || tier.kind == .variant
-                || counts.reduce(0, { $0 + $1.passages }) > (tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches) {
+            let rankedUpTo = tier.match?.contains("*") == true ? min(rankedAtMostMatches, Self.rankedPrefixAtMost) : rankedAtMostMatches
+            // Filters letting through no more passages than that: every match is ranked
+            // anyway, and counting them first walked them twice.
+            let rankedAnyway = try withBest && tier.kind != .variant && ranges.map { try compiled.allowsAtMost(rankedUpTo, $0, db) } == true
+            if let ranges, !rankedAnyway,
+               let counts = try compiled.reportCounts(in: tier, db, ranges: ranges,
+                                                      known: soleVariant != nil && tier.kind == .exact ? exact : nil),
+               !withBest || tier.kind == .variant || counts.reduce(0, { $0 + $1.passages }) > rankedUpTo {
                 try add(counts) { top in
                     try withBest ? compiled.bestMatch(in: tier, report: top.report, known: top.first, db, ranges: ranges) : nil
                 }

@@ -31,6 +31,25 @@ extension CompiledQuery {
         return allowedSections?.contains(id) ?? true
     }
 
+    /// Whether the filters, read in Swift, let through at most `count` passages (the section
+    /// spans' passages, or the allowed reports'); false without such filters.
+    func allowsAtMost(_ count: Int, _ ranges: ReportRanges, _ db: Database) throws -> Bool {
+        if let allowedSections { return allowedSections.count <= count }
+        guard let allowed = allowedReportIDs, allowed.count <= count else { return false }
+        var passages = 0
+        for i in allowed.compactMap(ranges.range(ofReport:)) {
+            var ids = ranges.ids(ofRange: i)
+            if ids.upperBound == .max {
+                // The last range is open: it ends at the last passage.
+                let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages") ?? ids.lowerBound
+                ids = ids.lowerBound..<max(ids.lowerBound, last + 1)
+            }
+            passages += Int(ids.upperBound - ids.lowerBound)
+            if passages > count { return false }
+        }
+        return true
+    }
+
     /// A filter keeping at most one report in this many is read span by span.
     static let spanShare = 8
 
