@@ -9,11 +9,8 @@ import Testing
 /// rowids. The counts are the join's, and nothing is ranked but a best hit per shown row.
 @Suite(.serialized)
 struct FilteredUnitsTests {
-    static let index: IndexDatabase = {
-        let url = try! temporaryFolder().appendingPathComponent("units.sqlite")
-        _ = try! Indexer.index(folder: sampleCorpus, into: url)
-        return try! IndexDatabase.open(at: url)
-    }()
+    /// The sample corpus, indexed once for the filter suites.
+    static var index: IndexDatabase { ReportFilterTests.index }
 
     /// A frequent character (的) and bigram (发展), a rare character, a phrase and two terms,
     /// under filters on the report, section: alone, both, and OR of filters.

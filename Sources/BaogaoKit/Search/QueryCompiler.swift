@@ -14,12 +14,12 @@ enum QueryCompiler {
         var text: [TextExpression] = []
         var conditions: [String] = []
         var arguments = StatementArguments()
-        var filters: [SearchQuery.Node] = []
+        var filters: [Filter] = []
         for part in parts {
             switch kind(of: part) {
             case .filters:
-                filters.append(part)
                 let (sql, args) = try filterSQL(part, db)
+                filters.append(Filter(node: part, sql: sql, arguments: args))
                 conditions.append(sql)
                 arguments += args
             case .text:
@@ -184,30 +184,32 @@ enum QueryCompiler {
         }
     }
 
+    /// A filter of the query's top level (ANDed with the others) and its SQL condition, built
+    /// once (a unit: filter resolves its names, a year: filter checks its reports).
+    private struct Filter {
+        var node: SearchQuery.Node
+        var sql: String
+        var arguments: StatementArguments
+    }
+
     /// The passages `filters` (ANDed, one holding a section: filter at least) let through:
     /// the filters on reports first, so that only their reports' headings are read; a section:
     /// filter alone is the passages under its sections in those reports, one under OR or - is
     /// joined as the query joins it (``passages(of:inReports:_:within:_:)``), then kept to
     /// those reports. Nil when the index holds no passage.
-    private static func allowedPassages(_ filters: [SearchQuery.Node], _ ranges: ReportRanges,
+    private static func allowedPassages(_ filters: [Filter], _ ranges: ReportRanges,
                                         _ db: Database) throws -> SectionPassages? {
         guard let first = ranges.starts.first, let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM passages"),
               first <= last else { return nil }
         var allowed: Set<Int64>?
-        let onReports = filters.filter { !holdsSectionFilter($0) }
+        let onReports = filters.filter { !holdsSectionFilter($0.node) }
         if !onReports.isEmpty {
-            var conditions: [String] = []
-            var arguments = StatementArguments()
-            for part in onReports {
-                let (sql, args) = try filterSQL(part, db)
-                conditions.append(sql)
-                arguments += args
-            }
-            allowed = try CompiledQuery.allowedReports(conditions, arguments, db)
+            allowed = try CompiledQuery.allowedReports(onReports.map(\.sql),
+                                                       onReports.reduce(into: StatementArguments()) { $0 += $1.arguments }, db)
         }
         var under: SectionPassages?
         var withinAllowed = true  // a section: filter alone finds only passages of `allowed`
-        for part in filters where holdsSectionFilter(part) {
+        for part in filters.map(\.node) where holdsSectionFilter(part) {
             let found = try passages(of: part, inReports: allowed, ranges, within: first...last, db)
             under = under.map { $0.intersection(found) } ?? found
             if case .filter = part {} else { withinAllowed = false }
