@@ -118,7 +118,7 @@ public enum IndexChecker {
         ])
     }
 
-    /// FTS5's check that the full-text index holds exactly the tokens of the passages.
+    /// FTS5's check that the full-text indexes hold exactly the tokens of the passages and headings.
     private static func fullText(_ db: Database) throws -> IndexCheck.Result {
         let name = "full-text index"
         if isReadOnly(db) {
@@ -126,9 +126,15 @@ public enum IndexChecker {
         }
         do {
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES('integrity-check', 1)")
-            return .init(name: name, problems: [])
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             return .init(name: name, problems: ["the full-text index does not match the passages (FTS5 integrity-check failed)"])
+        }
+        guard try HeadingIndex.exists(db) else { return .init(name: name, problems: []) }
+        do {
+            try db.execute(sql: "INSERT INTO \(HeadingIndex.table)(\(HeadingIndex.table)) VALUES('integrity-check')")
+            return .init(name: name, problems: [])
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            return .init(name: name, problems: ["the headings' full-text index does not match its headings (FTS5 integrity-check failed)"])
         }
     }
 
@@ -189,6 +195,7 @@ public enum IndexChecker {
         if let stored = try CharacterTotals.load(db), stored != (try CharacterTotals.counted(db)) {
             problems.append("the stored totals of every character differ from the passages' text")
         }
+        problems += try HeadingIndex.problems(db)
         return .init(name: "passages, sections and reports", problems: problems)
     }
 

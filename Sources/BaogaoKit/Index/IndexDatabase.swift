@@ -84,7 +84,10 @@ public final class IndexDatabase: Sendable {
         var reason: String
         switch try existing.state() {
         case .current where !rebuild:
-            try existing.write { db in try IndexSchema.addFilterIndexes(db) }
+            try existing.write { db in
+                try IndexSchema.addFilterIndexes(db)
+                try HeadingIndex.ensure(db)
+            }
             return (existing, nil, false)
         case .empty:
             return (try existing.created(), rebuild ? "--rebuild" : nil, false)

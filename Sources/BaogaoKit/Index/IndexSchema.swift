@@ -39,9 +39,14 @@ import GRDB
 /// (a 100 MB build took 30 s instead of 12). Deletes go through the trigger (FTS5 needs the
 /// old text), one statement per file.
 ///
+/// `headings_fts` indexes the section headings with the passages under each (``HeadingIndex``),
+/// for `section:` filters; a trigger removes a section's row with it.
+///
 /// An index whose versions differ from these is never read: it is rebuilt from its folder.
 enum IndexSchema {
     /// Bumped whenever the tables change, or the list of ``FrequentCharacters`` or ``FrequentBigrams`` (their slots are stored).
+    /// What an older index can be given without reading its files again (the filter indexes,
+    /// `headings_fts`) is added by the next run that writes to it instead.
     static let schemaVersion = 8
 
     /// The tokenizer and folding versions, as stored in the index.
@@ -127,6 +132,7 @@ enum IndexSchema {
                 INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END;
             """)
+        try HeadingIndex.create(db)
         try IndexTuning.setMerging(.incremental, db)
         try setMeta(db, "schema_version", String(schemaVersion))
         try setMeta(db, "tokenizer_version", tokenizerVersion)

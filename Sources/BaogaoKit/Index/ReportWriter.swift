@@ -66,6 +66,7 @@ enum ReportWriter {
         var contiguous = true
         var characters: [FrequentCharacters.Slots] = []
         var bigrams: [FrequentCharacters.Slots] = []
+        var underSection = [[Int64]](repeating: [], count: sectionIDs.count)
         characters.reserveCapacity(report.structure.passages.count)
         bigrams.reserveCapacity(report.structure.passages.count)
         for (i, passage) in report.structure.passages.enumerated() {
@@ -74,12 +75,15 @@ enum ReportWriter {
             try insertPassage.execute(arguments: [reportID, section, passage.line, passage.page, terms.duplicate, passage.text])
             let id = db.lastInsertedRowID
             try insertText.execute(arguments: [id, passage.text])
+            if let k = passage.sectionIndex { underSection[k].append(id) }
             if firstPassage == nil { firstPassage = id }
             if id != firstPassage! + Int64(i) { contiguous = false }
             characters.append(terms.characters)
             bigrams.append(terms.bigrams)
         }
         try ReportBigrams.insert(reportID: reportID, slots: bigrams, db)
+        try HeadingIndex.insert(report: reportID, sections: sectionIDs, headings: report.structure.sections.map(\.heading),
+                                parents: report.structure.sections.map(\.parentIndex), own: underSection, db)
         changes.add(characters: contiguous ? characters : [], bigrams: bigrams)
         if contiguous {
             try ReportCharacters.insert(reportID: reportID, firstPassage: firstPassage ?? 0, slots: characters, db)
