@@ -96,4 +96,32 @@ struct WiderPlanTests {
             }
         }
     }
+
+    /// Counting a page's variant tier and ranking it walk its expression once: the count's
+    /// walk is scored and kept (``WiderWalks``), whichever expression it reads (its NEAR groups
+    /// under a filter keeping many passages, the wider one under a narrow filter). Regression:
+    /// `依照本法规定应当 section:总则` at 1 GB walked its NEAR groups once to count and again to rank.
+    @Test(arguments: ["乡村振兴 -unit:甲局", "依照本法规定应当 year:2016..2024", "营商环境 section:总体情况",
+                      "乡村振兴 unit:丙局"])
+    func theVariantTierIsWalkedOnceToCountAndRank(_ text: String) throws {
+        try Self.index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
+            let variant = compiled.tiers[1]
+            let expressions = [variant.match, variant.spanMatch].compactMap { $0 }
+            var ranked: [Int64] = []
+            var counted = 0
+            let sql = try FilteredCharacterTests.statements(db) {
+                counted = try compiled.count(db).passages
+                try compiled.forEachMatch(in: variant, db, ranked: true, limit: nil) { ranked.append($0.passageID); return true }
+            }
+            let walks = sql.filter { line in line.contains("passages_fts MATCH") && expressions.contains { line.contains($0) } }
+            #expect(walks.count == 1, "\(text): \(walks)")
+            var joined: [Int64] = []
+            try ReportFilterTests.joining(compiled).forEachMatch(in: variant, db, ranked: true, limit: nil) {
+                joined.append($0.passageID)
+                return true
+            }
+            #expect(ranked.sorted() == joined.sorted() && !ranked.isEmpty && counted >= ranked.count, "\(text)")
+        }
+    }
 }

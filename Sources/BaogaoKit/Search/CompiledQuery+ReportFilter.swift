@@ -263,7 +263,10 @@ extension CompiledQuery {
         var bySpans = tier.check == nil
         var wider: WiderPlan?
         var kept: [(id: Int64, rank: Double)]?
-        if !bySpans, let loose = tier.spanMatch {
+        if !bySpans, let rows = widerWalks.rows(of: match) {
+            // Its NEAR groups, read for the count before, with their scores.
+            kept = rows
+        } else if !bySpans, let loose = tier.spanMatch {
             if let rows = widerWalks.rows(of: loose) {
                 // Read for the tier before (the count, the variant tier), with its scores.
                 (match, kept) = (loose, rows)
@@ -281,13 +284,17 @@ extension CompiledQuery {
             found = scanned
             widerWalks.keep(found, of: match)
         } else {
-            let scored = wider != nil ? "\(TermFrequencyRank.name)(passages_fts)" : score
+            // A walk of NEAR groups or of the wider expression is scored even for a count (a
+            // few rows, each step costly) and kept for the tier's ranking: 依照本法规定应当
+            // section:总则 at 1 GB walked its NEAR groups once to count and again to rank.
+            let keeps = wider != nil || tier.check != nil
+            let scored = keeps ? "\(TermFrequencyRank.name)(passages_fts)" : score
             try forEachAllowedRow("SELECT rowid, \(scored) FROM passages_fts WHERE passages_fts MATCH ?",
                                   match: match, db, ranges: ranges, bySpans: bySpans, everySpan: tier.check != nil) { row in
                 found.append((row[0], row[1]))
                 return true
             }
-            if wider != nil { widerWalks.keep(found, of: match) }
+            if keeps { widerWalks.keep(found, of: match) }
         }
         if ranked { found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id } }
         try forEachFound(found, in: tier, db, limit: limit, body)

@@ -1,8 +1,9 @@
-/// The rows of a tier read through its wider expression under a narrow filter, with their
-/// scores, kept for the next step of the same compiled query that reads that expression: a page
-/// of a word typed without quotes under `unit:` counts its variant tier, ranks it, and ranks
-/// the related tier, all three through the same wider expression, span by span
-/// (`依照本法规定应当 unit:河南省人民代表大会常务委员会` at 1 GB walked it three times).
+/// The rows of a tier checked in Swift read under a filter, with their scores, kept for the
+/// next step of the same compiled query that reads that expression: a page of a word typed
+/// without quotes under `unit:` counts its variant tier, ranks it, and ranks the related tier,
+/// all three through the same wider expression, span by span under a narrow filter
+/// (`依照本法规定应当 unit:河南省人民代表大会常务委员会` at 1 GB walked it three times), or through
+/// the variant tier's NEAR groups, twice, under a filter keeping many passages.
 ///
 /// ```swift
 /// let walks = WiderWalks()
