@@ -60,14 +60,7 @@ enum HeadingIndex {
         guard try !isComplete(db) else { return }
         if try exists(db) { try db.execute(sql: "DROP TABLE \(table)") }
         try create(db)
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO \(table)(rowid, heading, report_id, spans) VALUES (?, ?, ?, ?)
-            """)
-        try forEachReport(db) { report, rows in
-            for row in rows {
-                try statement.execute(arguments: [row.section, row.heading, report, Data(SectionSpans.encoded(row.spans))])
-            }
-        }
+        try forEachReport(db) { report, rows in try insert(rows, report: report, db) }
     }
 
     /// A section's row as its report's sections and passages give it.
@@ -81,7 +74,7 @@ enum HeadingIndex {
     /// give (what ``ensure(_:)`` writes and `baogao check` compares), report by report.
     static func forEachReport(_ db: Database, _ body: (Int64, [Expected]) throws -> Void) throws {
         let reports = try Int64.fetchAll(db, sql: "SELECT DISTINCT report_id FROM sections ORDER BY report_id")
-        let rows = try db.makeStatement(sql: """
+        let select = try db.makeStatement(sql: """
             SELECT s.id, s.parent_id, s.heading, p.id FROM sections s LEFT JOIN passages p ON p.section_id = s.id
             WHERE s.report_id = ? ORDER BY s.id, p.id
             """)
@@ -90,7 +83,7 @@ enum HeadingIndex {
             var parents: [Int64?] = []
             var headings: [String] = []
             var own: [[Int64]] = []
-            let cursor = try Row.fetchCursor(rows, arguments: [report])
+            let cursor = try Row.fetchCursor(select, arguments: [report])
             while let row = try cursor.next() {
                 let id: Int64 = row[0]
                 if ids.last != id {
@@ -102,8 +95,8 @@ enum HeadingIndex {
                 if let passage: Int64 = row[3] { own[own.count - 1].append(passage) }
             }
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-            let spans = SectionSpans.of(parents: parents.map { $0.flatMap { index[$0] } }, own: own)
-            try body(report, ids.indices.map { Expected(section: ids[$0], heading: headings[$0], spans: spans[$0]) })
+            try body(report, Self.rows(sections: ids, headings: headings, parents: parents.map { $0.flatMap { index[$0] } },
+                                  own: own))
         }
     }
 
@@ -128,15 +121,21 @@ enum HeadingIndex {
         return wrong == 0 ? [] : ["\(wrong) section heading(s) of the headings' index do not match their sections and passages"]
     }
 
-    /// Adds the rows of one report's sections: `parents` are indexes into the same lists,
-    /// `own` the ids of the passages standing directly under each section.
-    static func insert(report: Int64, sections: [Int64], headings: [String], parents: [Int?], own: [[Int64]],
-                       _ db: Database) throws {
+    /// The rows of one report's sections: `parents` are indexes into the same lists, `own` the
+    /// ids of the passages standing directly under each section.
+    static func rows(sections: [Int64], headings: [String], parents: [Int?], own: [[Int64]]) -> [Expected] {
+        zip(zip(sections, headings), SectionSpans.of(parents: parents, own: own)).map {
+            Expected(section: $0.0, heading: $0.1, spans: $1)
+        }
+    }
+
+    /// Adds the rows of one report's sections.
+    static func insert(_ rows: [Expected], report: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO \(table)(rowid, heading, report_id, spans) VALUES (?, ?, ?, ?)
             """)
-        for (k, spans) in SectionSpans.of(parents: parents, own: own).enumerated() {
-            try statement.execute(arguments: [sections[k], headings[k], report, Data(SectionSpans.encoded(spans))])
+        for row in rows {
+            try statement.execute(arguments: [row.section, row.heading, report, Data(SectionSpans.encoded(row.spans))])
         }
     }
 }

@@ -82,8 +82,9 @@ enum ReportWriter {
             bigrams.append(terms.bigrams)
         }
         try ReportBigrams.insert(reportID: reportID, slots: bigrams, db)
-        try HeadingIndex.insert(report: reportID, sections: sectionIDs, headings: report.structure.sections.map(\.heading),
-                                parents: report.structure.sections.map(\.parentIndex), own: underSection, db)
+        try HeadingIndex.insert(HeadingIndex.rows(sections: sectionIDs, headings: report.structure.sections.map(\.heading),
+                                                  parents: report.structure.sections.map(\.parentIndex), own: underSection),
+                                report: reportID, db)
         changes.add(characters: contiguous ? characters : [], bigrams: bigrams)
         if contiguous {
             try ReportCharacters.insert(reportID: reportID, firstPassage: firstPassage ?? 0, slots: characters, db)

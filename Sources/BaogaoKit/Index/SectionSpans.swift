@@ -25,12 +25,17 @@ enum SectionSpans {
 
     /// `ids` as spans, ascending and joined where they touch.
     static func spans(of ids: [Int64]) -> [ClosedRange<Int64>] {
+        joined(ids.sorted().lazy.map { $0...$0 })
+    }
+
+    /// `spans`, ordered by their first id, joined where they overlap or touch.
+    static func joined(_ spans: some Sequence<ClosedRange<Int64>>) -> [ClosedRange<Int64>] {
         var out: [ClosedRange<Int64>] = []
-        for id in ids.sorted() {
-            if let last = out.last, last.upperBound + 1 >= id {
-                out[out.count - 1] = last.lowerBound...max(last.upperBound, id)
+        for span in spans {
+            if let last = out.last, last.upperBound + 1 >= span.lowerBound {
+                out[out.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
             } else {
-                out.append(id...id)
+                out.append(span)
             }
         }
         return out

@@ -19,23 +19,18 @@ struct SectionPassages: Sendable, Equatable {
     /// Ascending, disjoint, none next to another.
     private(set) var spans: [ClosedRange<Int64>] = []
 
+    /// `ids` in ascending order.
     init(ids: some Sequence<Int64>) {
-        for id in ids {
-            if let last = spans.last, last.upperBound + 1 >= id {
-                spans[spans.count - 1] = last.lowerBound...max(last.upperBound, id)
-            } else {
-                spans.append(id...id)
-            }
-        }
+        spans = SectionSpans.joined(ids.lazy.map { $0...$0 })
     }
 
     /// The passages under headings holding `text` (folded as search terms are: the same
     /// matching as the filter's SQL condition), ascending; only in `reports` when given.
     /// The headings come from ``HeadingIndex`` when it is complete and `text` holds an
     /// ideograph, else from a read of every heading (of `reports` alone, when given), as do
-    /// `reports` holding about `scanningAtMost` headings at most. Each is matched here, the text folded once
-    /// (through `baogao_contains` every heading folded it again: 0.2 s for the 266,266
-    /// headings at 1 GB).
+    /// `reports` holding about `scanningAtMost` headings at most. Each is matched here, the
+    /// text folded once (through `baogao_contains` every heading folded it again: 0.2 s for
+    /// the 266,266 headings at 1 GB).
     static func matching(_ text: String, inReports reports: Set<Int64>? = nil,
                          scanningAtMost: Int = scannedHeadingsAtMost, _ db: Database) throws -> SectionPassages {
         let needle = FoldedText(text).scalars
@@ -125,13 +120,7 @@ struct SectionPassages: Sendable, Equatable {
 
     /// `spans` in any order, overlapping or not.
     init(spans: [ClosedRange<Int64>]) {
-        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = self.spans.last, last.upperBound + 1 >= span.lowerBound {
-                self.spans[self.spans.count - 1] = last.lowerBound...max(last.upperBound, span.upperBound)
-            } else {
-                self.spans.append(span)
-            }
-        }
+        self.spans = SectionSpans.joined(spans.sorted { $0.lowerBound < $1.lowerBound })
     }
 
     /// The passages of `reports` up to passage `last` (the last report's range is open).
