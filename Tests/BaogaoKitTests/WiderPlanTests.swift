@@ -98,8 +98,9 @@ struct WiderPlanTests {
     }
 
     /// Counting a page's variant tier and ranking it walk its expression once: the count's
-    /// walk is scored and kept (``WiderWalks``), whichever expression it reads (its NEAR groups
-    /// under a filter keeping many passages, the wider one under a narrow filter). Regression:
+    /// walk is scored and kept (``WiderWalks``) when the page will rank the tier, whichever
+    /// expression it reads (its NEAR groups under a filter keeping many passages, the wider one
+    /// under a narrow filter). Regression:
     /// `依照本法规定应当 section:总则` at 1 GB walked its NEAR groups once to count and again to rank.
     @Test(arguments: ["乡村振兴 -unit:甲局", "依照本法规定应当 year:2016..2024", "营商环境 section:总体情况",
                       "乡村振兴 unit:丙局"])
@@ -111,7 +112,7 @@ struct WiderPlanTests {
             var ranked: [Int64] = []
             var counted = 0
             let sql = try FilteredCharacterTests.statements(db) {
-                counted = try compiled.count(db).passages
+                counted = try compiled.count(db, ranking: 100).passages
                 try compiled.forEachMatch(in: variant, db, ranked: true, limit: nil) { ranked.append($0.passageID); return true }
             }
             let walks = sql.filter { line in line.contains("passages_fts MATCH") && expressions.contains { line.contains($0) } }
@@ -123,5 +124,17 @@ struct WiderPlanTests {
             }
             #expect(ranked.sorted() == joined.sorted() && !ranked.isEmpty && counted >= ranked.count, "\(text)")
         }
+    }
+
+    /// A count alone, or before a page its exact tier fills, walks the NEAR groups unscored.
+    @Test(arguments: [("乡村振兴 -unit:甲局", nil), ("依照本法规定应当 year:2016..2024", 1)] as [(String, Int?)])
+    func aCountAloneWalksTheNearGroupsUnscored(_ text: String, _ ranking: Int?) throws {
+        let near = try Self.index.read { db -> [String] in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
+            let match = try #require(compiled.tiers[1].match)
+            let sql = try FilteredCharacterTests.statements(db) { _ = try compiled.count(db, ranking: ranking) }
+            return sql.filter { $0.contains("passages_fts MATCH") && $0.contains(match) }
+        }
+        #expect(!near.isEmpty && near.allSatisfy { !$0.contains(TermFrequencyRank.name) }, "\(text): \(near)")
     }
 }

@@ -240,8 +240,11 @@ extension CompiledQuery {
     /// the whole index again in each statement, once per span. For a tier of one phrase it
     /// orders as bm25 does; for several, each phrase's occurrences weigh alike. Every allowed
     /// match is scored (no sample: only the text of the best is read), as the join ranked them.
+    /// A tier checked in Swift walked unranked is scored all the same and kept for its ranking
+    /// when `keepingScores` (a count before a page that ranks it).
     func forEachAllowedMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?,
-                             ranges: ReportRanges, _ body: (Match) throws -> Bool) throws {
+                             ranges: ReportRanges, keepingScores: Bool = false,
+                             _ body: (Match) throws -> Bool) throws {
         guard var match = tier.match else { return }
         let score = ranked ? "\(TermFrequencyRank.name)(passages_fts)" : "0.0"
         var found: [(id: Int64, rank: Double)] = []
@@ -284,10 +287,11 @@ extension CompiledQuery {
             found = scanned
             widerWalks.keep(found, of: match)
         } else {
-            // A walk of NEAR groups or of the wider expression is scored even for a count (a
-            // few rows, each step costly) and kept for the tier's ranking: 依照本法规定应当
-            // section:总则 at 1 GB walked its NEAR groups once to count and again to rank.
-            let keeps = wider != nil || tier.check != nil
+            // A walk of the wider expression is scored and kept for the next tier; one of NEAR
+            // groups for the tier's ranking, when a page ranks it after the count (依照本法规定应当
+            // section:总则 at 1 GB walked them once to count and again to rank; 县级以上人民政府
+            // section:总则, whose exact tier fills the page, would only pay for the scores).
+            let keeps = wider != nil || tier.check != nil && (ranked || keepingScores)
             let scored = keeps ? "\(TermFrequencyRank.name)(passages_fts)" : score
             try forEachAllowedRow("SELECT rowid, \(scored) FROM passages_fts WHERE passages_fts MATCH ?",
                                   match: match, db, ranges: ranges, bySpans: bySpans, everySpan: tier.check != nil) { row in

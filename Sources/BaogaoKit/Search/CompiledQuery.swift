@@ -593,12 +593,13 @@ struct CompiledQuery {
     /// and the text of the `limit` best only; with `sampleStride` > 1 only passages whose id
     /// is a multiple of it are ranked (an even spread over the index). With filters on the
     /// report only, the matches of the allowed reports are found first
-    /// (``forEachAllowedMatch(in:_:ranked:limit:ranges:_:)``, every one ranked), unless `bm25` asks
-    /// for FTS5's own ranking.
+    /// (``forEachAllowedMatch(in:_:ranked:limit:ranges:keepingScores:_:)``, every one ranked),
+    /// unless `bm25` asks for FTS5's own ranking; `keepingScores` as there.
     func forEachMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?, sampleStride: Int = 1,
-                      bm25: Bool = false, _ body: (Match) throws -> Bool) throws {
+                      bm25: Bool = false, keepingScores: Bool = false, _ body: (Match) throws -> Bool) throws {
         if !bm25, allowedReportIDs != nil, tier.match != nil, let ranges {
-            try forEachAllowedMatch(in: tier, db, ranked: ranked, limit: limit, ranges: ranges, body)
+            try forEachAllowedMatch(in: tier, db, ranked: ranked, limit: limit, ranges: ranges,
+                                    keepingScores: keepingScores, body)
             return
         }
         if ranked, let limit, let match = tier.match, tier.check == nil, conditions.isEmpty {
@@ -656,8 +657,10 @@ struct CompiledQuery {
         }
     }
 
-    /// Matching passages and reports in all tiers, counted exactly.
-    func count(_ db: Database) throws -> (passages: Int, reports: Int) {
+    /// Matching passages and reports in all tiers, counted exactly. `ranking`: how many
+    /// matches a page ranks after the count; a tier checked in Swift that the tiers before it
+    /// leave room for is walked with its scores, kept for its ranking (``WiderWalks``).
+    func count(_ db: Database, ranking: Int? = nil) throws -> (passages: Int, reports: Int) {
         if let totals = ranges?.totals {
             if let slot = frequentCharacter { return totals.character(slot) }
             if let slot = frequentBigram { return totals.bigram(slot) }
@@ -698,7 +701,8 @@ struct CompiledQuery {
                     passages += row[1] as Int
                 }
             } else {
-                try forEachMatch(in: tier, db, ranked: false, limit: nil) {
+                try forEachMatch(in: tier, db, ranked: false, limit: nil,
+                                 keepingScores: ranking.map { passages < $0 } ?? false) {
                     passages += 1
                     reports.insert($0.reportID)
                     return true

@@ -87,7 +87,7 @@ public struct Searcher: Sendable {
             let ranked = try compiled.scoredVariants(Array(tiers.variants), variant, db)
             prefetched[1] = Prefetched(best: try compiled.matches(of: ranked, db), total: tiers.variants.count)
         }
-        let (total, reports) = try totals ?? compiled.count(db)
+        let (total, reports) = try totals ?? compiled.count(db, ranking: wanted)
         let (ranked, complete) = try rank(compiled, db, wanted: wanted, total: total, prefetched: prefetched, hydrator: hydrator)
         let collapsed = Self.collapse(ranked)
         let ordered = perReport.map { Self.diversify(collapsed, perReport: $0) } ?? collapsed
