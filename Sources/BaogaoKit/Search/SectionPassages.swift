@@ -44,11 +44,7 @@ struct SectionPassages: Sendable, Equatable {
         let rows = try Row.fetchCursor(statement, arguments: reports.map { [CompiledQuery.jsonArray($0.sorted())] } ?? [])
         var found: [Int64] = []
         while let row = try rows.next() {
-            let holds = try row.withUnsafeData(atIndex: 1) { data -> Bool in
-                guard let data else { return false }
-                return data.withUnsafeBytes { FoldedText(utf8: $0.bindMemory(to: UInt8.self)).contains(needle) }
-            }
-            if holds { found.append(row[0]) }
+            if try heading(row, at: 1, holds: needle) { found.append(row[0]) }
         }
         guard !found.isEmpty else { return SectionPassages(ids: []) }
         let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
@@ -106,16 +102,20 @@ struct SectionPassages: Sendable, Equatable {
         var found: [ClosedRange<Int64>] = []
         while let row = try rows.next() {
             if let reports, !reports.contains(row[1]) { continue }
-            let holds = try row.withUnsafeData(atIndex: 0) { data -> Bool in
-                guard let data else { return false }
-                return data.withUnsafeBytes { FoldedText(utf8: $0.bindMemory(to: UInt8.self)).contains(needle) }
-            }
-            guard holds else { continue }
+            guard try heading(row, at: 0, holds: needle) else { continue }
             try row.withUnsafeData(atIndex: 2) { data in
                 data?.withUnsafeBytes { SectionSpans.forEach(in: $0) { found.append($0) } }
             }
         }
         return SectionPassages(spans: found)
+    }
+
+    /// Whether the heading in column `index` of `row`, folded, holds `needle`.
+    private static func heading(_ row: Row, at index: Int, holds needle: [UInt32]) throws -> Bool {
+        try row.withUnsafeData(atIndex: index) { data in
+            guard let data else { return false }
+            return data.withUnsafeBytes { FoldedText(utf8: $0.bindMemory(to: UInt8.self)).contains(needle) }
+        }
     }
 
     /// `spans` in any order, overlapping or not.
