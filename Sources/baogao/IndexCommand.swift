@@ -69,6 +69,9 @@ struct IndexCommand: ParsableCommand {
         if let why = summary.rebuiltBecause {
             print("rebuilt the index (\(why))")
         }
+        if summary.filledHeadings {
+            print("added the index of section headings that section: filters read (once)")
+        }
         if let why = summary.rereadBecause {
             print("read every report again: \(why)")
         }

@@ -190,8 +190,9 @@ struct HeadingIndexTests {
             #expect(!sql.contains(where: Self.asksTheIndex) && sql.contains(where: Self.readsEveryHeading))
         }
         let reopened = try IndexDatabase.openForWriting(at: index.url, rebuild: false)
-        #expect(reopened.rebuiltBecause == nil)
+        #expect(reopened.rebuiltBecause == nil && reopened.filledHeadings)
         #expect(try Self.rows(reopened.index) == written)
+        #expect(try !IndexDatabase.openForWriting(at: index.url, rebuild: false).filledHeadings)
         #expect(try reopened.index.read { db in try HeadingIndex.isComplete(db) })
     }
 
@@ -216,6 +217,7 @@ struct HeadingIndexTests {
             #expect(!found.spans.isEmpty)
         }
         let reopened = try IndexDatabase.openForWriting(at: index.url, rebuild: false)
+        #expect(reopened.filledHeadings)
         try reopened.index.read { db in
             let complete = try HeadingIndex.isComplete(db)
             let found = try SectionPassages.matching("补充附则", db)

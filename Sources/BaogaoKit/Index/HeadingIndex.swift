@@ -56,11 +56,14 @@ enum HeadingIndex {
     /// Makes the table complete: created and filled when missing, filled again when a writer
     /// that knows nothing of it added sections. Run in the writer's transaction, before its
     /// reports are written (their rows would otherwise hide the missing ones).
-    static func ensure(_ db: Database) throws {
-        guard try !isComplete(db) else { return }
+    /// Returns whether it filled the table.
+    @discardableResult
+    static func ensure(_ db: Database) throws -> Bool {
+        guard try !isComplete(db) else { return false }
         if try exists(db) { try db.execute(sql: "DROP TABLE \(table)") }
         try create(db)
         try forEachReport(db) { report, rows in try insert(rows, report: report, db) }
+        return true
     }
 
     /// A section's row as its report's sections and passages give it.

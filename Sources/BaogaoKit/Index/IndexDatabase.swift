@@ -66,31 +66,32 @@ public final class IndexDatabase: Sendable {
 
     /// Opens an index for writing, creating it when missing. The caller holds the
     /// ``WriterLock``. Returns why the index must be built from scratch (another version, or
-    /// `rebuild`), and whether the caller empties it itself, in the transaction that fills it
-    /// again, so that readers, a killed run or a full disk leave the old index whole.
+    /// `rebuild`), whether the caller empties it itself, in the transaction that fills it
+    /// again, so that readers, a killed run or a full disk leave the old index whole, and
+    /// whether an index of this version was given its headings' index (``HeadingIndex``).
     ///
     /// A file that is not a Baogao index is never touched. Only a file too damaged to empty
     /// (or whose old FTS table cannot be dropped) is deleted and created again first.
     static func openForWriting(at url: URL, rebuild: Bool) throws(BaogaoError)
-        -> (index: IndexDatabase, rebuiltBecause: String?, recreate: Bool) {
+        -> (index: IndexDatabase, rebuiltBecause: String?, recreate: Bool, filledHeadings: Bool) {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw BaogaoError("cannot create the folder for \(url.path): \(error.localizedDescription)")
         }
-        guard fm.fileExists(atPath: url.path) else { return (try connect(url).created(), nil, false) }
+        guard fm.fileExists(atPath: url.path) else { return (try connect(url).created(), nil, false, false) }
         let existing = try connect(url)
         var reason: String
         switch try existing.state() {
         case .current where !rebuild:
-            try existing.write { db in
+            let filled = try existing.write { db in
                 try IndexSchema.addFilterIndexes(db)
-                try HeadingIndex.ensure(db)
+                return try HeadingIndex.ensure(db)
             }
-            return (existing, nil, false)
+            return (existing, nil, false, filled)
         case .empty:
-            return (try existing.created(), rebuild ? "--rebuild" : nil, false)
+            return (try existing.created(), rebuild ? "--rebuild" : nil, false, false)
         case .foreign:
             throw BaogaoError("\(url.path) exists and is not a Baogao index; refusing to overwrite it")
         case .outdated(let why):
@@ -104,7 +105,7 @@ public final class IndexDatabase: Sendable {
         }
         do {
             try existing.tryEmptying()
-            return (existing, reason, true)
+            return (existing, reason, true, false)
         } catch let error as DatabaseError where ![.SQLITE_CORRUPT, .SQLITE_ERROR].contains(error.resultCode) {
             // A full disk, a read-only file, another writer: the index stays as it was.
             throw describe(error, url: url)
@@ -115,7 +116,7 @@ public final class IndexDatabase: Sendable {
         for suffix in ["", "-wal", "-shm"] {
             try? fm.removeItem(atPath: url.path + suffix)
         }
-        return (try connect(url).created(), reason, false)
+        return (try connect(url).created(), reason, false, false)
     }
 
     enum State: Equatable {

@@ -30,6 +30,9 @@ public struct IndexSummary: Sendable, Hashable {
     public var ocrSeconds = 0.0
     /// Why the index was built from scratch, when it was.
     public var rebuiltBecause: String?
+    /// Whether the run gave the index its index of section headings, filled from its sections
+    /// (an index made before it, or sections added by a writer that knew nothing of it).
+    public var filledHeadings = false
     /// Why every report was read again (metadata.csv or the column mapping changed), if so.
     public var rereadBecause: String?
     /// Reports whose metadata was derived again from the index (not read again), and why

@@ -37,9 +37,10 @@ public enum Indexer {
         defer { lock.release() }
         // A rebuild (`recreate`) empties and fills the index in one transaction: until it
         // commits, readers, a killed run and a full disk all leave the old index whole.
-        let (index, rebuiltBecause, recreate) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
+        let (index, rebuiltBecause, recreate, filledHeadings) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
         var summary = IndexSummary()
         summary.rebuiltBecause = rebuiltBecause
+        summary.filledHeadings = filledHeadings
         let only = try options.only.map { paths throws(BaogaoError) -> [String] in
             guard !recreate else {
                 throw BaogaoError("\(indexURL.path) must be built again"
