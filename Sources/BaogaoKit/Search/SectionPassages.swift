@@ -125,38 +125,31 @@ struct SectionPassages: Sendable, Equatable {
 
     /// The passages of `reports` up to passage `last` (the last report's range is open).
     init(reports: some Sequence<Int64>, ranges: ReportRanges, last: Int64) {
-        for i in reports.compactMap(ranges.range(ofReport:)).sorted() {
+        spans = SectionSpans.joined(reports.compactMap(ranges.range(ofReport:)).sorted().lazy.compactMap { i in
             let ids = ranges.ids(ofRange: i)
             let high = min(ids.upperBound - 1, last)
-            guard ids.lowerBound <= high else { continue }
-            if let end = spans.last?.upperBound, end + 1 >= ids.lowerBound {
-                spans[spans.count - 1] = spans[spans.count - 1].lowerBound...max(end, high)
-            } else {
-                spans.append(ids.lowerBound...high)
-            }
-        }
+            return ids.lowerBound <= high ? ids.lowerBound...high : nil
+        })
     }
 
     /// The passages either holds.
     func union(_ other: SectionPassages) -> SectionPassages {
-        var out = SectionPassages(ids: [])
+        // Both in order of their first ids, merged, then joined.
+        var merged: [ClosedRange<Int64>] = []
+        merged.reserveCapacity(spans.count + other.spans.count)
         var i = 0
         var j = 0
         while i < spans.count || j < other.spans.count {
-            let next: ClosedRange<Int64>
             if j == other.spans.count || i < spans.count && spans[i].lowerBound <= other.spans[j].lowerBound {
-                next = spans[i]
+                merged.append(spans[i])
                 i += 1
             } else {
-                next = other.spans[j]
+                merged.append(other.spans[j])
                 j += 1
             }
-            if let end = out.spans.last?.upperBound, end + 1 >= next.lowerBound {
-                out.spans[out.spans.count - 1] = out.spans[out.spans.count - 1].lowerBound...max(end, next.upperBound)
-            } else {
-                out.spans.append(next)
-            }
         }
+        var out = SectionPassages(ids: [])
+        out.spans = SectionSpans.joined(merged)
         return out
     }
 
