@@ -180,6 +180,7 @@ public final class IndexDatabase: Sendable {
             db.add(function: SQLFunctions.contains)
             TermFrequencyRank.register(db)
             GivenIDFRank.register(db)
+            RowFilter.register(db)
             RowIDList.register(db)
             try IndexTuning.apply(to: db)
         }

@@ -124,25 +124,33 @@ extension CompiledQuery {
     func forEachAllowedRow(_ select: String, leading: StatementArguments = [], match: String, _ db: Database,
                            ranges: ReportRanges, bySpans: Bool = true, everySpan: Bool = false,
                            _ body: (Row) throws -> Bool) throws {
-        if bySpans, let spans = everySpan ? allowedSpans(ranges) : allowedSpans(ranges, reading: match, db) {
-            let statement = try db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?")
-            var allowed = allowedCursor(ranges)
-            for span in spans {
-                let rows = try Row.fetchCursor(statement, arguments: leading + [match, span.lowerBound, span.upperBound])
+        // The rows of other passages are dropped inside SQLite (``RowFilter``), before their
+        // columns are computed: a score, a length looked up.
+        var kept = allowedCursor(ranges)
+        let filter = RowFilter { kept.allows($0) }
+        // The rows of `sql` with `arguments`, the filter bound when `filtered`; false when
+        // `body` stopped.
+        func walk(_ sql: String, _ arguments: StatementArguments, filtered: Bool) throws -> Bool {
+            let statement = try db.cachedStatement(sql: filtered ? sql + " AND \(RowFilter.condition)" : sql)
+            try statement.setArguments(arguments + (filtered ? RowFilter.unset : []))
+            func read() throws -> Bool {
+                let rows = try Row.fetchCursor(statement)
                 while let row = try rows.next() {
-                    if allowedSections != nil, !allowed.allows(row[0]) { continue }
-                    if try !body(row) { return }
+                    if try !body(row) { return false }
                 }
+                return true
+            }
+            return try filtered ? filter.bound(to: statement, read) : read()
+        }
+        if bySpans, let spans = everySpan ? allowedSpans(ranges) : allowedSpans(ranges, reading: match, db) {
+            for span in spans {
+                // The spans hold the allowed reports' passages: only a section: filter drops any.
+                guard try walk(select + " AND rowid BETWEEN ? AND ?", leading + [match, span.lowerBound, span.upperBound],
+                               filtered: allowedSections != nil) else { return }
             }
             return
         }
-        let filtered = allowedReportIDs != nil || allowedSections != nil
-        var allowed = allowedCursor(ranges)
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: select), arguments: leading + [match])
-        while let row = try rows.next() {
-            if filtered, !allowed.allows(row[0]) { continue }
-            if try !body(row) { return }
-        }
+        _ = try walk(select, leading + [match], filtered: allowedReportIDs != nil || allowedSections != nil)
     }
 
     /// Calls `body` with every rowid FTS5 finds for `match` whose report the filters allow,
