@@ -126,6 +126,33 @@ struct WiderPlanTests {
         }
     }
 
+    /// Under a filter, counting a page's exact tier and ranking it walk its expression once:
+    /// the count's walk is scored and kept. Regression: `人民法院 section:法律责任` at 1 GB walked
+    /// its 266,628 exact matches once to count and again to rank.
+    @Test(arguments: ["乡村振兴 -unit:甲局", "依照本法规定应当 year:2016..2024", "营商环境 section:总体情况",
+                      "乡村振兴 unit:丙局"])
+    func theExactTierIsWalkedOnceToCountAndRank(_ text: String) throws {
+        try Self.index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
+            let exact = compiled.tiers[0]
+            let match = try #require(exact.match)
+            var ranked: [Int64] = []
+            var counted = 0
+            let sql = try FilteredCharacterTests.statements(db) {
+                counted = try compiled.count(db, ranking: 100).passages
+                try compiled.forEachMatch(in: exact, db, ranked: true, limit: nil) { ranked.append($0.passageID); return true }
+            }
+            let walks = sql.filter { $0.contains("passages_fts MATCH '\(match)'") }
+            #expect(walks.count == 1, "\(text): \(walks)")
+            var joined: [Int64] = []
+            try ReportFilterTests.joining(compiled).forEachMatch(in: exact, db, ranked: true, limit: nil) {
+                joined.append($0.passageID)
+                return true
+            }
+            #expect(ranked.sorted() == joined.sorted() && !ranked.isEmpty && counted >= ranked.count, "\(text)")
+        }
+    }
+
     /// A count alone, or before a page its exact tier fills, walks the NEAR groups unscored.
     @Test(arguments: [("乡村振兴 -unit:甲局", nil), ("依照本法规定应当 year:2016..2024", 1)] as [(String, Int?)])
     func aCountAloneWalksTheNearGroupsUnscored(_ text: String, _ ranking: Int?) throws {

@@ -274,8 +274,8 @@ extension CompiledQuery {
         var bySpans = tier.check == nil
         var wider: WiderPlan?
         var kept: [(id: Int64, rank: Double)]?
-        if !bySpans, let rows = widerWalks.rows(of: match) {
-            // Its NEAR groups, read for the count before, with their scores.
+        if let rows = widerWalks.rows(of: match) {
+            // Its expression (or its NEAR groups), read for the count before, with the scores.
             kept = rows
         } else if !bySpans, let loose = tier.spanMatch {
             if let rows = widerWalks.rows(of: loose) {
@@ -310,6 +310,19 @@ extension CompiledQuery {
         }
         if ranked { found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id } }
         try forEachFound(found, in: tier, db, limit: limit, body)
+    }
+
+    /// Every allowed row of `match` with its ``TermFrequencyRank`` score, in rowid order, read
+    /// as ``forEachAllowedMatch(in:_:ranked:limit:ranges:keepingScores:_:)`` reads a tier
+    /// FTS5 answers exactly.
+    func scoredAllowedRows(of match: String, _ db: Database, ranges: ReportRanges) throws -> [(id: Int64, rank: Double)] {
+        var rows: [(id: Int64, rank: Double)] = []
+        try forEachAllowedRow("SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
+                              match: match, db, ranges: ranges) { row in
+            rows.append((row[0], row[1]))
+            return true
+        }
+        return rows
     }
 
     /// Calls `body` with the matches `found` of `tier`, in that order, their text read in
