@@ -140,7 +140,10 @@ public struct Aggregator: Sendable {
                           each row: (AggregateRow) -> Void) throws(BaogaoError) -> Aggregation {
         precondition((limit ?? 0) >= 0 && offset >= 0)
         return try index.read { db in
-            let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            // Each walk of every match kept for the next step that reads it (a variant tier
+            // under a filter reads the exact tier's rowids, ``CompiledQuery/nearGroupsUnderFilter``).
+            compiled.memo = RowIDMemo()
             // Every group counted; a group's best found only once the order puts it on show.
             let deferred = DeferredBests()
             let reports = try groups(compiled, by: [grouping], deferred: deferred, db)[0]
@@ -205,7 +208,9 @@ public struct Aggregator: Sendable {
         // A row per report needs its path and title: aggregate(_:by: .report) gives them.
         precondition(!groupings.contains(.report), "counts(_:by:) groups by unit or year")
         return try index.read { db in
-            try counts(QueryCompiler.compile(query, db, secondReader: index.secondReader), by: groupings, db)
+            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            compiled.memo = RowIDMemo()  // as in ``aggregate(_:by:limit:offset:each:)``
+            return try counts(compiled, by: groupings, db)
         }
     }
 
@@ -313,9 +318,26 @@ public struct Aggregator: Sendable {
             if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
                 met.add(passage: passage, report: report, kind: tier.kind, rank: rank)
             }) {
-                try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in
-                    met.add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
-                    return true
+                if compiled.allowedReportIDs != nil, let ranges,
+                   let rows = try compiled.allowedRows(in: tier, db, ranked: true, ranges: ranges) {
+                    // Under a filter: the rows ranked, their text read only for a check (a term's
+                    // near variants, which FTS5 answers exactly, need none).
+                    if rows.checked {
+                        try compiled.forEachFound(rows.found, in: tier, checking: true, db, limit: nil) { match in
+                            met.add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
+                            return true
+                        }
+                    } else {
+                        for row in rows.found {
+                            guard let report = ranges.report(ofPassage: row.id) else { continue }
+                            met.add(passage: row.id, report: report, kind: tier.kind, rank: row.rank)
+                        }
+                    }
+                } else {
+                    try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in
+                        met.add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
+                        return true
+                    }
                 }
             }
             // Reports in the order their first (best) match was met: groups keep that order.

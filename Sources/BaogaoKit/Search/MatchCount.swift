@@ -16,7 +16,11 @@ extension Searcher {
     /// text is read only when a term must be checked against it.
     public func count(_ query: SearchQuery) throws(BaogaoError) -> MatchCount {
         try index.read { db in
-            let (passages, reports) = try QueryCompiler.compile(query, db, secondReader: index.secondReader).count(db)
+            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            // The exact tier's rowids, kept for a variant tier under a filter (its NEAR groups
+            // less those, ``CompiledQuery/nearGroupsUnderFilter``).
+            compiled.memo = RowIDMemo()
+            let (passages, reports) = try compiled.count(db)
             return MatchCount(passages: passages, reports: reports)
         }
     }

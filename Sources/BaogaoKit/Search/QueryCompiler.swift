@@ -54,7 +54,7 @@ enum QueryCompiler {
                 let exactTier = !all.needsVerification && conditions.isEmpty
                 tiers.append(.init(match: excludingExact(expanded),
                                    check: exactTier ? nil : { all.matches($0, reach: .variants) && !all.matches($0, reach: .exact) },
-                                   kind: .variant, spanMatch: loose))
+                                   kind: .variant, spanMatch: loose, answeredExactly: sure != nil))
                 variants = Self.variants(in: all)
                 if let loose {
                     related = .init(match: excludingExact(loose),
