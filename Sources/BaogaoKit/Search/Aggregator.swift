@@ -318,20 +318,10 @@ public struct Aggregator: Sendable {
             if try !compiled.forEachRankedID(in: tier, db, { passage, report, rank in
                 met.add(passage: passage, report: report, kind: tier.kind, rank: rank)
             }) {
-                if compiled.allowedReportIDs != nil, let ranges,
-                   let rows = try compiled.allowedRows(in: tier, db, ranked: true, ranges: ranges) {
-                    // Under a filter: the rows ranked, their text read only for a check (a term's
-                    // near variants, which FTS5 answers exactly, need none).
-                    if rows.checked {
-                        try compiled.forEachFound(rows.found, in: tier, checking: true, db, limit: nil) { match in
-                            met.add(passage: match.passageID, report: match.reportID, kind: match.kind, rank: match.rank)
-                            return true
-                        }
-                    } else {
-                        for row in rows.found {
-                            guard let report = ranges.report(ofPassage: row.id) else { continue }
-                            met.add(passage: row.id, report: report, kind: tier.kind, rank: row.rank)
-                        }
+                if compiled.allowedReportIDs != nil, tier.match != nil, let ranges {
+                    // Under a filter: the text read only for a check.
+                    try compiled.forEachAllowedHit(in: tier, db, ranked: true, ranges: ranges) { passage, report, rank in
+                        met.add(passage: passage, report: report, kind: tier.kind, rank: rank)
                     }
                 } else {
                     try compiled.forEachMatch(in: tier, db, ranked: true, limit: nil) { match in

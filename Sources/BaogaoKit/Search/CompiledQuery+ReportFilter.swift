@@ -341,6 +341,28 @@ extension CompiledQuery {
         return (found, tier.check != nil && (match != tier.match || !tier.answeredExactly))
     }
 
+    /// Calls `body(passage, report, rank)` for every match of `tier` that the filters allow,
+    /// best first when `ranked`, as ``forEachAllowedMatch(in:_:ranked:limit:ranges:keepingScores:_:)``
+    /// finds them, reading a passage's text only when it must pass the tier's check: counts and
+    /// `units` need no text (建设部门 -unit:北京市人民代表大会常务委员会 at 1 GB read 52,831
+    /// passages to count its variant tier, which its NEAR groups answer exactly). Nothing for a
+    /// tier without an expression.
+    func forEachAllowedHit(in tier: Tier, _ db: Database, ranked: Bool, ranges: ReportRanges,
+                           keepingScores: Bool = false, _ body: (Int64, Int64, Double) throws -> Void) throws {
+        guard let rows = try allowedRows(in: tier, db, ranked: ranked, ranges: ranges, keepingScores: keepingScores)
+        else { return }
+        if rows.checked {
+            try forEachFound(rows.found, in: tier, checking: true, db, limit: nil) {
+                try body($0.passageID, $0.reportID, $0.rank)
+                return true
+            }
+        } else {
+            for row in rows.found {
+                if let report = ranges.report(ofPassage: row.id) { try body(row.id, report, row.rank) }
+            }
+        }
+    }
+
     /// The near variants of the query's one term under a filter, when its tiers are the exact
     /// phrase (answered by FTS5 exactly) and the variants: the variant tier is then the NEAR
     /// groups' matches less the exact tier's (as ``soleVariant`` without filters).
@@ -366,7 +388,7 @@ extension CompiledQuery {
     /// Calls `body` with the matches `found` of `tier`, in that order, their text read in
     /// batches, at most `limit`; return false to stop.
     func forEachFound(_ found: [(id: Int64, rank: Double)], in tier: Tier, checking: Bool, _ db: Database,
-                              limit: Int?, _ body: (Match) throws -> Bool) throws {
+                      limit: Int?, _ body: (Match) throws -> Bool) throws {
         var taken = 0
         var start = 0
         while start < found.count {

@@ -715,22 +715,12 @@ struct CompiledQuery {
                     reports.insert(row[0])
                     passages += row[1] as Int
                 }
-            } else if allowed != nil, let ranges,
-                      let rows = try allowedRows(in: tier, db, ranked: false, ranges: ranges,
-                                                 keepingScores: ranking.map { passages < $0 } ?? false) {
-                // Under a filter: the text is read only for a check (建设部门 -unit:… at 1 GB read
-                // 52,831 passages to count its variant tier, which its NEAR groups answer).
-                if rows.checked {
-                    try forEachFound(rows.found, in: tier, checking: true, db, limit: nil) {
-                        passages += 1
-                        reports.insert($0.reportID)
-                        return true
-                    }
-                } else {
-                    var tally = ReportRanges.Tally(ranges)
-                    for row in rows.found { tally.add(passage: row.id) }
-                    passages += rows.found.count
-                    reports.formUnion(tally.reports)
+            } else if allowed != nil, tier.match != nil, let ranges {
+                // Under a filter: the text is read only for a check.
+                try forEachAllowedHit(in: tier, db, ranked: false, ranges: ranges,
+                                      keepingScores: ranking.map { passages < $0 } ?? false) { _, report, _ in
+                    passages += 1
+                    reports.insert(report)
                 }
             } else {
                 try forEachMatch(in: tier, db, ranked: false, limit: nil,
