@@ -363,15 +363,6 @@ extension CompiledQuery {
         }
     }
 
-    /// The near variants of the query's one term under a filter, when its tiers are the exact
-    /// phrase (answered by FTS5 exactly) and the variants: the variant tier is then the NEAR
-    /// groups' matches less the exact tier's (as ``soleVariant`` without filters).
-    var nearGroupsUnderFilter: TermVariant? {
-        guard allowedReportIDs != nil, singleTerm != nil, highlightPlans.count == 1, highlightVariants.count == 1,
-              tiers.count == 2, tiers[0].check == nil, tiers[0].match != nil, tiers[1].kind == .variant else { return nil }
-        return highlightVariants[0]
-    }
-
     /// Every allowed row of `match` with its ``TermFrequencyRank`` score, in rowid order, read
     /// as ``forEachAllowedMatch(in:_:ranked:limit:ranges:keepingScores:_:)`` reads a tier
     /// FTS5 answers exactly.

@@ -25,9 +25,22 @@ extension CompiledQuery {
     /// (four or more ideographs, no filter) and its exact tier is answered by FTS5 exactly:
     /// its variant tier is then ``variantRowIDs(_:excluding:_:)``.
     var soleVariant: TermVariant? {
+        guard conditions.isEmpty, allowedReportIDs == nil, ranges != nil else { return nil }
+        return termVariant
+    }
+
+    /// The near variants of the query's one term under a filter read in Swift, when its tiers
+    /// are as for ``soleVariant``: the variant tier is then the NEAR groups' matches less the
+    /// exact tier's, dropped as the NEAR groups are walked.
+    var nearGroupsUnderFilter: TermVariant? {
+        allowedReportIDs != nil ? termVariant : nil
+    }
+
+    /// The variants of the query's one unquoted term, when its tiers are that term's exact
+    /// phrase, answered by FTS5 exactly, and its variants.
+    private var termVariant: TermVariant? {
         guard singleTerm != nil, highlightPlans.count == 1, highlightVariants.count == 1, tiers.count == 2,
-              tiers[0].check == nil, tiers[0].match != nil, tiers[1].kind == .variant,
-              conditions.isEmpty, allowedReportIDs == nil, ranges != nil else { return nil }
+              tiers[0].check == nil, tiers[0].match != nil, tiers[1].kind == .variant else { return nil }
         return highlightVariants[0]
     }
 
