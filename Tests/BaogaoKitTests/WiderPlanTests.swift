@@ -170,12 +170,12 @@ struct WiderPlanTests {
     /// `NOT` the phrase at every NEAR match (县级以上人民政府 section:总则 at 1 GB: 381 ms against
     /// 222 for the NEAR groups alone). The tier still finds what the join finds.
     /// The exact tier's rows come from the count's scored walk before a page (`ranking`), or
-    /// from the ``RowIDMemo`` a count alone and `units` keep.
+    /// from the ``RowIDMemo`` a count alone and `units` keep for such a query.
     @Test(arguments: ["乡村振兴 -unit:甲局", "依照本法规定应当 year:2016..2024", "营商环境 section:总体情况"], [true, false])
     func theVariantTierIsTheNearGroupsLessTheExactTier(_ text: String, page: Bool) throws {
         try Self.index.read { db in
             var compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
-            if !page { compiled.memo = RowIDMemo() }
+            if !page { compiled.keepExactRowIDsForVariants() }
             let variant = compiled.tiers[1]
             let near = try #require(compiled.nearGroupsUnderFilter).matchExpression
             #expect(try #require(variant.match).contains(" NOT "))
@@ -209,7 +209,7 @@ struct WiderPlanTests {
     func aVariantTierUnderAFilterIsCountedWithoutItsText(_ text: String) throws {
         try Self.index.read { db in
             var compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
-            compiled.memo = RowIDMemo()
+            compiled.keepExactRowIDsForVariants()
             var counted = 0
             var units: [GroupCounts] = []
             let sql = try FilteredCharacterTests.statements(db) {

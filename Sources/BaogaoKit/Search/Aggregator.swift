@@ -141,9 +141,7 @@ public struct Aggregator: Sendable {
         precondition((limit ?? 0) >= 0 && offset >= 0)
         return try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            // Each walk of every match kept for the next step that reads it (a variant tier
-            // under a filter reads the exact tier's rowids, ``CompiledQuery/nearGroupsUnderFilter``).
-            compiled.memo = RowIDMemo()
+            compiled.keepExactRowIDsForVariants()
             // Every group counted; a group's best found only once the order puts it on show.
             let deferred = DeferredBests()
             let reports = try groups(compiled, by: [grouping], deferred: deferred, db)[0]
@@ -209,7 +207,7 @@ public struct Aggregator: Sendable {
         precondition(!groupings.contains(.report), "counts(_:by:) groups by unit or year")
         return try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            compiled.memo = RowIDMemo()  // as in ``aggregate(_:by:limit:offset:each:)``
+            compiled.keepExactRowIDsForVariants()
             return try counts(compiled, by: groupings, db)
         }
     }

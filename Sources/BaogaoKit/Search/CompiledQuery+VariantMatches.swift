@@ -36,6 +36,14 @@ extension CompiledQuery {
         allowedReportIDs != nil ? termVariant : nil
     }
 
+    /// Gives a query with ``nearGroupsUnderFilter`` a ``RowIDMemo``, so that its exact tier's
+    /// rowids, read first by a count or `units`, are there for its variant tier (a page's
+    /// count keeps them scored, in ``WiderWalks``). Other queries keep no walk: the memo holds
+    /// every rowid it is given for as long as the read lasts.
+    mutating func keepExactRowIDsForVariants() {
+        if memo == nil, nearGroupsUnderFilter != nil { memo = RowIDMemo() }
+    }
+
     /// The variants of the query's one unquoted term, when its tiers are that term's exact
     /// phrase, answered by FTS5 exactly, and its variants.
     private var termVariant: TermVariant? {

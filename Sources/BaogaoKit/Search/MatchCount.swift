@@ -17,9 +17,7 @@ extension Searcher {
     public func count(_ query: SearchQuery) throws(BaogaoError) -> MatchCount {
         try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            // The exact tier's rowids, kept for a variant tier under a filter (its NEAR groups
-            // less those, ``CompiledQuery/nearGroupsUnderFilter``).
-            compiled.memo = RowIDMemo()
+            compiled.keepExactRowIDsForVariants()
             let (passages, reports) = try compiled.count(db)
             return MatchCount(passages: passages, reports: reports)
         }
