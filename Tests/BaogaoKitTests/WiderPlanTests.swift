@@ -97,6 +97,26 @@ struct WiderPlanTests {
         }
     }
 
+    /// The count of `compiled` (before a page of 100 when `page`), then tier `n`'s matches (ranked
+    /// when `page`): the statements run, the passages found, the count; and the passages the
+    /// join finds for the tier.
+    static func countedThenRead(_ compiled: CompiledQuery, tier n: Int, page: Bool = true,
+                                _ db: Database) throws -> (sql: [String], found: [Int64], counted: Int, joined: [Int64]) {
+        let tier = compiled.tiers[n]
+        var found: [Int64] = []
+        var counted = 0
+        let sql = try FilteredCharacterTests.statements(db) {
+            counted = try compiled.count(db, ranking: page ? 100 : nil).passages
+            try compiled.forEachMatch(in: tier, db, ranked: page, limit: nil) { found.append($0.passageID); return true }
+        }
+        var joined: [Int64] = []
+        try ReportFilterTests.joining(compiled).forEachMatch(in: tier, db, ranked: false, limit: nil) {
+            joined.append($0.passageID)
+            return true
+        }
+        return (sql, found, counted, joined)
+    }
+
     /// Counting a page's variant tier and ranking it walk its expression once: the count's
     /// walk is scored and kept (``WiderWalks``) when the page will rank the tier, whichever
     /// expression it reads (its NEAR groups under a filter keeping many passages, the wider one
@@ -109,20 +129,10 @@ struct WiderPlanTests {
             let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
             let variant = compiled.tiers[1]
             let expressions = [variant.match, variant.spanMatch, compiled.highlightVariants[0].matchExpression].compactMap { $0 }
-            var ranked: [Int64] = []
-            var counted = 0
-            let sql = try FilteredCharacterTests.statements(db) {
-                counted = try compiled.count(db, ranking: 100).passages
-                try compiled.forEachMatch(in: variant, db, ranked: true, limit: nil) { ranked.append($0.passageID); return true }
-            }
-            let walks = sql.filter { line in line.contains("passages_fts MATCH") && expressions.contains { line.contains($0) } }
+            let read = try Self.countedThenRead(compiled, tier: 1, db)
+            let walks = read.sql.filter { line in line.contains("passages_fts MATCH") && expressions.contains { line.contains($0) } }
             #expect(walks.count == 1, "\(text): \(walks)")
-            var joined: [Int64] = []
-            try ReportFilterTests.joining(compiled).forEachMatch(in: variant, db, ranked: true, limit: nil) {
-                joined.append($0.passageID)
-                return true
-            }
-            #expect(ranked.sorted() == joined.sorted() && !ranked.isEmpty && counted >= ranked.count, "\(text)")
+            #expect(read.found.sorted() == read.joined.sorted() && !read.found.isEmpty && read.counted >= read.found.count, "\(text)")
         }
     }
 
@@ -134,22 +144,11 @@ struct WiderPlanTests {
     func theExactTierIsWalkedOnceToCountAndRank(_ text: String) throws {
         try Self.index.read { db in
             let compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
-            let exact = compiled.tiers[0]
-            let match = try #require(exact.match)
-            var ranked: [Int64] = []
-            var counted = 0
-            let sql = try FilteredCharacterTests.statements(db) {
-                counted = try compiled.count(db, ranking: 100).passages
-                try compiled.forEachMatch(in: exact, db, ranked: true, limit: nil) { ranked.append($0.passageID); return true }
-            }
-            let walks = sql.filter { $0.contains("passages_fts MATCH '\(match)'") }
+            let match = try #require(compiled.tiers[0].match)
+            let read = try Self.countedThenRead(compiled, tier: 0, db)
+            let walks = read.sql.filter { $0.contains("passages_fts MATCH '\(match)'") }
             #expect(walks.count == 1, "\(text): \(walks)")
-            var joined: [Int64] = []
-            try ReportFilterTests.joining(compiled).forEachMatch(in: exact, db, ranked: true, limit: nil) {
-                joined.append($0.passageID)
-                return true
-            }
-            #expect(ranked.sorted() == joined.sorted() && !ranked.isEmpty && counted >= ranked.count, "\(text)")
+            #expect(read.found.sorted() == read.joined.sorted() && !read.found.isEmpty && read.counted >= read.found.count, "\(text)")
         }
     }
 
@@ -176,28 +175,13 @@ struct WiderPlanTests {
         try Self.index.read { db in
             var compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
             if !page { compiled.keepExactRowIDsForVariants() }
-            let variant = compiled.tiers[1]
             let near = try #require(compiled.nearGroupsUnderFilter).matchExpression
-            #expect(try #require(variant.match).contains(" NOT "))
-            var found: [Int64] = []
-            var counted = 0
-            let sql = try FilteredCharacterTests.statements(db) {
-                counted = try compiled.count(db, ranking: page ? 100 : nil).passages
-                try compiled.forEachMatch(in: variant, db, ranked: page, limit: nil) { found.append($0.passageID); return true }
-            }
-            let walks = sql.filter { $0.contains("passages_fts MATCH") && $0.contains(near) }
+            #expect(try #require(compiled.tiers[1].match).contains(" NOT "))
+            let read = try Self.countedThenRead(compiled, tier: 1, page: page, db)
+            let walks = read.sql.filter { $0.contains("passages_fts MATCH") && $0.contains(near) }
             #expect(!walks.isEmpty && walks.allSatisfy { !$0.contains(" NOT ") }, "\(text): \(walks)")
-            var joined: [Int64] = []
-            try ReportFilterTests.joining(compiled).forEachMatch(in: variant, db, ranked: false, limit: nil) {
-                joined.append($0.passageID)
-                return true
-            }
-            var exact = 0
-            try ReportFilterTests.joining(compiled).forEachMatch(in: compiled.tiers[0], db, ranked: false, limit: nil) { _ in
-                exact += 1
-                return true
-            }
-            #expect(found.sorted() == joined.sorted() && !found.isEmpty && counted == exact + joined.count, "\(text)")
+            let total = try ReportFilterTests.joining(compiled).count(db).passages
+            #expect(read.found.sorted() == read.joined.sorted() && !read.found.isEmpty && read.counted == total, "\(text)")
         }
     }
 
