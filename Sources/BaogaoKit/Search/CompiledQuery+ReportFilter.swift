@@ -253,8 +253,8 @@ extension CompiledQuery {
     /// the whole index again in each statement, once per span. For a tier of one phrase it
     /// orders as bm25 does; for several, each phrase's occurrences weigh alike. Every allowed
     /// match is scored (no sample: only the text of the best is read), as the join ranked them.
-    /// A tier checked in Swift walked unranked is scored all the same and kept for its ranking
-    /// when `keepingScores` (a count before a page that ranks it).
+    /// A tier walked unranked is scored all the same and kept for its ranking when
+    /// `keepingScores` (a count before a page that ranks it).
     func forEachAllowedMatch(in tier: Tier, _ db: Database, ranked: Bool, limit: Int?,
                              ranges: ReportRanges, keepingScores: Bool = false,
                              _ body: (Match) throws -> Bool) throws {
@@ -313,8 +313,10 @@ extension CompiledQuery {
             // A walk of the wider expression is scored and kept for the next tier; one of NEAR
             // groups for the tier's ranking, when a page ranks it after the count (依照本法规定应当
             // section:总则 at 1 GB walked them once to count and again to rank; 县级以上人民政府
-            // section:总则, whose exact tier fills the page, would only pay for the scores).
-            let keeps = wider != nil || tier.check != nil && (ranked || keepingScores)
+            // section:总则, whose exact tier fills the page, would only pay for the scores); the
+            // exact tier's, by the count before a page (人民法院 section:法律责任 at 1 GB walked its
+            // 266,628 exact matches once to count and again to rank).
+            let keeps = wider != nil || keepingScores || tier.check != nil && ranked
             let scored = keeps ? "\(TermFrequencyRank.name)(passages_fts)" : score
             // A term's variant tier over every match: its NEAR groups, less the exact tier's
             // rows read before (scored for a page, or kept in the ``memo``), rather than the tier's `NOT` the
@@ -324,7 +326,7 @@ extension CompiledQuery {
             var exact: RowIDs?
             if wider == nil, tier.kind == .variant, let near = nearGroupsUnderFilter,
                let exactMatch = tiers.first?.match,
-               let ids = widerWalks.rows(of: exactMatch).map({ RowIDs($0.map(\.id)) }) ?? memo?.ids(of: exactMatch) {
+               let ids = widerWalks.rows(of: exactMatch).map({ RowIDs($0.lazy.map(\.id)) }) ?? memo?.ids(of: exactMatch) {
                 (walked, exact) = (near.matchExpression, ids)
             }
             try forEachAllowedRow("SELECT rowid, \(scored) FROM passages_fts WHERE passages_fts MATCH ?",
@@ -361,19 +363,6 @@ extension CompiledQuery {
                 if let report = ranges.report(ofPassage: row.id) { try body(row.id, report, row.rank) }
             }
         }
-    }
-
-    /// Every allowed row of `match` with its ``TermFrequencyRank`` score, in rowid order, read
-    /// as ``forEachAllowedMatch(in:_:ranked:limit:ranges:keepingScores:_:)`` reads a tier
-    /// FTS5 answers exactly.
-    func scoredAllowedRows(of match: String, _ db: Database, ranges: ReportRanges) throws -> [(id: Int64, rank: Double)] {
-        var rows: [(id: Int64, rank: Double)] = []
-        try forEachAllowedRow("SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
-                              match: match, db, ranges: ranges) { row in
-            rows.append((row[0], row[1]))
-            return true
-        }
-        return rows
     }
 
     /// Calls `body` with the matches `found` of `tier`, in that order, their text read in

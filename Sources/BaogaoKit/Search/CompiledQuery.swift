@@ -690,11 +690,9 @@ struct CompiledQuery {
                 var tally = ReportRanges.Tally(ranges)
                 if let ranking, passages < ranking, allowed != nil,
                    try filteredCharacter(db, ranges: ranges, match: match) == nil {
-                    // Scored once for the count and the ranking (人民法院 section:法律责任 at 1 GB
-                    // walked its 266,628 exact matches twice to keep 16,589).
-                    let rows = try scoredAllowedRows(of: match, db, ranges: ranges)
-                    widerWalks.keep(rows, of: match)
-                    memo?.keep(RowIDs(rows.map(\.id)), of: match)
+                    // Scored once for the count and the ranking, kept in ``WiderWalks``.
+                    let rows = try allowedRows(in: tier, db, ranked: false, ranges: ranges, keepingScores: true)?.found ?? []
+                    memo?.keep(RowIDs(rows.lazy.map(\.id)), of: match)
                     for row in rows { tally.add(passage: row.id) }
                     passages += rows.count
                 } else {
