@@ -27,6 +27,25 @@ enum GivenIDFRank {
         _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, rankFunction, nil)
     }
 
+    /// The average length in tokens of the `rows` rows holding `tokens` tokens, as FTS5's
+    /// bm25 takes it.
+    static func averageLength(rows: Int64, tokens: Int64) -> Double {
+        Double(tokens) / Double(max(1, rows))
+    }
+
+    /// FTS5's bm25 of a row of `length` tokens holding each phrase `frequencies[i]` times, the
+    /// phrases weighted by `idfs` (fts5_aux.c, one column of weight 1): negative, the best
+    /// lowest. The score ``GivenIDFRank`` gives, for rows scored outside FTS5 too.
+    static func score(frequencies: [Double], length: Double, averageLength: Double, idfs: [Double]) -> Double {
+        let (k1, b) = (1.2, 0.75)
+        var score = 0.0
+        for p in idfs.indices {
+            let frequency = frequencies[p]
+            score += idfs[p] * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / averageLength)))
+        }
+        return -1.0 * score
+    }
+
     /// bm25's IDF of a phrase held by `passages` of `rows` passages, as FTS5 computes it.
     static func idf(passages: Int, rows: Int) -> Double {
         let idf = log((Double(rows) - Double(passages) + 0.5) / (Double(passages) + 0.5))
@@ -72,7 +91,7 @@ private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, f
         let raw = UnsafeRawBufferPointer(start: blob, count: bytes)
         let idfs = (0..<phrases).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) }
         // As FTS5's bm25 (an empty index has no row to score).
-        return GivenIDFRank.State(averageLength: Double(tokens) / Double(max(1, rows)), idfs: idfs)
+        return GivenIDFRank.State(averageLength: GivenIDFRank.averageLength(rows: rows, tokens: tokens), idfs: idfs)
     }) else { return }
 
     guard state.scored < cap else { return sqlite3_result_null(context) }
@@ -93,12 +112,6 @@ private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, f
     var length: Int32 = 0
     if code == SQLITE_OK { code = api.xColumnSize(fts, -1, &length) }
     guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-    let (k1, b) = (1.2, 0.75)
-    let d = Double(length)
-    var score = 0.0
-    for p in 0..<phrases {
-        let frequency = state.frequencies[p]
-        score += state.idfs[p] * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * d / state.averageLength)))
-    }
-    sqlite3_result_double(context, -1.0 * score)
+    sqlite3_result_double(context, GivenIDFRank.score(frequencies: state.frequencies, length: Double(length),
+                                                      averageLength: state.averageLength, idfs: state.idfs))
 }

@@ -53,9 +53,21 @@ enum RareTokens {
 
     /// The plan for a phrase whose tokens span `spans` pages; nil to walk the whole phrase.
     static func plan(spans: [Int], _ limits: Limits = Limits()) -> Plan? {
-        guard spans.count >= limits.fewestTokens,
-              let rarest = spans.indices.min(by: { spans[$0] != spans[$1] ? spans[$0] < spans[$1] : $0 < $1 })
-        else { return nil }
+        guard spans.count >= limits.fewestTokens else { return nil }
+        let kept = Self.kept(spans: spans, limits)
+        let walked = kept.reduce(0) { $0 + spans[$1] }
+        let dropped = spans.reduce(0, +) - walked
+        guard kept.count >= 2, dropped >= limits.droppedAtLeast, dropped >= 4 * walked else { return nil }
+        return Plan(kept: kept, candidatesAtMost: max(limits.candidatesAtLeast, dropped / 2))
+    }
+
+    /// The positions (ascending) of the tokens of a phrase whose doclists span `spans` pages
+    /// that are worth walking: the rarest, the next rarest (a token next to one kept counting
+    /// four times its pages), and for ``Limits/threeFrom`` tokens or more a third no larger
+    /// than the two together. All of them for a phrase of one or two tokens.
+    static func kept(spans: [Int], _ limits: Limits = Limits()) -> [Int] {
+        guard let rarest = spans.indices.min(by: { spans[$0] != spans[$1] ? spans[$0] < spans[$1] : $0 < $1 })
+        else { return [] }
         var kept = [rarest]
         // A token next to one kept adds one character to the constraint, one further away two.
         func weight(_ i: Int) -> Int { kept.contains { abs($0 - i) == 1 } ? 4 * spans[i] : spans[i] }
@@ -65,9 +77,6 @@ enum RareTokens {
             if kept.count == 2 && spans[next] > spans[kept[0]] + spans[kept[1]] { break }
             kept.append(next)
         }
-        let walked = kept.reduce(0) { $0 + spans[$1] }
-        let dropped = spans.reduce(0, +) - walked
-        guard kept.count >= 2, dropped >= limits.droppedAtLeast, dropped >= 4 * walked else { return nil }
-        return Plan(kept: kept.sorted(), candidatesAtMost: max(limits.candidatesAtLeast, dropped / 2))
+        return kept.sorted()
     }
 }
