@@ -213,6 +213,10 @@ struct CompiledQuery {
         // walk every phrase over the whole index (4/5 of a first page of two common words at
         // 1 GB); then no statement finds them again, and filters can go span by span.
         let weights = oneTerm ? nil : try phraseIDFs(of: match, db)
+        if let weights, allowed == nil,
+           let rare = try rankedFromRareTerms(db, wanted: wanted, ranges: ranges, weights: weights, limits: rareTokenLimits) {
+            return rare
+        }
         if allowed == nil || allowedSections != nil && allowedSpans(ranges) == nil,
            !prefix, oneTerm ? (singleTerm?.folded.count ?? .max) <= Self.countedFirstAtMost || allowed != nil
             : weights.map { $0.mostMatches > Self.listedFirstPast } ?? true {
