@@ -17,8 +17,8 @@ struct RareTermsTests {
         ([[16, 23], [370, 44, 3]], .init(kept: [[0, 1], [1, 2]], candidatesAtMost: 300)),
         ([[47], [14]], nil),                    // nothing to leave out
         ([[9, 15, 1], [1, 2]], nil),            // too little left out
-        ([[173, 16], [44]], .init(kept: [[1], [0]], candidatesAtMost: 300)),
-        ([[300, 70], [200]], nil),              // left out, but not twice what is walked
+        ([[173, 16], [44]], nil),               // left out, but not three times what is walked
+        ([[238, 16], [44]], .init(kept: [[1], [0]], candidatesAtMost: 300)),
         ([[4, 796]], nil),                      // one term: RareTokens' part
     ] as [([[Int]], RareTerms.Plan?)])
     func plans(spans: [[Int]], expected: RareTerms.Plan?) {
@@ -59,12 +59,14 @@ struct RareTermsTests {
             }
             files["单位\(report)_202\(report)_报告.txt"] = Data(lines.joined(separator: "\n").utf8)
         }
-        var odd = ["其他报告", "加強日常管理，守住生態控制線。"]
+        var odd = ["其他报告"]
         let ideographs = (0x4E00...0x9FA5).compactMap(Unicode.Scalar.init).map(Character.init)
         for start in stride(from: 0, to: ideographs.count, by: 50) {
             odd.append(String(ideographs[start..<min(start + 50, ideographs.count)]))
         }
         for k in 0..<decoys { odd.append("第\(k)条：日常管、理好生态控制、线。") }
+        // Last: the upper half of the candidates when they are read in halves.
+        odd.append("加強日常管理，守住生態控制線。")
         files["单位7_2027_报告.txt"] = Data(odd.joined(separator: "\n").utf8)
         try write(files, in: corpus)
         let url = folder.appendingPathComponent("rare.sqlite")
@@ -104,8 +106,10 @@ struct RareTermsTests {
     /// Found through the rare bigrams, the query's matches, totals and scores are those of
     /// `baogao_bm25` over the whole query with the same IDFs, to the last bit; the decoys and
     /// the lines holding one term are not among them, the line in traditional characters is.
-    @Test func matchesAndScoresAreThoseOfTheWholeQuery() throws {
-        let index = try Self.index(decoys: 10)
+    /// With 150 decoys the candidates are read in two halves.
+    @Test(arguments: [10, 150])
+    func matchesAndScoresAreThoseOfTheWholeQuery(decoys: Int) throws {
+        let index = try Self.index(decoys: decoys)
         let (passages, reports) = try Self.bruteForce(index)
         try index.read { db in
             let compiled = try QueryCompiler.compile(try SearchQuery(parsing: Self.query), db)
@@ -179,9 +183,11 @@ struct RareTermsTests {
     }
 
     /// Through `Searcher`, a page and its totals are the same whether the query is found
-    /// through its rare tokens or walked whole.
-    @Test func aPageIsTheSameEitherWay() throws {
-        let index = try Self.index(decoys: 10)
+    /// through its rare tokens (with 150 decoys, read in halves on two connections) or walked
+    /// whole.
+    @Test(arguments: [10, 150])
+    func aPageIsTheSameEitherWay(decoys: Int) throws {
+        let index = try Self.index(decoys: decoys)
         let query = try SearchQuery(parsing: Self.query)
         var rare = Searcher(index: index)
         rare.rareTokenLimits = Self.small

@@ -41,28 +41,53 @@ extension CompiledQuery {
         guard candidates.count <= plan.candidatesAtMost else { return nil }
 
         let average = GivenIDFRank.averageLength(rows: Int64(totals.rows), tokens: Int64(totals.tokens))
-        var found: [Match] = []
         let keepsFolded = candidates.count <= wanted
-        var lengthless = false
-        try Self.forEachPassageWithLength(candidates.sorted(), db) { m, length in
-            let folded = FoldedText(m.text)
-            let frequencies = terms.map { Double(Self.instances(of: $0.folded, in: folded.scalars)) }
-            guard !frequencies.contains(0) else { return true }
-            // None: the query is walked whole, as FTS5 would fail to score the row.
-            guard let length else { lengthless = true; return false }
-            var m = m
-            m.rank = GivenIDFRank.score(frequencies: frequencies, length: Double(length), averageLength: average,
-                                        idfs: weights.idfs)
-            m.folded = keepsFolded ? folded : nil
-            found.append(m)
-            return true
+        let idfs = weights.idfs
+        let read: @Sendable ([Int64], Database) throws -> [Match]? = { ids, db in
+            try Self.rareTermsMatches(ids, terms: terms, idfs: idfs, averageLength: average, keepsFolded: keepsFolded, db)
         }
-        if lengthless { return nil }
+        let sorted = candidates.sorted()
+        var found: [Match]
+        if sorted.count >= Self.sampleHalvedFrom {
+            // As a sample's passages: the upper half read on the second reader at the same time.
+            let middle = sorted.count / 2
+            let halves = try here(db, { db in try read(Array(sorted[..<middle]), db) },
+                                  alongside: { db in try read(Array(sorted[middle...]), db) })
+            guard let lower = halves.lower, let upper = halves.upper else { return nil }
+            found = lower + upper
+        } else {
+            guard let all = try read(sorted, db) else { return nil }
+            found = all
+        }
+        found.sort { $0.passageID < $1.passageID }
         memo?.keep(RowIDs(found.map(\.passageID)), of: match)
         var reports = ReportRanges.Tally(ranges)
         for m in found { reports.add(passage: m.passageID) }
         found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
         return (found.count, reports.count, Array(found.prefix(wanted)))
+    }
+
+    /// The candidates `ids` (ascending) that hold every one of `terms`, read with their text and
+    /// length and scored as ``GivenIDFRank`` scores them with `idfs`; each keeps its folded text
+    /// when `keepsFolded`. Nil when FTS5 holds no length for one of them (the query is then
+    /// walked whole, as FTS5 would fail to score the row).
+    static func rareTermsMatches(_ ids: [Int64], terms: [TermPlan], idfs: [Double], averageLength: Double,
+                                 keepsFolded: Bool, _ db: Database) throws -> [Match]? {
+        var found: [Match] = []
+        var lengthless = false
+        try forEachPassageWithLength(ids, db) { m, length in
+            let folded = FoldedText(m.text)
+            let frequencies = terms.map { Double(instances(of: $0.folded, in: folded.scalars)) }
+            guard !frequencies.contains(0) else { return true }
+            guard let length else { lengthless = true; return false }
+            var m = m
+            m.rank = GivenIDFRank.score(frequencies: frequencies, length: Double(length), averageLength: averageLength,
+                                        idfs: idfs)
+            m.folded = keepsFolded ? folded : nil
+            found.append(m)
+            return true
+        }
+        return lengthless ? nil : found
     }
 
     /// The terms of a query ``rankedFromRareTerms(_:wanted:ranges:weights:limits:)`` can
