@@ -35,19 +35,15 @@ extension CompiledQuery {
             return kept.count == 1 ? quoted[0]
                 : "NEAR(\(quoted.joined(separator: " ")), \(kept[kept.count - 1] - kept[0] - 1))"
         }.joined(separator: " AND ")
-        let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?
-            """), arguments: [walk, plan.candidatesAtMost + 1])
-        guard candidates.count <= plan.candidatesAtMost else { return nil }
+        guard let sorted = try Self.candidates(walk, atMost: plan.candidatesAtMost, db) else { return nil }
 
         let average = GivenIDFRank.averageLength(rows: Int64(totals.rows), tokens: Int64(totals.tokens))
-        let keepsFolded = candidates.count <= wanted
+        let keepsFolded = sorted.count <= wanted
         let idfs = weights.idfs
         let read: @Sendable ([Int64], Database) throws -> [Match]? = { ids, db in
             try Self.rareTermsMatches(ids, terms: terms, idfs: idfs, averageLength: average, keepsFolded: keepsFolded, db)
         }
-        let sorted = candidates.sorted()
-        var found: [Match]
+        let found: [Match]
         if sorted.count >= Self.sampleHalvedFrom {
             // As a sample's passages: the upper half read on the second reader at the same time.
             let middle = sorted.count / 2
@@ -59,12 +55,7 @@ extension CompiledQuery {
             guard let all = try read(sorted, db) else { return nil }
             found = all
         }
-        found.sort { $0.passageID < $1.passageID }
-        memo?.keep(RowIDs(found.map(\.passageID)), of: match)
-        var reports = ReportRanges.Tally(ranges)
-        for m in found { reports.add(passage: m.passageID) }
-        found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.passageID < $1.passageID }
-        return (found.count, reports.count, Array(found.prefix(wanted)))
+        return ranked(found, of: match, ranges: ranges, wanted: wanted)
     }
 
     /// The candidates `ids` (ascending) that hold every one of `terms`, read with their text and

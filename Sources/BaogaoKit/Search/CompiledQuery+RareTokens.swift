@@ -31,17 +31,14 @@ extension CompiledQuery {
               let totals = try FTS5Totals.read(db) else { return nil }
         let near = "NEAR(" + rare.kept.map { "\"\(plan.tokens[$0])\"" }.joined(separator: " ")
             + ", \(rare.nearDistance))"
-        let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?
-            """), arguments: [near, rare.candidatesAtMost + 1])
-        guard candidates.count <= rare.candidatesAtMost else { return nil }
+        guard let candidates = try Self.candidates(near, atMost: rare.candidatesAtMost, db) else { return nil }
 
         var found: [Match] = []
         // Each match keeps its text; its folded text only when every match is returned (at 10 GB
         // a plan may read thousands of candidates, and the ranking folds its 100 again cheaply).
         let keepsFolded = candidates.count <= wanted
         var lengthless = false
-        try Self.forEachPassageWithLength(candidates.sorted(), db) { m, length in
+        try Self.forEachPassageWithLength(candidates, db) { m, length in
             let folded = FoldedText(m.text)
             let instances = Self.instances(of: plan.folded, in: folded.scalars)
             guard instances > 0 else { return true }
@@ -55,6 +52,23 @@ extension CompiledQuery {
             return true
         }
         if lengthless { return nil }
+        return ranked(found, of: match, ranges: ranges, wanted: wanted)
+    }
+
+    /// The rows FTS5 finds for a plan's `expression`, ascending; nil when there are more than
+    /// `atMost` (the walk stops at the first row too many).
+    static func candidates(_ expression: String, atMost: Int, _ db: Database) throws -> [Int64]? {
+        let rows = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?
+            """), arguments: [expression, atMost + 1])
+        return rows.count <= atMost ? rows.sorted() : nil
+    }
+
+    /// A plan's matches, every one scored: kept in the ``memo`` for `match` (the tier's
+    /// expression), their reports counted, the best `wanted` of them.
+    func ranked(_ found: [Match], of match: String, ranges: ReportRanges,
+                wanted: Int) -> (passages: Int, reports: Int, best: [Match]) {
+        var found = found
         found.sort { $0.passageID < $1.passageID }
         memo?.keep(RowIDs(found.map(\.passageID)), of: match)
         var reports = ReportRanges.Tally(ranges)
