@@ -44,9 +44,7 @@ struct RareTermsTests {
     /// doclists between any two of the others, so that a rare token is not on the page where
     /// a common one starts (it would show the other's pages, see ``DoclistPages``).
     static func index(decoys: Int) throws -> IndexDatabase {
-        let folder = try temporaryFolder()
-        let corpus = folder.appendingPathComponent("c")
-        var files: [String: Data] = [:]
+        var files: [String: String] = [:]
         for report in 1...6 {
             var lines = ["第\(report)号工作报告"]
             for k in 0..<400 {
@@ -57,7 +55,7 @@ struct RareTermsTests {
                 if k % 50 == report { lines.append("做好日常管理。") }
                 if k % 60 == report { lines.append("划定生态控制线。") }
             }
-            files["单位\(report)_202\(report)_报告.txt"] = Data(lines.joined(separator: "\n").utf8)
+            files["单位\(report)_202\(report)_报告.txt"] = lines.joined(separator: "\n")
         }
         var odd = ["其他报告"]
         let ideographs = (0x4E00...0x9FA5).compactMap(Unicode.Scalar.init).map(Character.init)
@@ -67,11 +65,19 @@ struct RareTermsTests {
         for k in 0..<decoys { odd.append("第\(k)条：日常管、理好生态控制、线。") }
         // Last: the upper half of the candidates when they are read in halves.
         odd.append("加強日常管理，守住生態控制線。")
-        files["单位7_2027_报告.txt"] = Data(odd.joined(separator: "\n").utf8)
-        try write(files, in: corpus)
-        let url = folder.appendingPathComponent("rare.sqlite")
-        _ = try Indexer.index(folder: corpus, into: url)
-        return try IndexDatabase.open(at: url)
+        files["单位7_2027_报告.txt"] = odd.joined(separator: "\n")
+        return try ReportFilterTests.index(files)
+    }
+
+    /// The query compiled in `db`: its expression, its IDFs, and what `rankedFromRareTerms`
+    /// answers for `wanted` with `limits`.
+    static func planned(_ db: Database, wanted: Int, limits: RareTokens.Limits) throws
+        -> (match: String, weights: CompiledQuery.PhraseIDFs, found: (passages: Int, reports: Int, best: [CompiledQuery.Match])?) {
+        let compiled = try QueryCompiler.compile(try SearchQuery(parsing: query), db)
+        let match = try #require(compiled.tiers.first?.match)
+        let ranges = try #require(compiled.ranges)
+        let weights = try #require(try compiled.phraseIDFs(of: match, db))
+        return (match, weights, try compiled.rankedFromRareTerms(db, wanted: wanted, ranges: ranges, weights: weights, limits: limits))
     }
 
     /// The passages holding every term, and their reports, read from the text.
@@ -112,14 +118,10 @@ struct RareTermsTests {
         let index = try Self.index(decoys: decoys)
         let (passages, reports) = try Self.bruteForce(index)
         try index.read { db in
-            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: Self.query), db)
-            let ranges = try #require(compiled.ranges)
-            let match = try #require(compiled.tiers.first?.match)
-            let weights = try #require(try compiled.phraseIDFs(of: match, db))
-            #expect(try compiled.rankedFromRareTerms(db, wanted: 1_000, ranges: ranges, weights: weights) == nil,
-                    "too small for the defaults")
-            let found = try #require(try compiled.rankedFromRareTerms(db, wanted: 1_000, ranges: ranges, weights: weights,
-                                                                      limits: Self.small))
+            let defaults = try Self.planned(db, wanted: 1_000, limits: RareTokens.Limits())
+            #expect(defaults.found == nil, "too small for the defaults")
+            let (match, weights, all) = try Self.planned(db, wanted: 1_000, limits: Self.small)
+            let found = try #require(all)
             #expect(found.passages == passages && passages > 0)
             #expect(found.reports == reports)
             let whole = try Row.fetchAll(db, sql: """
@@ -134,8 +136,7 @@ struct RareTermsTests {
             // Twice where 常管理 is twice: those rank first.
             #expect(found.best.first?.text.contains("不放松") == true)
             // Fewer wanted than candidates: the same best, the same totals.
-            let few = try #require(try compiled.rankedFromRareTerms(db, wanted: 5, ranges: ranges, weights: weights,
-                                                                    limits: Self.small))
+            let few = try #require(try Self.planned(db, wanted: 5, limits: Self.small).found)
             #expect(few.passages == found.passages && few.reports == found.reports)
             #expect(few.best.map(\.passageID) == found.best.prefix(5).map(\.passageID))
             #expect(few.best.map(\.rank) == found.best.prefix(5).map(\.rank))
@@ -173,12 +174,8 @@ struct RareTermsTests {
             try db.execute(sql: "DELETE FROM passages_fts_docsize WHERE id = ?", arguments: [first])
         }
         try index.read { db in
-            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: Self.query), db)
-            let match = try #require(compiled.tiers.first?.match)
-            let ranges = try #require(compiled.ranges)
-            let weights = try #require(try compiled.phraseIDFs(of: match, db))
-            #expect(try compiled.rankedFromRareTerms(db, wanted: 100, ranges: ranges, weights: weights,
-                                                     limits: Self.small) == nil)
+            let planned = try Self.planned(db, wanted: 100, limits: Self.small)
+            #expect(planned.found == nil)
         }
     }
 
@@ -229,12 +226,8 @@ struct RareTermsTests {
         let index = try Self.index(decoys: Self.small.candidatesAtLeast + 20)
         let (passages, _) = try Self.bruteForce(index)
         try index.read { db in
-            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: Self.query), db)
-            let match = try #require(compiled.tiers.first?.match)
-            let ranges = try #require(compiled.ranges)
-            let weights = try #require(try compiled.phraseIDFs(of: match, db))
-            #expect(try compiled.rankedFromRareTerms(db, wanted: 100, ranges: ranges, weights: weights,
-                                                     limits: Self.small) == nil)
+            let planned = try Self.planned(db, wanted: 100, limits: Self.small)
+            #expect(planned.found == nil)
         }
         var searcher = Searcher(index: index)
         searcher.rareTokenLimits = Self.small
