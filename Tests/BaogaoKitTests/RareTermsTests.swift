@@ -190,15 +190,7 @@ struct RareTermsTests {
         rare.rareTokenLimits = Self.small
         var whole = Searcher(index: index)
         whole.rareTokenLimits.droppedAtLeast = .max
-        for limit in [10, 40] {
-            let a = try rare.search(query, limit: limit, context: 1)
-            let b = try whole.search(query, limit: limit, context: 1)
-            #expect(a.totalHits == b.totalHits && a.totalReports == b.totalReports)
-            #expect(a.hits.map(\.text) == b.hits.map(\.text))
-            #expect(a.hits.map(\.score) == b.hits.map(\.score))
-            #expect(a.hits.map(\.path) == b.hits.map(\.path))
-            #expect(a.hits.map(\.line) == b.hits.map(\.line))
-        }
+        try expectSamePages(rare, whole, for: query)
     }
 
     /// A first page reads the rare tokens' candidates and never scores the whole query in FTS5.

@@ -137,15 +137,7 @@ struct RareTokensTests {
         rare.rareTokenLimits = Self.small
         var whole = Searcher(index: index)
         whole.rareTokenLimits.fewestTokens = .max
-        for limit in [10, 40] {
-            let a = try rare.search(query, limit: limit, context: 1)
-            let b = try whole.search(query, limit: limit, context: 1)
-            #expect(a.totalHits == b.totalHits && a.totalReports == b.totalReports)
-            #expect(a.hits.map(\.text) == b.hits.map(\.text))
-            #expect(a.hits.map(\.score) == b.hits.map(\.score))
-            #expect(a.hits.map(\.path) == b.hits.map(\.path))
-            #expect(a.hits.map(\.line) == b.hits.map(\.line))
-        }
+        try expectSamePages(rare, whole, for: query)
     }
 
     /// Rare tokens close together in more passages than are read: the phrase is walked whole,

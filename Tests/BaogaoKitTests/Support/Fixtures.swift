@@ -1,6 +1,7 @@
 import BaogaoTestSupport
 import Foundation
 import GRDB
+import Testing
 @testable import BaogaoKit
 
 /// The repository's root folder, found from this file's path.
@@ -63,3 +64,18 @@ func write(_ files: [String: Data], in folder: URL) throws {
 
 /// A deterministic random number generator, so every run samples the same queries.
 typealias SplitMix64 = SeededGenerator
+
+/// The same page, hit for hit (text, score, path, line), and the same totals from `a` and `b`
+/// for `query`, at each of `limits` hits: two ways of answering that must agree.
+func expectSamePages(_ a: Searcher, _ b: Searcher, for query: SearchQuery, limits: [Int] = [10, 40],
+                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+    for limit in limits {
+        let x = try a.search(query, limit: limit, context: 1)
+        let y = try b.search(query, limit: limit, context: 1)
+        #expect(x.totalHits == y.totalHits && x.totalReports == y.totalReports, sourceLocation: sourceLocation)
+        #expect(x.hits.map(\.text) == y.hits.map(\.text), sourceLocation: sourceLocation)
+        #expect(x.hits.map(\.score) == y.hits.map(\.score), sourceLocation: sourceLocation)
+        #expect(x.hits.map(\.path) == y.hits.map(\.path), sourceLocation: sourceLocation)
+        #expect(x.hits.map(\.line) == y.hits.map(\.line), sourceLocation: sourceLocation)
+    }
+}
