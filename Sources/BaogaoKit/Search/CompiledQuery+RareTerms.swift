@@ -29,19 +29,16 @@ extension CompiledQuery {
         let spans = Dictionary(uniqueKeysWithValues: zip(tokens, pages))
         guard let plan = RareTerms.plan(spans: terms.map { $0.tokens.map { spans[$0] ?? 0 } }, limits),
               let totals = try FTS5Totals.read(db) else { return nil }
-        let walk = zip(terms, plan.kept).map { term, kept in
-            if kept.count == term.tokens.count { return "(\(term.matchExpression))" }
-            let quoted = kept.map { "\"\(term.tokens[$0])\"" }
-            return kept.count == 1 ? quoted[0]
-                : "NEAR(\(quoted.joined(separator: " ")), \(kept[kept.count - 1] - kept[0] - 1))"
-        }.joined(separator: " AND ")
+        let walk = zip(terms, plan.kept).map { Self.group(of: $0, kept: $1) }.joined(separator: " AND ")
         guard let sorted = try Self.candidates(walk, atMost: plan.candidatesAtMost, db) else { return nil }
 
         let average = GivenIDFRank.averageLength(rows: Int64(totals.rows), tokens: Int64(totals.tokens))
         let keepsFolded = sorted.count <= wanted
         let idfs = weights.idfs
         let read: @Sendable ([Int64], Database) throws -> [Match]? = { ids, db in
-            try Self.rareTermsMatches(ids, terms: terms, idfs: idfs, averageLength: average, keepsFolded: keepsFolded, db)
+            try Self.checkedCandidates(ids, terms: terms, keepsFolded: keepsFolded, db) { frequencies, length in
+                GivenIDFRank.score(frequencies: frequencies, length: length, averageLength: average, idfs: idfs)
+            }
         }
         let found: [Match]
         if sorted.count >= Self.sampleHalvedFrom {
@@ -58,29 +55,6 @@ extension CompiledQuery {
         return ranked(found, of: match, ranges: ranges, wanted: wanted)
     }
 
-    /// The candidates `ids` (ascending) that hold every one of `terms`, read with their text and
-    /// length and scored as ``GivenIDFRank`` scores them with `idfs`; each keeps its folded text
-    /// when `keepsFolded`. Nil when FTS5 holds no length for one of them (the query is then
-    /// walked whole, as FTS5 would fail to score the row).
-    static func rareTermsMatches(_ ids: [Int64], terms: [TermPlan], idfs: [Double], averageLength: Double,
-                                 keepsFolded: Bool, _ db: Database) throws -> [Match]? {
-        var found: [Match] = []
-        var lengthless = false
-        try forEachPassageWithLength(ids, db) { m, length in
-            let folded = FoldedText(m.text)
-            let frequencies = terms.map { Double(instances(of: $0.folded, in: folded.scalars)) }
-            guard !frequencies.contains(0) else { return true }
-            guard let length else { lengthless = true; return false }
-            var m = m
-            m.rank = GivenIDFRank.score(frequencies: frequencies, length: Double(length), averageLength: averageLength,
-                                        idfs: idfs)
-            m.folded = keepsFolded ? folded : nil
-            found.append(m)
-            return true
-        }
-        return lengthless ? nil : found
-    }
-
     /// The terms of a query ``rankedFromRareTerms(_:wanted:ranges:weights:limits:)`` can
     /// answer, one per phrase of its tier's expression, in order: at least two, each of
     /// ideographs only (every character but the last starting one of its bigrams), none a
@@ -94,9 +68,8 @@ extension CompiledQuery {
         guard phrases.count >= 2 else { return nil }
         var terms: [TermPlan] = []
         for tokens in phrases {
-            guard let plan = highlightPlans.first(where: { $0.tokens == tokens }), !plan.prefixLast,
-                  !plan.needsVerification, plan.tokens.count == plan.folded.count - 1,
-                  plan.folded.allSatisfy({ ScalarClass.of($0) == .ideograph }) else { return nil }
+            guard let plan = highlightPlans.first(where: { $0.tokens == tokens }), Self.isWalkedByBigrams(plan)
+            else { return nil }
             terms.append(plan)
         }
         return terms

@@ -23,36 +23,61 @@ extension CompiledQuery {
                               limits: RareTokens.Limits = RareTokens.Limits()) throws -> (passages: Int, reports: Int, best: [Match])? {
         guard let plan = singleTerm, highlightPlans.count == 1, tiers.count == 1, let tier = tiers.first,
               tier.kind == .exact, tier.check == nil, let match = tier.match, conditions.isEmpty,
-              !plan.prefixLast, !plan.needsVerification, plan.tokens.count >= limits.fewestTokens,
-              plan.tokens.count == plan.folded.count - 1,
-              plan.folded.allSatisfy({ ScalarClass.of($0) == .ideograph }),
+              plan.tokens.count >= limits.fewestTokens, Self.isWalkedByBigrams(plan),
               let spans = DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: limits.segmentPagesAtLeast, db),
               let rare = RareTokens.plan(spans: spans, limits),
               let totals = try FTS5Totals.read(db) else { return nil }
-        let near = "NEAR(" + rare.kept.map { "\"\(plan.tokens[$0])\"" }.joined(separator: " ")
-            + ", \(rare.nearDistance))"
+        let near = Self.group(of: plan, kept: rare.kept)
         guard let candidates = try Self.candidates(near, atMost: rare.candidatesAtMost, db) else { return nil }
 
-        var found: [Match] = []
         // Each match keeps its text; its folded text only when every match is returned (at 10 GB
         // a plan may read thousands of candidates, and the ranking folds its 100 again cheaply).
-        let keepsFolded = candidates.count <= wanted
+        let average = totals.averageLength
+        guard let found = try Self.checkedCandidates(candidates, terms: [plan], keepsFolded: candidates.count <= wanted, db,
+                                                     score: { frequencies, length in
+            TermFrequencyRank.score(frequency: frequencies[0], length: length, averageLength: average)
+        }) else { return nil }
+        return ranked(found, of: match, ranges: ranges, wanted: wanted)
+    }
+
+    /// Whether FTS5 finds `term` as its bigrams alone, so that a plan may walk some of them and
+    /// check the rest in the text: ideographs only (every character but the last starting one
+    /// of its bigrams), not a prefix, nothing for the text to verify.
+    static func isWalkedByBigrams(_ term: TermPlan) -> Bool {
+        !term.prefixLast && !term.needsVerification && term.tokens.count == term.folded.count - 1
+            && term.folded.allSatisfy { ScalarClass.of($0) == .ideograph }
+    }
+
+    /// The tokens `kept` (ascending positions) of `term` as FTS5 walks them: the term's phrase
+    /// when all are kept, one token alone, or a NEAR group as tight as the term holds them.
+    static func group(of term: TermPlan, kept: [Int]) -> String {
+        if kept.count == term.tokens.count { return "(\(term.matchExpression))" }
+        let quoted = kept.map { "\"\(term.tokens[$0])\"" }
+        guard kept.count > 1 else { return quoted.first ?? "" }
+        return "NEAR(\(quoted.joined(separator: " ")), \(RareTokens.nearDistance(kept: kept)))"
+    }
+
+    /// The candidates `ids` (ascending) that hold every one of `terms`, read with their text and
+    /// length (``forEachPassageWithLength(_:_:_:)``) and ranked by `score(frequencies, length)`,
+    /// the terms' instances counted as FTS5 counts them; each keeps its folded text when
+    /// `keepsFolded`. Nil when FTS5 holds no length for one of them (the query is then walked
+    /// whole, as FTS5 would fail to score the row).
+    static func checkedCandidates(_ ids: [Int64], terms: [TermPlan], keepsFolded: Bool, _ db: Database,
+                                  score: (_ frequencies: [Double], _ length: Double) -> Double) throws -> [Match]? {
+        var found: [Match] = []
         var lengthless = false
-        try Self.forEachPassageWithLength(candidates, db) { m, length in
+        try forEachPassageWithLength(ids, db) { m, length in
             let folded = FoldedText(m.text)
-            let instances = Self.instances(of: plan.folded, in: folded.scalars)
-            guard instances > 0 else { return true }
-            // None: the phrase is walked whole, as FTS5 would fail to score the row.
+            let frequencies = terms.map { Double(instances(of: $0.folded, in: folded.scalars)) }
+            guard !frequencies.contains(0) else { return true }
             guard let length else { lengthless = true; return false }
             var m = m
-            m.rank = TermFrequencyRank.score(frequency: Double(instances), length: Double(length),
-                                             averageLength: totals.averageLength)
+            m.rank = score(frequencies, Double(length))
             m.folded = keepsFolded ? folded : nil
             found.append(m)
             return true
         }
-        if lengthless { return nil }
-        return ranked(found, of: match, ranges: ranges, wanted: wanted)
+        return lengthless ? nil : found
     }
 
     /// The rows FTS5 finds for a plan's `expression`, ascending; nil when there are more than

@@ -48,7 +48,13 @@ enum RareTokens {
 
         /// The distance of a NEAR group of the tokens kept that holds them wherever they stand
         /// as in the phrase: FTS5 matches single tokens at most this many plus one apart.
-        var nearDistance: Int { max(0, (kept.last ?? 0) - (kept.first ?? 0) - 1) }
+        var nearDistance: Int { RareTokens.nearDistance(kept: kept) }
+    }
+
+    /// The distance of a NEAR group of a phrase's tokens at positions `kept` (ascending) that
+    /// holds them wherever they stand as in the phrase.
+    static func nearDistance(kept: [Int]) -> Int {
+        max(0, (kept.last ?? 0) - (kept.first ?? 0) - 1)
     }
 
     /// The plan for a phrase whose tokens span `spans` pages; nil to walk the whole phrase.
