@@ -55,14 +55,15 @@ struct TermsSampleTests {
         for hit in negated.hits { #expect(hit.text.contains("乡村振兴见成效"), "\(hit.text)") }
     }
 
-    /// Past ``CompiledQuery/estimatedPast`` passages a term's n is estimated from stretches of
-    /// the index: near the count, never below the query's matches nor above its rarest
-    /// character's passages.
+    /// Past ``CompiledQuery/estimatedPast`` passages a term of long doclists has its n
+    /// estimated from stretches of the index (no pages counted here): near the count, never
+    /// below the query's matches nor above its rarest character's passages.
     @Test func aTermsPassagesAreEstimatedInALargeIndex() throws {
         let index = try Self.index()
         let bruteForce = try ["改革试点", "乡村振兴"].map { try bruteForceCount(of: $0, in: index).passages }
         try index.read { db in
-            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"改革试点\" \"乡村振兴\""), db)
+            var compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"改革试点\" \"乡村振兴\""), db)
+            compiled.termCountingLimits.countedAtMostPages = -1
             let rows = try #require(try CompiledQuery.indexedRows(db))
             for (plan, expected) in zip(compiled.highlightPlans, bruteForce) {
                 let exact = try compiled.passages(holding: plan, atLeast: 0, rows: rows, db)

@@ -44,10 +44,13 @@ extension CompiledQuery {
     /// How many passages hold `plan`'s phrase (bm25's n, for its IDF): from the stored totals
     /// for one of the ``FrequentCharacters`` or ``FrequentBigrams`` or one character alone
     /// (``CharacterTotals``); else counted by FTS5 in an index of at most `estimatedPast`
-    /// passages, estimated past it (``estimatedPassages(holding:atLeast:_:)``). `atLeast`: the
-    /// matches of the query, which all hold it.
+    /// passages, and past it as ``TermCounting`` says from its tokens' pages (taken from
+    /// `pages` when it holds them all, else read): counted, bounded by its rare bigrams
+    /// counted alone, or estimated (``estimatedPassages(holding:atLeast:share:_:)``); a bound or
+    /// an estimate never above its rarest character's passages. `atLeast`: the matches of the
+    /// query, which all hold it.
     func passages(holding plan: TermPlan, atLeast: Int, rows: Int, _ db: Database,
-                  estimatedPast: Int = Self.estimatedPast) throws -> Int {
+                  estimatedPast: Int = Self.estimatedPast, pages: [String: Int]? = nil) throws -> Int {
         if let totals = ranges?.totals {
             if let slot = plan.frequentCharacterSlot { return totals.character(slot).passages }
             if let slot = plan.frequentBigramSlot { return totals.bigram(slot).passages }
@@ -56,55 +59,92 @@ extension CompiledQuery {
            let totals = try CharacterTotals.lookup(plan.folded[0], db) {
             return totals.passages
         }
-        if rows > estimatedPast, let estimate = try estimatedPassages(holding: plan, atLeast: atLeast, db) {
-            return estimate
+        var bound: [Int]?
+        if rows > estimatedPast {
+            switch termCounting(of: plan, pages: pages, db) {
+            case .counted: break
+            case .bounded(let kept): bound = kept
+            case .estimated(let share):
+                if let estimate = try estimatedPassages(holding: plan, atLeast: atLeast, share: share, db) {
+                    return estimate
+                }
+            }
         }
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"),
-                                arguments: [plan.matchExpression]) ?? 0
+        let counted = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"),
+                                       arguments: [bound.map { Self.group(of: plan, kept: $0) } ?? plan.matchExpression]) ?? 0
+        return bound == nil ? counted : try bounded(counted, plan, atLeast: atLeast, db)
     }
 
-    /// Past this many passages a term's IDF is estimated rather than counted: counting 国人 at
-    /// 1 GB walked a third of a million rowids, two thirds of `"国人" "管部门"`'s first page.
-    static let estimatedPast = 200_000
-
-    /// The passages holding `plan`'s phrase, estimated from ``estimateWindows`` stretches of
-    /// passage ids spread evenly over the index, together a 1/``estimateShare`` of it, counted
-    /// by FTS5 within each (it seeks to a stretch instead of walking the doclists), then scaled
-    /// up; never fewer than `atLeast` nor more than its rarest character holds. The IDF is a
-    /// logarithm: a 20% error moves it by 0.2, where terms' IDFs differ by whole units. The
-    /// upper half of the stretches is counted by the ``secondReader`` at the same time, when it
-    /// is free and sees the same state of the index. Nil when the index knows no report ranges.
-    func estimatedPassages(holding plan: TermPlan, atLeast: Int, _ db: Database) throws -> Int? {
-        guard let first = ranges?.starts.first,
-              let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM passages")),
-              last > first else { return nil }
-        let span = last + 1 - first
-        let windows = Int64(Self.estimateWindows)
-        let width = max(1, span / (windows * Int64(Self.estimateShare)))
-        let expression = plan.matchExpression
-        let count: @Sendable (Range<Int64>, Database) throws -> Int = { stretches, db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
-                """)
-            var held = 0
-            for k in stretches {
-                let start = first + (2 * k + 1) * span / (2 * windows) - width / 2
-                held += try Int.fetchOne(statement, arguments: [expression, start, start + width - 1]) ?? 0
-            }
-            return held
-        }
-        let halves = try here(db, { db in try count(0..<windows / 2, db) },
-                              alongside: { db in try count(windows / 2..<windows, db) })
-        let held = halves.lower + halves.upper
-        var estimate = Int((Double(held) * Double(span) / Double(width * windows)).rounded())
+    /// `estimate` of `plan`'s passages no more than its rarest character holds, nor fewer than
+    /// `atLeast`.
+    private func bounded(_ estimate: Int, _ plan: TermPlan, atLeast: Int, _ db: Database) throws -> Int {
+        var estimate = estimate
         let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
         for totals in try CharacterTotals.lookup(ideographs, db) ?? [] { estimate = min(estimate, totals.passages) }
         return max(atLeast, estimate)
     }
 
+    /// Past this many passages a term's IDF is estimated rather than counted, unless its
+    /// doclists are short: counting 国人 at 1 GB walked a third of a million rowids, two thirds
+    /// of `"国人" "管部门"`'s first page.
+    static let estimatedPast = 200_000
+
+    /// How `plan`'s passages are found in a large index, from the pages its tokens span:
+    /// those in `pages` when it holds every token, else read from ``DoclistPages``; when the
+    /// pages cannot be read, an estimate over ``estimateShare``.
+    func termCounting(of plan: TermPlan, pages: [String: Int]?, _ db: Database) -> TermCounting {
+        let known = pages.map { pages in plan.tokens.compactMap { pages[$0] } }
+        let spans = known?.count == plan.tokens.count ? known
+            : DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: rareTokenLimits.segmentPagesAtLeast, db)
+        return spans.map { TermCounting.of(pages: $0, bigrams: Self.isWalkedByBigrams(plan), termCountingLimits) }
+            ?? .estimated(share: Self.estimateShare)
+    }
+
+    /// The passages holding `plan`'s phrase, estimated from ``estimateWindows`` stretches of
+    /// passage ids spread evenly over the index, together a 1/`share` of it, counted by FTS5
+    /// within each (it seeks to a stretch instead of walking the doclists), then scaled up;
+    /// never fewer than `atLeast` nor more than its rarest character holds. When the
+    /// stretches hold too few passages to say (``TermCounting/again(held:share:_:)``), they are
+    /// counted again over the largest share. The IDF is a logarithm: a 20% error moves it by
+    /// 0.2, where terms' IDFs differ by whole units. The upper half of the stretches is
+    /// counted by the ``secondReader`` at the same time, when it is free and sees the same
+    /// state of the index. Nil when the index knows no report ranges.
+    func estimatedPassages(holding plan: TermPlan, atLeast: Int, share: Int = Self.estimateShare,
+                           _ db: Database) throws -> Int? {
+        guard let first = ranges?.starts.first,
+              let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM passages")),
+              last > first else { return nil }
+        let span = last + 1 - first
+        let windows = Int64(Self.estimateWindows)
+        let expression = plan.matchExpression
+        func held(share: Int) throws -> (held: Int, width: Int64) {
+            let width = max(1, span / (windows * Int64(share)))
+            let count: @Sendable (Range<Int64>, Database) throws -> Int = { stretches, db in
+                let statement = try db.cachedStatement(sql: """
+                    SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ?
+                    """)
+                var held = 0
+                for k in stretches {
+                    let start = first + (2 * k + 1) * span / (2 * windows) - width / 2
+                    held += try Int.fetchOne(statement, arguments: [expression, start, start + width - 1]) ?? 0
+                }
+                return held
+            }
+            let halves = try here(db, { db in try count(0..<windows / 2, db) },
+                                  alongside: { db in try count(windows / 2..<windows, db) })
+            return (halves.lower + halves.upper, width)
+        }
+        var found = try held(share: share)
+        if case .estimated(let wider) = TermCounting.again(held: found.held, share: share, termCountingLimits) {
+            found = try held(share: wider)
+        }
+        return try bounded(Int((Double(found.held) * Double(span) / Double(found.width * windows)).rounded()),
+                           plan, atLeast: atLeast, db)
+    }
+
     /// Stretches of passage ids an estimate counts in.
     static let estimateWindows = 8
-    /// The share of the index they cover together: 1/16.
+    /// The share of the index they cover together when the term's pages are not known: 1/16.
     static let estimateShare = 16
 
     /// The IDF of every phrase of `match` in order, for ``GivenIDFRank``: a phrase of one of the
@@ -116,7 +156,8 @@ extension CompiledQuery {
         var known: [[String]: Double] = [:]
         var weights = PhraseIDFs()
         var held: [Int] = []
-        for tokens in Self.phrases(in: match) {
+        let phrases = Self.phrases(in: match)
+        for tokens in phrases {
             if let idf = known[tokens] {
                 weights.idfs.append(idf)
             } else if let plan = highlightPlans.first(where: { $0.tokens == tokens && !$0.prefixLast }) {

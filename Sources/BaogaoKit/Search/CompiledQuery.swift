@@ -72,6 +72,8 @@ struct CompiledQuery {
 
     /// When a long phrase alone is found through its rare bigrams (``RareTokens``).
     var rareTokenLimits = RareTokens.Limits()
+    /// How terms' passages are counted for their IDFs in a large index (``TermCounting``).
+    var termCountingLimits = TermCounting.Limits()
 
     /// The slot of the character searched for, when the query is one character of
     /// ``FrequentCharacters`` and nothing else: its passages are read from ``ReportCharacters``

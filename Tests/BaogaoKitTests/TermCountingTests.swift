@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// How a term's passages are found for its IDF in a large index: the choice from its tokens'
+/// pages, and what each way counts.
+@Suite(.serialized)
+struct TermCountingTests {
+    @Test(arguments: [
+        ([], false, .counted),
+        ([1, 2], true, .counted),                          // 无代管 at 1 GB
+        ([4], false, .counted),
+        ([4, 1, 264], true, .bounded(kept: [1])),          // 辨认活动: 认活 alone fits
+        ([4, 1, 264], false, .estimated(share: 22)),       // not bigrams: none stands for it
+        ([16, 915, 1], true, .bounded(kept: [2])),         // 反规定饲
+        ([2, 3, 40], true, .bounded(kept: [0])),           // 2 and 3 kept, 3 past the pages
+        ([1, 78, 2], true, .bounded(kept: [0, 2])),        // 态控制线
+        ([10, 12], true, .estimated(share: 16)),           // no rare bigram
+        ([40, 30], false, .estimated(share: 16)),
+        ([430, 959], true, .estimated(share: 115)),        // 管部门
+        ([9_000, 9_000], false, .estimated(share: 1_024)),
+    ] as [([Int], Bool, TermCounting)])
+    func aTermIsCountedAsItsPagesSay(pages: [Int], bigrams: Bool, expected: TermCounting) {
+        #expect(TermCounting.of(pages: pages, bigrams: bigrams) == expected)
+    }
+
+    @Test(arguments: [
+        (7, 115, .estimated(share: 16)), (8, 115, nil), (0, 16, nil), (3, 17, .estimated(share: 16)),
+    ] as [(Int, Int, TermCounting?)])
+    func anEstimateOfTooFewIsMadeAgainOverTheLargestShare(held: Int, share: Int, expected: TermCounting?) {
+        #expect(TermCounting.again(held: held, share: share) == expected)
+    }
+
+    /// Past ``CompiledQuery/estimatedPast`` passages: 常管理, whose 常管 is rare and 管理
+    /// common, is bounded by the passages holding 常管 (the decoys hold it without 管理: more
+    /// than the term); with room for every token it is counted; with none, estimated from
+    /// stretches of the index, within the counts. Each way as its pages say.
+    @Test func aTermIsCountedBoundedOrEstimated() throws {
+        let index = try RareTermsTests.index(decoys: 30)
+        let holding = { (text: String) in
+            try index.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passages WHERE text LIKE ?", arguments: ["%\(text)%"]) ?? 0 }
+        }
+        let (term, rare, other) = (try holding("常管理"), try holding("常管"), try holding("态控制线"))
+        #expect(rare >= term + 30)
+        try index.read { db in
+            var compiled = try QueryCompiler.compile(try SearchQuery(parsing: RareTermsTests.query), db)
+            compiled.rareTokenLimits = RareTermsTests.small
+            let rows = try #require(try CompiledQuery.indexedRows(db))
+            let plan = compiled.highlightPlans[0]
+            #expect(plan.tokens == ["常管", "管理"])
+            let pages = try #require(DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: 1, db))
+            #expect(compiled.termCounting(of: plan, pages: nil, db) == .bounded(kept: [0]), "\(pages)")
+            #expect(try compiled.passages(holding: plan, atLeast: 0, rows: rows, db, estimatedPast: 0) == rare)
+            #expect(try compiled.passages(holding: plan, atLeast: 0, rows: rows, db) == term, "a small index counts")
+
+            // Pages given for the tokens are taken: 管理 as rare as 常管, the term is counted.
+            let even = Dictionary(uniqueKeysWithValues: plan.tokens.map { ($0, 1) })
+            #expect(compiled.termCounting(of: plan, pages: even, db) == .counted)
+            #expect(try compiled.passages(holding: plan, atLeast: 0, rows: rows, db, estimatedPast: 0, pages: even) == term)
+
+            compiled.termCountingLimits.countedAtMostPages = pages.reduce(0, +)
+            #expect(compiled.termCounting(of: plan, pages: nil, db) == .counted)
+            #expect(try compiled.passages(holding: plan, atLeast: 0, rows: rows, db, estimatedPast: 0) == term)
+
+            compiled.termCountingLimits.countedAtMostPages = 0
+            let managed = compiled.highlightPlans[1]
+            guard case .estimated = compiled.termCounting(of: managed, pages: nil, db) else {
+                Issue.record("态控制线 not estimated")
+                return
+            }
+            let estimate = try compiled.passages(holding: managed, atLeast: 0, rows: rows, db, estimatedPast: 0)
+            #expect(estimate >= other / 4 && estimate <= rows, "\(estimate) for \(other)")
+        }
+    }
+}
