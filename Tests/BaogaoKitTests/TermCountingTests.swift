@@ -73,4 +73,22 @@ struct TermCountingTests {
             #expect(estimate >= other / 4 && estimate <= rows, "\(estimate) for \(other)")
         }
     }
+
+    /// A plan of rare terms takes the pages its IDFs read: given every token as rare, it leaves
+    /// nothing out and declines the query.
+    @Test func aPlanOfRareTermsTakesThePagesOfItsIDFs() throws {
+        let index = try RareTermsTests.index(decoys: 10)
+        try index.read { db in
+            var (match, weights, found) = try RareTermsTests.planned(db, wanted: 10, limits: RareTermsTests.small)
+            #expect(found != nil)
+            #expect(weights.pages == nil, "a small index reads no pages for its IDFs")
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: RareTermsTests.query), db)
+            let tokens = compiled.highlightPlans.flatMap(\.tokens)
+            weights.pages = Dictionary(tokens.map { ($0, 1) }, uniquingKeysWith: { a, _ in a })
+            var taking = compiled
+            taking.rareTokenLimits = RareTermsTests.small
+            #expect(try taking.rankedFromRareTerms(db, wanted: 10, ranges: try #require(compiled.ranges), weights: weights,
+                                                   limits: RareTermsTests.small) == nil, "\(match)")
+        }
+    }
 }

@@ -16,7 +16,8 @@ extension CompiledQuery {
     /// For a query of at least two terms of ideographs, every one required (one exact tier, no
     /// filters, no prefix, no `OR` or `-`): the totals and the best `wanted` of its matches,
     /// found through the terms' rare bigrams and checked against the text, scored with
-    /// `weights`' IDFs (one per phrase of the tier's expression). Nil when the query does not
+    /// `weights`' IDFs (one per phrase of the tier's expression), from the pages its tokens
+    /// span (`weights`' own when it read them for the same segments). Nil when the query does not
     /// qualify, its plan leaves too little out (``RareTerms/plan(spans:_:)``), or the tokens
     /// kept find more candidates than the plan reads.
     func rankedFromRareTerms(_ db: Database, wanted: Int, ranges: ReportRanges, weights: PhraseIDFs,
@@ -24,9 +25,12 @@ extension CompiledQuery {
         guard let terms = rareTermsPlans, weights.idfs.count == terms.count,
               let match = tiers.first?.match else { return nil }
         let tokens = Array(Set(terms.flatMap(\.tokens))).sorted()
-        guard let pages = DoclistPages.spans(of: tokens, segmentPagesAtLeast: limits.segmentPagesAtLeast, db)
-        else { return nil }
-        let spans = Dictionary(uniqueKeysWithValues: zip(tokens, pages))
+        var spans = limits.segmentPagesAtLeast == rareTokenLimits.segmentPagesAtLeast ? weights.pages ?? [:] : [:]
+        if tokens.contains(where: { spans[$0] == nil }) {
+            guard let pages = DoclistPages.spans(of: tokens, segmentPagesAtLeast: limits.segmentPagesAtLeast, db)
+            else { return nil }
+            spans = Dictionary(uniqueKeysWithValues: zip(tokens, pages))
+        }
         guard let plan = RareTerms.plan(spans: terms.map { $0.tokens.map { spans[$0] ?? 0 } }, limits),
               let totals = try FTS5Totals.read(db) else { return nil }
         let walk = zip(terms, plan.kept).map { Self.group(of: $0, kept: $1) }.joined(separator: " AND ")

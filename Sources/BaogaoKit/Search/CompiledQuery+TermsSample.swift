@@ -157,11 +157,18 @@ extension CompiledQuery {
         var weights = PhraseIDFs()
         var held: [Int] = []
         let phrases = Self.phrases(in: match)
+        if rows > Self.estimatedPast {
+            // Every term's pages in one lookup (a plan of rare terms reads them too).
+            let tokens = Array(Set(phrases.joined())).sorted()
+            if let pages = DoclistPages.spans(of: tokens, segmentPagesAtLeast: rareTokenLimits.segmentPagesAtLeast, db) {
+                weights.pages = Dictionary(uniqueKeysWithValues: zip(tokens, pages))
+            }
+        }
         for tokens in phrases {
             if let idf = known[tokens] {
                 weights.idfs.append(idf)
             } else if let plan = highlightPlans.first(where: { $0.tokens == tokens && !$0.prefixLast }) {
-                let n = try passages(holding: plan, atLeast: 0, rows: rows, db)
+                let n = try passages(holding: plan, atLeast: 0, rows: rows, db, pages: weights.pages)
                 let idf = GivenIDFRank.idf(passages: n, rows: rows)
                 known[tokens] = idf
                 weights.idfs.append(idf)
@@ -193,6 +200,9 @@ extension CompiledQuery {
         var mostMatches = 0
         /// The passages holding each term, by its tokens, as counted or estimated.
         var heldBy: [[String]: Int] = [:]
+        /// The pages each token of the terms spans (``DoclistPages``), when they were read (in
+        /// an index past ``CompiledQuery/estimatedPast`` passages).
+        var pages: [String: Int]?
     }
 
     /// The phrases of an FTS5 expression built by ``TextExpression`` without prefixes or NEAR
