@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BaogaoKit
+
+/// A phrase of three characters is walked once, scored, when its rarest bigram's doclist is
+/// short, and for its rowids first when every bigram is common.
+@Suite(.serialized)
+struct ScoredFirstTests {
+    /// Reports where 管理, 理制 and 制度 are common (thirty times a line) and 常管 rare (日常管理
+    /// on every twentieth line, twice on some); one more report of every ideograph in order,
+    /// so that 常管 is not on the page where a common token starts (see ``DoclistPages``).
+    static let index: IndexDatabase = {
+        var files: [String: String] = [:]
+        for report in 1...4 {
+            var lines = ["第\(report)号工作报告"]
+            for k in 0..<300 {
+                lines.append("第\(k)项：" + String(repeating: "管理制度", count: 30) + "。")
+                if k % 20 == report { lines.append("加强日常管理\(k % 3 == 0 ? "，日常管理见效" : "")。") }
+            }
+            files["单位\(report)_202\(report)_报告.txt"] = lines.joined(separator: "\n")
+        }
+        let ideographs = (0x4E00...0x9FA5).compactMap(Unicode.Scalar.init).map(Character.init)
+        files["单位5_2025_报告.txt"] = (["其他报告"] + stride(from: 0, to: ideographs.count, by: 50).map {
+            String(ideographs[$0..<min($0 + 50, ideographs.count)])
+        }).joined(separator: "\n")
+        return try! ReportFilterTests.index(files)
+    }()
+
+    static func compiled(_ text: String, _ db: Database) throws -> CompiledQuery {
+        var compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"\(text)\""), db)
+        compiled.rareTokenLimits.segmentPagesAtLeast = 1
+        return compiled
+    }
+
+    @Test(arguments: [("常管理", false), ("日常管", false), ("管理制", true), ("管理", true), ("日常管理", false)])
+    func aShortPhraseListsItsRowIDsFirstUnlessABigramIsRare(_ text: String, listed: Bool) throws {
+        try Self.index.read { db in
+            let compiled = try Self.compiled(text, db)
+            let plan = try #require(compiled.singleTerm)
+            let pages = try #require(DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: 1, db))
+            #expect(try compiled.listsRowIDsFirst(plan, db) == listed, "\(text): \(pages)")
+        }
+    }
+
+    /// A first page of 常管理 is one scoring walk, of 管理制 a rowid list and then the scoring
+    /// walk; both count as brute force does; 常管理's lines holding it twice rank first.
+    @Test(arguments: [("常管理", false), ("管理制", true)])
+    func aFirstPageWalksOnceWhenABigramIsRare(_ text: String, listed: Bool) throws {
+        let expected = try bruteForceCount(of: text, in: Self.index)
+        #expect(expected.passages > 10 && expected.passages <= CompiledQuery.onePassAtMost)
+        try Self.index.read { db in
+            let compiled = try Self.compiled(text, db)
+            var page: SearchResults?
+            let sql = try FilteredCharacterTests.statements(db) {
+                page = try Searcher(index: Self.index).results(compiled, db, limit: 10, offset: 0, context: 0,
+                                                               perReport: nil, ranking: .full)
+            }
+            let walks = sql.filter { $0.contains("passages_fts MATCH") && !$0.contains("LIMIT") }
+            #expect(walks.contains { $0.contains(TermFrequencyRank.name) }, "\(walks)")
+            #expect(walks.contains { $0.contains(RowIDList.name) } == listed, "\(walks)")
+            #expect(page?.totalHits == expected.passages && page?.totalReports == expected.reports)
+            if text == "常管理" {
+                // Its copies folded into it.
+                #expect(page?.hits.first?.text.contains("见效") == true)
+            }
+        }
+    }
+
+    /// A rare bigram in more passages than one pass ranks: its count says to list the rowids
+    /// first, however few pages it spans.
+    @Test func aShortDoclistOfManyPassagesListsTheRowIDsFirst() throws {
+        let lines = ["第一号报告"] + Array(repeating: "见成效", count: CompiledQuery.onePassAtMost + 10)
+        let index = try ReportFilterTests.index(["单位1_2021_报告.txt": lines.joined(separator: "\n")])
+        try index.read { db in
+            let compiled = try Self.compiled("见成效", db)
+            let plan = try #require(compiled.singleTerm)
+            let pages = try #require(DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: 1, db))
+            try #require(pages.min() ?? .max <= CompiledQuery.scoredFirstAtMostPages, "\(pages)")
+            #expect(try compiled.listsRowIDsFirst(plan, db))
+        }
+    }
+}
