@@ -74,6 +74,19 @@ struct TermCountingTests {
         }
     }
 
+    /// An estimate whose stretches held too few passages is made again over a sixteenth of the
+    /// index: over 1/1024 (eight passages of this index) 常管理's is the estimate over 1/16.
+    @Test func anEstimateOfTooFewPassagesIsMadeAgain() throws {
+        let index = try RareTermsTests.index(decoys: 30)
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: RareTermsTests.query), db)
+            let plan = compiled.highlightPlans[0]
+            let wide = try #require(try compiled.estimatedPassages(holding: plan, atLeast: 0, share: 16, db))
+            #expect(wide > 0)
+            #expect(try compiled.estimatedPassages(holding: plan, atLeast: 0, share: 1_024, db) == wide)
+        }
+    }
+
     /// A plan of rare terms takes the pages its IDFs read: given every token as rare, it leaves
     /// nothing out and declines the query.
     @Test func aPlanOfRareTermsTakesThePagesOfItsIDFs() throws {

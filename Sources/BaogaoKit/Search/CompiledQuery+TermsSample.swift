@@ -70,14 +70,19 @@ extension CompiledQuery {
                 }
             }
         }
-        let counted = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"),
-                                       arguments: [bound.map { Self.group(of: plan, kept: $0) } ?? plan.matchExpression]) ?? 0
-        return bound == nil ? counted : try bounded(counted, plan, atLeast: atLeast, db)
+        let counted = try Self.passages(matching: bound.map { Self.group(of: plan, kept: $0) } ?? plan.matchExpression, db)
+        return bound == nil ? counted : try clamped(counted, plan, atLeast: atLeast, db)
+    }
+
+    /// The passages FTS5 finds for `expression`, counted.
+    static func passages(matching expression: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"),
+                         arguments: [expression]) ?? 0
     }
 
     /// `estimate` of `plan`'s passages no more than its rarest character holds, nor fewer than
     /// `atLeast`.
-    private func bounded(_ estimate: Int, _ plan: TermPlan, atLeast: Int, _ db: Database) throws -> Int {
+    private func clamped(_ estimate: Int, _ plan: TermPlan, atLeast: Int, _ db: Database) throws -> Int {
         var estimate = estimate
         let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
         for totals in try CharacterTotals.lookup(ideographs, db) ?? [] { estimate = min(estimate, totals.passages) }
@@ -138,7 +143,7 @@ extension CompiledQuery {
         if case .estimated(let wider) = TermCounting.again(held: found.held, share: share, termCountingLimits) {
             found = try held(share: wider)
         }
-        return try bounded(Int((Double(found.held) * Double(span) / Double(found.width * windows)).rounded()),
+        return try clamped(Int((Double(found.held) * Double(span) / Double(found.width * windows)).rounded()),
                            plan, atLeast: atLeast, db)
     }
 

@@ -156,9 +156,7 @@ struct CompiledQuery {
               let pages = DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: rareTokenLimits.segmentPagesAtLeast, db),
               let rarest = pages.indices.min(by: { pages[$0] < pages[$1] }),
               pages[rarest] <= Self.scoredFirstAtMostPages else { return true }
-        let held = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?"),
-                                    arguments: ["\"\(plan.tokens[rarest])\""]) ?? 0
-        return held > Self.onePassAtMost
+        return try Self.passages(matching: "\"\(plan.tokens[rarest])\"", db) > Self.onePassAtMost
     }
 
     /// For a query of one exact tier without filters: every match counted and the best
@@ -250,11 +248,12 @@ struct CompiledQuery {
             // without a scoring pass stepping through every match.
             // A short phrase alone: past the cap the list is the sample's, and the 2,001 rows a
             // scoring pass would read before giving up are never scored (a longer phrase, or
-            // one with a rare bigram, rarely passes the cap and costs more to evaluate twice). With a section: filter keeping
-            // many reports, the list of every match, dropped passage by passage, is what the
-            // scoring pass would walk, without scoring each match (规定 section:第一章 at 1 GB:
-            // 985,000 matches scored to keep 77,676 and rank a sample of them); with a filter
-            // on the report alone the list would be one more walk, not one less.
+            // one with a rare bigram, rarely passes the cap and costs more to evaluate twice).
+            // With a section: filter keeping many reports, the list of every match, dropped
+            // passage by passage, is what the scoring pass would walk, without scoring each
+            // match (规定 section:第一章 at 1 GB: 985,000 matches scored to keep 77,676 and rank
+            // a sample of them); with a filter on the report alone the list would be one more
+            // walk, not one less.
             let ids = try allowedRowIDs(match: match, db, ranges: ranges)
             if ids.count > Self.onePassAtMost {
                 return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: ids)
