@@ -184,13 +184,8 @@ struct RareTermsTests {
     /// whole.
     @Test(arguments: [10, 150])
     func aPageIsTheSameEitherWay(decoys: Int) throws {
-        let index = try Self.index(decoys: decoys)
-        let query = try SearchQuery(parsing: Self.query)
-        var rare = Searcher(index: index)
-        rare.rareTokenLimits = Self.small
-        var whole = Searcher(index: index)
-        whole.rareTokenLimits.droppedAtLeast = .max
-        try expectSamePages(rare, whole, for: query)
+        try expectSamePages(in: try Self.index(decoys: decoys), for: try SearchQuery(parsing: Self.query),
+                            planned: Self.small, walked: RareTokens.Limits(droppedAtLeast: .max))
     }
 
     /// A first page reads the rare tokens' candidates and never scores the whole query in FTS5.

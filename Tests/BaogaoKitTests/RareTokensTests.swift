@@ -131,13 +131,8 @@ struct RareTokensTests {
     /// Through `Searcher`, a page and its totals are the same whether the phrase is found
     /// through its rare tokens or walked whole.
     @Test func aPageIsTheSameEitherWay() throws {
-        let index = try Self.index(decoys: 10)
-        let query = try SearchQuery(parsing: "\"\(Self.phrase)\"")
-        var rare = Searcher(index: index)
-        rare.rareTokenLimits = Self.small
-        var whole = Searcher(index: index)
-        whole.rareTokenLimits.fewestTokens = .max
-        try expectSamePages(rare, whole, for: query)
+        try expectSamePages(in: try Self.index(decoys: 10), for: try SearchQuery(parsing: "\"\(Self.phrase)\""),
+                            planned: Self.small, walked: RareTokens.Limits(fewestTokens: .max))
     }
 
     /// Rare tokens close together in more passages than are read: the phrase is walked whole,

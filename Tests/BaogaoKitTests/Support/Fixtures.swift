@@ -79,3 +79,14 @@ func expectSamePages(_ a: Searcher, _ b: Searcher, for query: SearchQuery, limit
         #expect(x.hits.map(\.line) == y.hits.map(\.line), sourceLocation: sourceLocation)
     }
 }
+
+/// ``expectSamePages(_:_:for:limits:sourceLocation:)`` of two searchers of `index`, one whose
+/// plans of rare tokens follow `planned` and one whose `walked` never take one.
+func expectSamePages(in index: IndexDatabase, for query: SearchQuery, planned: RareTokens.Limits,
+                     walked: RareTokens.Limits, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    var rare = Searcher(index: index)
+    rare.rareTokenLimits = planned
+    var whole = Searcher(index: index)
+    whole.rareTokenLimits = walked
+    try expectSamePages(rare, whole, for: query, sourceLocation: sourceLocation)
+}
