@@ -57,11 +57,7 @@ struct RareTermsTests {
             }
             files["单位\(report)_202\(report)_报告.txt"] = lines.joined(separator: "\n")
         }
-        var odd = ["其他报告"]
-        let ideographs = (0x4E00...0x9FA5).compactMap(Unicode.Scalar.init).map(Character.init)
-        for start in stride(from: 0, to: ideographs.count, by: 50) {
-            odd.append(String(ideographs[start..<min(start + 50, ideographs.count)]))
-        }
+        var odd = ["其他报告"] + everyIdeographLines()
         for k in 0..<decoys { odd.append("第\(k)条：日常管、理好生态控制、线。") }
         // Last: the upper half of the candidates when they are read in halves.
         odd.append("加強日常管理，守住生態控制線。")

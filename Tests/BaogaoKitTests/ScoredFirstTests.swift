@@ -20,10 +20,7 @@ struct ScoredFirstTests {
             }
             files["单位\(report)_202\(report)_报告.txt"] = lines.joined(separator: "\n")
         }
-        let ideographs = (0x4E00...0x9FA5).compactMap(Unicode.Scalar.init).map(Character.init)
-        files["单位5_2025_报告.txt"] = (["其他报告"] + stride(from: 0, to: ideographs.count, by: 50).map {
-            String(ideographs[$0..<min($0 + 50, ideographs.count)])
-        }).joined(separator: "\n")
+        files["单位5_2025_报告.txt"] = (["其他报告"] + everyIdeographLines()).joined(separator: "\n")
         return try! ReportFilterTests.index(files)
     }()
 

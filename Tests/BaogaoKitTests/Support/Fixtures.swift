@@ -90,3 +90,13 @@ func expectSamePages(in index: IndexDatabase, for query: SearchQuery, planned: R
     whole.rareTokenLimits = walked
     try expectSamePages(rare, whole, for: query, sourceLocation: sourceLocation)
 }
+
+/// Every CJK ideograph in order, fifty to a line: bigrams of tiny doclists between any two
+/// others, so that in an index holding them a rare token is not on the page where a common
+/// one starts (it would show the other's pages, see ``DoclistPages``).
+func everyIdeographLines() -> [String] {
+    let ideographs = (0x4E00...0x9FA5).compactMap(Unicode.Scalar.init).map(Character.init)
+    return stride(from: 0, to: ideographs.count, by: 50).map {
+        String(ideographs[$0..<min($0 + 50, ideographs.count)])
+    }
+}
