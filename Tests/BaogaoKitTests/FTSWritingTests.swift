@@ -29,7 +29,11 @@ import Testing
         }
     }
 
-    static let incremental = ["automerge": 8, "crisismerge": 16, "hashsize": 1 << 20]
+    static let incremental = ["automerge": 8, "crisismerge": 16, "hashsize": 1 << 20, "usermerge": 4]
+
+    static func structure(_ url: URL) throws -> FTS5Structure {
+        try #require(try IndexDatabase.open(at: url).read { db in FTS5Structure.read(db) })
+    }
 
     // Regression: an AFTER INSERT trigger on `passages` made every passage's INSERT open a
     // savepoint, and FTS5 writes its pending terms as a new segment at every savepoint.
@@ -83,6 +87,101 @@ import Testing
         #expect(try consistencyProblems(url) == [])
         #expect(try hits("\"第3区推进乡村振兴第40项任务\"", in: url) == ["第3区.txt:43"])
         #expect(try hits("\"第5区推进乡村振兴第39项任务\"", in: url).isEmpty)
+    }
+
+    // Regression: FTS5 merged after every 64 leaves written, a page a leaf, and a merge that
+    // read the build's segment held its level until it ended: updates of one report each
+    // piled segments up (42 after 200 at 100 MB), and every query opens each one.
+    @Test func updatesOfOneReportKeepEveryLevelUnderFourSegments() throws {
+        let folder = try temporaryFolder()
+        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
+        try write(Dictionary(uniqueKeysWithValues: (1...12).map { ("第\($0)区.txt", Self.report($0, passages: 40)) }), in: folder)
+        _ = try Indexer.index(folder: folder, into: url)
+
+        var most = 0
+        for round in 1...30 {
+            let number = round % 12 + 1
+            try write(["第\(number)区.txt": Self.report(number, passages: 40 + round)], in: folder)
+            let summary = try Indexer.index(folder: folder, into: url)
+            #expect(summary.updated == 1)
+            let structure = try Self.structure(url)
+            #expect(structure.levels.allSatisfy { $0.segmentPages.count < 4 }, "\(round): \(structure.levels)")
+            #expect(structure.mergingPages == 0)
+            most = max(most, structure.segmentCount)
+        }
+        #expect(most > 1)
+        // The build's segment was merged with the rest at least once: it is no longer alone on
+        // the first level above the new segments'.
+        #expect(try Self.structure(url).levels.count > 2)
+        #expect(try consistencyProblems(url) == [])
+        // 第7区 was last written in round 30, with 70 passages.
+        #expect(try hits("\"第7区推进乡村振兴第69项任务\"", in: url) == ["第7区.txt:72"])
+        #expect(try hits("\"第7区推进乡村振兴第70项任务\"", in: url).isEmpty)
+    }
+
+    // A run merges a bounded amount; what is left goes on in the next runs.
+    @Test func aTidyStopsAtItsBudgetAndTheNextOneGoesOn() throws {
+        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
+        let index = try Self.segmentsOnLevelZero(1...5, in: url)
+        #expect(try Self.structure(url).levels.first?.segmentPages.count == 5)
+
+        #expect(try IndexTuning.tidy(index, stepPages: 1, budgetPages: 2))
+        let partway = try Self.structure(url)
+        #expect(partway.mergingPages > 0)
+        #expect(try hits("\"第4区推进乡村振兴第59项任务\"", in: url) == ["第4区.txt:62"])
+
+        #expect(try IndexTuning.tidy(index) == false)
+        let merged = try Self.structure(url)
+        #expect(merged.mergingPages == 0)
+        #expect(merged.segmentCount == 1)
+        #expect(try IndexTuning.tidy(index) == false)
+        #expect(try consistencyProblems(url) == [])
+        #expect(try hits("\"第4区推进乡村振兴第59项任务\"", in: url) == ["第4区.txt:62"])
+    }
+
+    /// A segment on level 0 for each report numbered, each written in its own transaction.
+    @discardableResult
+    static func segmentsOnLevelZero(_ numbers: ClosedRange<Int>, in url: URL) throws -> IndexDatabase {
+        let index = try IndexDatabase.openForWriting(at: url, rebuild: false).index
+        for number in numbers {
+            let parsed = try readFile(report(number, passages: 60), named: "第\(number)区.txt")
+            try index.write { db in
+                var totals = SlotTotals()
+                var characters = CharacterTotals()
+                try ReportWriter.insert(parsed, changes: &totals, characters: &characters, db)
+            }
+        }
+        return index
+    }
+
+    // A bulk run's first two segments go to level 1 early, so that its final merge writes the
+    // one segment at level 3, above the levels the merges of later updates fill.
+    @Test func aBuildsSegmentIsLiftedAboveTheLevelsUpdatesMergeOn() throws {
+        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
+        let index = try Self.segmentsOnLevelZero(1...1, in: url)
+        #expect(try index.write { db in try IndexTuning.lift(db) } == false)
+        try Self.segmentsOnLevelZero(2...2, in: url)
+        #expect(try index.write { db in try IndexTuning.lift(db) })
+        #expect(try Self.structure(url).levels.map(\.segmentPages.count) == [0, 1])
+        // Already lifted: nothing more.
+        try Self.segmentsOnLevelZero(3...4, in: url)
+        #expect(try index.write { db in try IndexTuning.lift(db) })
+        #expect(try Self.structure(url).levels.map(\.segmentPages.count) == [2, 1])
+
+        try IndexTuning.finishWriting(.bulk, changed: true, index)
+        #expect(try Self.structure(url).levels.map(\.segmentPages.count) == [0, 0, 0, 1])
+        #expect(try hits("\"第2区推进乡村振兴第59项任务\"", in: url) == ["第2区.txt:62"])
+    }
+
+    // A merge under way of a large segment ends within about 64 runs at any size; a small
+    // one gets the floor.
+    @Test func aTidysBudgetGrowsWithTheMergeUnderWay() {
+        let table: [(merging: Int, budget: Int)] = [
+            (0, 4_096), (100, 4_096), (262_144, 4_096), (262_208, 4_097), (2_600_000, 40_625),
+        ]
+        for row in table {
+            #expect(IndexTuning.tidyBudget(mergingPages: row.merging) == row.budget, "\(row)")
+        }
     }
 
     @Test func theMergingOfARunFollowsItsShareOfTheFiles() {

@@ -235,6 +235,7 @@ public enum Indexer {
             // one transaction, so it is never half in the index.
             var pendingBytes: Int64 = 0
             var lastCommit = Date()
+            var lifted = merging != .bulk, sinceLiftCheck: Int64 = 0
             if recreate { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
             defer { if recreate { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
             do {
@@ -261,6 +262,13 @@ public enum Indexer {
                     try write(outcome, summary: &summary, changes: &changes, characters: &characterChanges, db)
                     if rederive, case .parsed = outcome.result { parsedFiles.insert(outcome.job.file.relativePath) }
                     pendingBytes += outcome.job.file.size
+                    if !lifted {
+                        sinceLiftCheck += outcome.job.file.size
+                        if sinceLiftCheck >= IndexTuning.liftCheckBytes {
+                            sinceLiftCheck = 0
+                            lifted = try IndexTuning.lift(db)
+                        }
+                    }
                     if !recreate, pendingBytes >= merging.commitBytes
                         || Date().timeIntervalSince(lastCommit) >= merging.commitInterval {
                         try db.commit()
