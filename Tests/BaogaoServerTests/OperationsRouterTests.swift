@@ -39,6 +39,9 @@ struct OperationsRouterTests {
             #expect(metrics["baogao_index_passages"] == Double(statistics.passages))
             #expect(statistics.passages > Fixture.reports.count)
             #expect(metrics["baogao_index_size_bytes"] == Double(statistics.bytes))
+            // A fresh build: one segment.
+            #expect(statistics.ftsSegments == 1)
+            #expect(metrics["baogao_index_fts_segments"] == 1)
             let updated = try #require(metrics["baogao_index_last_update_timestamp_seconds"])
             #expect(abs(updated - (statistics.lastUpdate?.timeIntervalSince1970 ?? 0)) < 1)
             #expect(updated > Date().timeIntervalSince1970 - 3600)

@@ -15,14 +15,18 @@ public struct IndexStatistics: Sendable, Equatable {
     public var bytes: Int64
     /// When the index file or its write-ahead log last changed (a `baogao index` that wrote).
     public var lastUpdate: Date?
+    /// The segments of the full-text index, each opened by every search: 1 after a build, a
+    /// few more as updates add and merge them (`IndexTuning.tidy`); nil when unreadable.
+    public var ftsSegments: Int?
 }
 
 extension IndexDatabase {
-    /// Counts the reports and passages and measures the files.
+    /// Counts the reports, passages and full-text segments and measures the files.
     public func statistics() throws(BaogaoError) -> IndexStatistics {
-        let (reports, passages) = try read { db in
+        let (reports, passages, segments) = try read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT coalesce(sum(passage_count), 0) FROM reports") ?? 0)
+             try Int.fetchOne(db, sql: "SELECT coalesce(sum(passage_count), 0) FROM reports") ?? 0,
+             FTS5Structure.read(db)?.segmentCount)
         }
         var bytes: Int64 = 0
         var lastUpdate: Date?
@@ -33,7 +37,8 @@ extension IndexDatabase {
                 lastUpdate = date
             }
         }
-        return IndexStatistics(reports: reports, passages: passages, bytes: bytes, lastUpdate: lastUpdate)
+        return IndexStatistics(reports: reports, passages: passages, bytes: bytes, lastUpdate: lastUpdate,
+                               ftsSegments: segments)
     }
 
     /// Throws why the index cannot answer: its file is gone, it holds another version or

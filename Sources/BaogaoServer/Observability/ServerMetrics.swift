@@ -3,7 +3,7 @@ import Prometheus
 
 /// The server's metrics in Prometheus' text format (swift-prometheus), served at `/metrics`:
 /// requests by route and status, their latency, searches, failed and throttled logins, and
-/// the index's size, reports, passages and last update, read when scraped.
+/// the index's size, reports, passages, full-text segments and last update, read when scraped.
 ///
 /// ```text
 /// baogao_http_requests_total{route="/api/search",status="200"} 42
@@ -20,6 +20,7 @@ final class ServerMetrics: Sendable {
     private let indexReports: Gauge
     private let indexPassages: Gauge
     private let indexLastUpdate: Gauge
+    private let indexSegments: Gauge
 
     /// Latency buckets, in seconds: a search takes milliseconds, a hard one up to the read timeout.
     static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -37,6 +38,8 @@ final class ServerMetrics: Sendable {
         indexPassages = registry.makeGauge(descriptor: Self.name("index_passages", "", "Passages in the index."))
         indexLastUpdate = registry.makeGauge(descriptor: Self.name("index_last_update", "timestamp_seconds",
                                                                    "When the index last changed (Unix time)."))
+        indexSegments = registry.makeGauge(descriptor: Self.name("index_fts_segments", "",
+                                                                 "Segments of the full-text index, each opened by every search."))
     }
 
     /// Counts one answered request. `route` is the router's pattern (`/api/search`,
@@ -51,6 +54,7 @@ final class ServerMetrics: Sendable {
         indexReports.set(Double(statistics.reports))
         indexPassages.set(Double(statistics.passages))
         indexLastUpdate.set(statistics.lastUpdate?.timeIntervalSince1970 ?? 0)
+        indexSegments.set(Double(statistics.ftsSegments ?? 0))
     }
 
     var text: String { registry.emitToString() }
