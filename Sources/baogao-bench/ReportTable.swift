@@ -70,6 +70,9 @@ enum ReportTable {
                 out += "; with --only the file: add \(Format.fixed(only[0], 2)), change \(Format.fixed(only[1], 2)), "
                     + "delete \(Format.fixed(only[2], 2))"
             }
+            if let segments = u.segments, segments.count == 2 {
+                out += "; full-text segments \(segments[0]) before, \(segments[1]) after"
+            }
             out += "\n\n"
         }
         if !r.cli.isEmpty {

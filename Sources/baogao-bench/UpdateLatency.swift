@@ -13,6 +13,9 @@ struct UpdateLatency: Codable {
     var only: [Double]?
     /// What ran: "baogao index" or "Indexer".
     var tool: String
+    /// The full-text index's segments before the six updates and after them (nil in reports
+    /// of older runs).
+    var segments: [Int]?
 
     static let fileName = "zz-baogao-bench-update.txt"
 
@@ -44,8 +47,12 @@ struct UpdateLatency: Codable {
             try FileManager.default.removeItem(at: file)
             return [add, change, try run(only: only)]
         }
+        func segments() throws -> Int { try IndexDatabase.open(at: index).statistics().ftsSegments ?? 0 }
+        let before = try segments()
         let whole = try addChangeDelete(only: false)
+        let only = try addChangeDelete(only: true)
         return UpdateLatency(addSeconds: whole[0], changeSeconds: whole[1], deleteSeconds: whole[2],
-                             only: try addChangeDelete(only: true), tool: baogao == nil ? "Indexer" : "baogao index")
+                             only: only, tool: baogao == nil ? "Indexer" : "baogao index",
+                             segments: [before, try segments()])
     }
 }
