@@ -173,11 +173,11 @@ import Testing
         #expect(try hits("\"第2区推进乡村振兴第59项任务\"", in: url) == ["第2区.txt:62"])
     }
 
-    // A merge under way of a large segment ends within about 64 runs at any size; a small
+    // A merge under way of a large segment ends within about 256 runs at any size; a small
     // one gets the floor.
     @Test func aTidysBudgetGrowsWithTheMergeUnderWay() {
         let table: [(merging: Int, budget: Int)] = [
-            (0, 4_096), (100, 4_096), (262_144, 4_096), (262_208, 4_097), (2_600_000, 40_625),
+            (0, 4_096), (100, 4_096), (1_048_576, 4_096), (1_048_832, 4_097), (2_600_000, 10_156),
         ]
         for row in table {
             #expect(IndexTuning.tidyBudget(mergingPages: row.merging) == row.budget, "\(row)")

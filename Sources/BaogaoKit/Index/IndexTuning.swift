@@ -148,8 +148,11 @@ enum IndexTuning {
     /// at 1 GB on the development machine.
     static let tidyBudgetPages = 4_096
     /// A merge under way gets at least this share of the pages it has left to read per run,
-    /// so that it ends within about as many runs at any size.
-    static let tidyRunsPerMerge = 64
+    /// so that it ends within about as many runs at any size: past 1 GB, where a merge of the
+    /// build's segment would take more runs at ``tidyBudgetPages`` (at 10 GB about 10,000
+    /// pages a run, some 0.9 s). With that segment on level 3 (``lift(_:)``) a new segment
+    /// reaches its level about once in 50 updates, so few gather there while it merges.
+    static let tidyRunsPerMerge = 256
 
     /// The pages a run's ``tidy(_:stepPages:budgetPages:)`` writes at most, when a merge under
     /// way has `mergingPages` left to read (0: none).
@@ -160,7 +163,7 @@ enum IndexTuning {
     /// Merges what small runs left, a bounded amount per run: FTS5's `merge` with a positive
     /// page count, in steps of `stepPages` each committed, until a step finds no level of
     /// `usermerge` (4) segments and no merge to resume, or `budgetPages` are written (by
-    /// default ``tidyBudgetPages``, or a 64th of what a merge under way has left). True when
+    /// default ``tidyBudgetPages``, or a 256th of what a merge under way has left). True when
     /// the budget ran out first.
     ///
     /// FTS5 by itself merges after every 64 leaves written, then about a page per leaf, and
