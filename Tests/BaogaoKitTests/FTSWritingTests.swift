@@ -110,8 +110,7 @@ import Testing
             most = max(most, structure.segmentCount)
         }
         #expect(most > 1)
-        // The build's segment was merged with the rest at least once: it is no longer alone on
-        // the first level above the new segments'.
+        // The merges went on up: levels past the first two were written.
         #expect(try Self.structure(url).levels.count > 2)
         #expect(try consistencyProblems(url) == [])
         // 第7区 was last written in round 30, with 70 passages.
@@ -122,7 +121,8 @@ import Testing
     // A run merges a bounded amount; what is left goes on in the next runs.
     @Test func aTidyStopsAtItsBudgetAndTheNextOneGoesOn() throws {
         let url = try temporaryFolder().appendingPathComponent("index.sqlite")
-        let index = try Self.segmentsOnLevelZero(1...5, in: url)
+        let index = try IndexDatabase.openForWriting(at: url, rebuild: false).index
+        try Self.writeSegments(1...5, to: index)
         #expect(try Self.structure(url).levels.first?.segmentPages.count == 5)
 
         #expect(try IndexTuning.tidy(index, stepPages: 1, budgetPages: 2))
@@ -139,10 +139,8 @@ import Testing
         #expect(try hits("\"第4区推进乡村振兴第59项任务\"", in: url) == ["第4区.txt:62"])
     }
 
-    /// A segment on level 0 for each report numbered, each written in its own transaction.
-    @discardableResult
-    static func segmentsOnLevelZero(_ numbers: ClosedRange<Int>, in url: URL) throws -> IndexDatabase {
-        let index = try IndexDatabase.openForWriting(at: url, rebuild: false).index
+    /// Writes a segment on level 0 for each report numbered, each in its own transaction.
+    static func writeSegments(_ numbers: ClosedRange<Int>, to index: IndexDatabase) throws {
         for number in numbers {
             let parsed = try readFile(report(number, passages: 60), named: "第\(number)区.txt")
             try index.write { db in
@@ -151,20 +149,20 @@ import Testing
                 try ReportWriter.insert(parsed, changes: &totals, characters: &characters, db)
             }
         }
-        return index
     }
 
     // A bulk run's first two segments go to level 1 early, so that its final merge writes the
     // one segment at level 3, above the levels the merges of later updates fill.
     @Test func aBuildsSegmentIsLiftedAboveTheLevelsUpdatesMergeOn() throws {
         let url = try temporaryFolder().appendingPathComponent("index.sqlite")
-        let index = try Self.segmentsOnLevelZero(1...1, in: url)
+        let index = try IndexDatabase.openForWriting(at: url, rebuild: false).index
+        try Self.writeSegments(1...1, to: index)
         #expect(try index.write { db in try IndexTuning.lift(db) } == false)
-        try Self.segmentsOnLevelZero(2...2, in: url)
+        try Self.writeSegments(2...2, to: index)
         #expect(try index.write { db in try IndexTuning.lift(db) })
         #expect(try Self.structure(url).levels.map(\.segmentPages.count) == [0, 1])
         // Already lifted: nothing more.
-        try Self.segmentsOnLevelZero(3...4, in: url)
+        try Self.writeSegments(3...4, to: index)
         #expect(try index.write { db in try IndexTuning.lift(db) })
         #expect(try Self.structure(url).levels.map(\.segmentPages.count) == [2, 1])
 
