@@ -15,13 +15,6 @@ import Testing
         return Data(lines.joined(separator: "\n").utf8)
     }
 
-    /// How many segments the FTS5 index has (every segment has rows in its `_idx` table).
-    static func segments(_ url: URL) throws -> Int {
-        try IndexDatabase.open(at: url).read { db in
-            try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM passages_fts_idx") ?? 0
-        }
-    }
-
     static func settings(_ url: URL) throws -> [String: Int] {
         try IndexDatabase.open(at: url).read { db in
             try Row.fetchAll(db, sql: "SELECT k, v FROM passages_fts_config WHERE k != 'version'")
@@ -66,7 +59,7 @@ import Testing
 
         var summary = try Indexer.index(folder: folder, into: url)
         #expect(summary.added == 12)
-        #expect(try Self.segments(url) == 1)
+        #expect(try Self.structure(url).segmentCount == 1)
         #expect(try Self.settings(url) == Self.incremental)
 
         // One file of 12: its old text's deletion and its new text go to new segments, which
@@ -74,14 +67,14 @@ import Testing
         try write(["第3区.txt": Self.report(3, passages: 41)], in: folder)
         summary = try Indexer.index(folder: folder, into: url)
         #expect(summary.updated == 1)
-        #expect(try Self.segments(url) > 1)
+        #expect(try Self.structure(url).segmentCount > 1)
         #expect(try Self.settings(url) == Self.incremental)
 
         // A quarter of the files: merged into one segment again.
         try write(Dictionary(uniqueKeysWithValues: (4...6).map { ("第\($0)区.txt", Self.report($0, passages: 39)) }), in: folder)
         summary = try Indexer.index(folder: folder, into: url)
         #expect(summary.updated == 3)
-        #expect(try Self.segments(url) == 1)
+        #expect(try Self.structure(url).segmentCount == 1)
         #expect(try Self.settings(url) == Self.incremental)
 
         #expect(try consistencyProblems(url) == [])
