@@ -164,6 +164,34 @@ import Testing
         #expect(try hits("\"第2区推进乡村振兴第59项任务\"", in: url) == ["第2区.txt:62"])
     }
 
+    // The Indexer looks for two segments of a bulk run all on level 0 as its files pass
+    // `liftCheckBytes`: here three left on level 0 by the runs before, then lifted, so that
+    // the run's final merge writes level 3.
+    @Test func aBulkRunLiftsItsSegmentsOnceItsFilesPassTheCheck() throws {
+        let folder = try temporaryFolder()
+        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
+        try write(Dictionary(uniqueKeysWithValues: (1...8).map { ("第\($0)区.txt", Self.report($0, passages: 20)) }), in: folder)
+        _ = try Indexer.index(folder: folder, into: url)
+        try write(["第2区.txt": Self.report(2, passages: 21)], in: folder)
+        _ = try Indexer.index(folder: folder, into: url)
+        #expect(try Self.structure(url).levels.map(\.segmentPages.count) == [3])
+
+        // A new report past the check, then two small ones: 3 of 11 files, a bulk run. At the
+        // check the three segments and the first report's terms go to level 1; the small
+        // reports' segment follows on level 0.
+        let large = Self.report(10, passages: Int(IndexTuning.liftCheckBytes) / 64)
+        #expect(Int64(large.count) >= IndexTuning.liftCheckBytes)
+        try write(["第10区.txt": large,
+                   "第11区.txt": Self.report(11, passages: 20), "第12区.txt": Self.report(12, passages: 20)], in: folder)
+        #expect(IndexTuning.Merging(writing: 3, of: 11) == .bulk)
+        let summary = try Indexer.index(folder: folder, into: url)
+        #expect(summary.added == 3)
+        let levels = try Self.structure(url).levels.map(\.segmentPages.count)
+        #expect(levels == [0, 0, 0, 1])
+        #expect(try hits("\"第10区推进乡村振兴第7项任务\"", in: url) == ["第10区.txt:10"])
+        #expect(try hits("\"第12区推进乡村振兴第7项任务\"", in: url) == ["第12区.txt:10"])
+    }
+
     // A merge under way of a large segment ends within about 256 runs at any size; a small
     // one gets the floor.
     @Test func aTidysBudgetGrowsWithTheMergeUnderWay() {
