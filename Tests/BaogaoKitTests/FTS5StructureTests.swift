@@ -39,9 +39,7 @@ import Testing
 
     // The record read from a real index names the segments FTS5's own b-tree over the leaves holds.
     @Test func theRecordOfAnIndexNamesItsSegments() throws {
-        let folder = try temporaryFolder()
-        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
-        try write(Dictionary(uniqueKeysWithValues: (1...12).map { ("第\($0)区.txt", FTSWritingTests.report($0, passages: 40)) }), in: folder)
+        let (folder, url) = try FTSWritingTests.districts(1...12, passages: 40)
         _ = try Indexer.index(folder: folder, into: url)
         try write(["第3区.txt": FTSWritingTests.report(3, passages: 41)], in: folder)
         _ = try Indexer.index(folder: folder, into: url)

@@ -15,6 +15,13 @@ import Testing
         return Data(lines.joined(separator: "\n").utf8)
     }
 
+    /// A folder of the reports of the districts numbered, `passages` each, and where its index goes.
+    static func districts(_ numbers: ClosedRange<Int>, passages: Int) throws -> (folder: URL, index: URL) {
+        let folder = try temporaryFolder()
+        try write(Dictionary(uniqueKeysWithValues: numbers.map { ("第\($0)区.txt", report($0, passages: passages)) }), in: folder)
+        return (folder, try temporaryFolder().appendingPathComponent("index.sqlite"))
+    }
+
     static func settings(_ url: URL) throws -> [String: Int] {
         try IndexDatabase.open(at: url).read { db in
             try Row.fetchAll(db, sql: "SELECT k, v FROM passages_fts_config WHERE k != 'version'")
@@ -53,9 +60,7 @@ import Testing
     }
 
     @Test func aBuildEndsInOneSegmentAndUpdatesMergeAsTheyGo() throws {
-        let folder = try temporaryFolder()
-        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
-        try write(Dictionary(uniqueKeysWithValues: (1...12).map { ("第\($0)区.txt", Self.report($0, passages: 40)) }), in: folder)
+        let (folder, url) = try Self.districts(1...12, passages: 40)
 
         var summary = try Indexer.index(folder: folder, into: url)
         #expect(summary.added == 12)
@@ -86,9 +91,7 @@ import Testing
     // read the build's segment held its level until it ended: updates of one report each
     // piled segments up (42 after 200 at 100 MB), and every query opens each one.
     @Test func updatesOfOneReportKeepEveryLevelUnderFourSegments() throws {
-        let folder = try temporaryFolder()
-        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
-        try write(Dictionary(uniqueKeysWithValues: (1...12).map { ("第\($0)区.txt", Self.report($0, passages: 40)) }), in: folder)
+        let (folder, url) = try Self.districts(1...12, passages: 40)
         _ = try Indexer.index(folder: folder, into: url)
 
         var most = 0
@@ -168,9 +171,7 @@ import Testing
     // `liftCheckBytes`: here three left on level 0 by the runs before, then lifted, so that
     // the run's final merge writes level 3.
     @Test func aBulkRunLiftsItsSegmentsOnceItsFilesPassTheCheck() throws {
-        let folder = try temporaryFolder()
-        let url = try temporaryFolder().appendingPathComponent("index.sqlite")
-        try write(Dictionary(uniqueKeysWithValues: (1...8).map { ("第\($0)区.txt", Self.report($0, passages: 20)) }), in: folder)
+        let (folder, url) = try Self.districts(1...8, passages: 20)
         _ = try Indexer.index(folder: folder, into: url)
         try write(["第2区.txt": Self.report(2, passages: 21)], in: folder)
         _ = try Indexer.index(folder: folder, into: url)
