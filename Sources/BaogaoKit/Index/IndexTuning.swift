@@ -108,17 +108,20 @@ enum IndexTuning {
             if changed { try tidy(index) }
             return
         }
-        while changed {
-            let merged = try index.write { db -> Bool in
-                let before = db.totalChangesCount
-                try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('merge', ?)",
-                               arguments: [-mergeStepPages])
-                // FTS5's own test of whether a merge step did any work.
-                return db.totalChangesCount - before >= 2
-            }
-            if !merged { break }
+        if changed {
+            // Step after step, until one finds nothing left to merge.
+            while try index.write({ db in try merge(pages: -mergeStepPages, db) }) {}
         }
         try index.write { db in try setMerging(.incremental, db) }
+    }
+
+    /// One step of FTS5's `merge`: about `pages` pages written, of levels of `usermerge`
+    /// segments or a merge under way when positive, of everything (`optimize`'s work, resumed
+    /// by the next step) when negative. True when it did any work (FTS5's own test).
+    static func merge(pages: Int, _ db: Database) throws -> Bool {
+        let before = db.totalChangesCount
+        try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('merge', ?)", arguments: [pages])
+        return db.totalChangesCount - before >= 2
     }
 
     /// Bytes of files a bulk run writes between two looks at ``lift(_:)``.
@@ -137,7 +140,7 @@ enum IndexTuning {
         guard let levels = FTS5Structure.read(db)?.levels else { return true }
         if levels.dropFirst().contains(where: { !$0.segmentPages.isEmpty }) { return true }
         guard let first = levels.first, first.segmentPages.count >= 2 else { return false }
-        try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('merge', ?)", arguments: [-Int(Int32.max)])
+        _ = try merge(pages: -Int(Int32.max), db)
         return true
     }
 
@@ -192,12 +195,7 @@ enum IndexTuning {
         var written = 0
         while written < budget {
             let pages = min(stepPages, budget - written)
-            let merged = try index.write { db -> Bool in
-                let before = db.totalChangesCount
-                try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('merge', ?)", arguments: [pages])
-                return db.totalChangesCount - before >= 2
-            }
-            if !merged { return false }
+            guard try index.write({ db in try merge(pages: pages, db) }) else { return false }
             written += pages
         }
         return true
