@@ -126,28 +126,34 @@ struct ReportFilterTests {
         }
     }
 
-    /// `year:` and `unit:` read the reports they allow through an index; an index file written
+    /// `year:` and `unit:` read the reports they allow through an index, and the ranges an
+    /// update stores are read from one holding only what they need; an index file written
     /// before those indexes existed gets them at its next run.
-    @Test func aRunAddsTheFilterIndexesToAnIndexWithout() throws {
+    @Test func aRunAddsTheReportIndexesToAnIndexWithout() throws {
         let url = try temporaryFolder().appendingPathComponent("older.sqlite")
         _ = try Indexer.index(folder: sampleCorpus, into: url)
+        let indexes: Set = ["reports_year", "reports_unit", "reports_passages"]
         func names() throws -> Set<String> {
             try DatabaseQueue(path: url.path).read { db in
                 try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reports'"))
             }
         }
-        #expect(try names().isSuperset(of: ["reports_year", "reports_unit"]))
+        #expect(try names().isSuperset(of: indexes))
         try DatabaseQueue(path: url.path).write { db in
-            try db.execute(sql: "DROP INDEX reports_year; DROP INDEX reports_unit")
+            try db.execute(sql: "DROP INDEX reports_year; DROP INDEX reports_unit; DROP INDEX reports_passages")
         }
         let summary = try Indexer.index(folder: sampleCorpus, into: url)
         #expect(summary.added == 0 && summary.updated == 0, "no report written again")
-        #expect(try names().isSuperset(of: ["reports_year", "reports_unit"]))
-        let plan = try DatabaseQueue(path: url.path).read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT r.id FROM reports r WHERE r.year BETWEEN 2021 AND 2023")
-                .map { $0["detail"] as String }.joined(separator: "\n")
+        #expect(try names().isSuperset(of: indexes))
+        func plan(_ sql: String) throws -> String {
+            try DatabaseQueue(path: url.path).read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String }.joined(separator: "\n")
+            }
         }
-        #expect(plan.contains("reports_year"), "\(plan)")
+        let year = try plan("SELECT r.id FROM reports r WHERE r.year BETWEEN 2021 AND 2023")
+        #expect(year.contains("reports_year"), "\(year)")
+        let ranges = try plan(ReportRanges.scan)
+        #expect(ranges.contains("COVERING INDEX reports_passages"), "\(ranges)")
     }
 
     /// A filter keeping few reports is read span by span: the spans hold exactly the passages

@@ -86,7 +86,7 @@ public final class IndexDatabase: Sendable {
         switch try existing.state() {
         case .current where !rebuild:
             let filled = try existing.write { db in
-                try IndexSchema.addFilterIndexes(db)
+                try IndexSchema.addReportIndexes(db)
                 return try HeadingIndex.ensure(db)
             }
             return (existing, nil, false, filled)

@@ -324,11 +324,13 @@ public enum Indexer {
         try IndexTuning.finishWriting(merging, changed: summary.changedIndex, index)
         summary.skipped.sort { $0.path < $1.path }
         (summary.reports, summary.passages, summary.withoutUnit, summary.withoutYear) = try index.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0,
-             // Not count(*) of passages: that reads an index of every passage (seconds at 1 GB).
-             try Int.fetchOne(db, sql: "SELECT coalesce(sum(passage_count), 0) FROM reports") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE unit IS NULL") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE year IS NULL") ?? 0)
+            // Not count(*) of passages: that reads an index of every passage (seconds at 1 GB).
+            // Both from `reports_passages`, the other two from the indexes of units and years:
+            // no report's row is read.
+            let totals = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(passage_count), 0) FROM reports")
+            return (totals?[0] ?? 0, totals?[1] ?? 0,
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE unit IS NULL") ?? 0,
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM reports WHERE year IS NULL") ?? 0)
         }
         if let counts = ocr?.counts {
             (summary.ocrPages, summary.ocrCachedPages, summary.ocrSeconds) = (counts.read, counts.cached, counts.seconds)
