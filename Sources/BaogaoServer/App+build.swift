@@ -7,7 +7,9 @@ import HummingbirdTLS
 /// assets and the operations routes (`/healthz`, `/metrics`), behind middleware that observes
 /// every request (metrics, access log), adds security headers, answers errors as JSON or pages,
 /// asks for a login when the settings name users, and refuses what a read-only server never
-/// needs. Tests call it and drive the router without a socket.
+/// needs. The index keeps its passages' lengths in memory from then on
+/// (``IndexDatabase/keepPassageLengths(waiting:)``). Tests call it and drive the router without
+/// a socket.
 ///
 /// ```swift
 /// let app = try buildApplication(index: index, settings: ServerSettings(port: 0)) { host, port in
@@ -20,6 +22,7 @@ public func buildApplication(
     settings: ServerSettings = ServerSettings(),
     onListening: @escaping @Sendable (_ host: String, _ port: Int) -> Void = { _, _ in }
 ) throws -> some ApplicationProtocol {
+    try index.keepPassageLengths()
     let router = buildRouter(index: index, settings: settings)
     let http = HTTPServerBuilder.http1(configuration: .init(
         idleTimeout: .seconds(settings.idleTimeout.components.seconds),

@@ -24,6 +24,7 @@ struct GroupLatency: Codable {
 
 /// Measures Baogao's searcher and the trigram baseline on the same queries, each query
 /// `repetitions` times after one warm-up pass; a query's latency is the median of its runs.
+/// Baogao's index keeps its passages' lengths in memory, as the server's does.
 struct QueryLatency {
     let searcher: Searcher
     /// The trigram baseline, or nil to time Baogao alone (at sizes where no baseline was built).
@@ -31,7 +32,9 @@ struct QueryLatency {
     let repetitions: Int
 
     init(baogao: URL, trigram: URL?, repetitions: Int) throws {
-        searcher = Searcher(index: try IndexDatabase.open(at: baogao))
+        let index = try IndexDatabase.open(at: baogao)
+        try index.keepPassageLengths(waiting: true)
+        searcher = Searcher(index: index)
         var config = Configuration()
         config.readonly = true
         self.trigram = try trigram.map { try DatabaseQueue(path: $0.path, configuration: config) }

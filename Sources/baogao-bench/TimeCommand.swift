@@ -17,6 +17,8 @@ struct TimeCommand: ParsableCommand {
     @Option var repetitions = 5
     @Option(help: "Time only this answer (top10, count or units), for profiling one; the others print -.")
     var only: Answer?
+    @Flag(help: "Rank with FTS5's lookup of each match's length, as a command that searches once does, instead of the lengths a server keeps in memory.")
+    var lookedUpLengths = false
 
     enum Answer: String, ExpressibleByArgument, CaseIterable {
         case top10, count, units
@@ -28,6 +30,7 @@ struct TimeCommand: ParsableCommand {
 
     func run() throws {
         let database = try IndexDatabase.open(at: URL(fileURLWithPath: index))
+        if !lookedUpLengths { try database.keepPassageLengths(waiting: true) }
         let searcher = Searcher(index: database)
         let aggregator = Aggregator(index: database)
         print("query\tpassages\treports\ttop10 ms\tcount ms\tunits ms")

@@ -29,7 +29,9 @@ struct UnitsLatency: Codable {
     static let frequentWords = ["的", "发展", "工作", "规定", "人民", "第", "建设"]
 
     static func measure(index: URL, corpus: FoldedCorpus, sample: [BenchQuery], repetitions: Int) throws -> UnitsLatency {
-        let aggregator = Aggregator(index: try IndexDatabase.open(at: index))
+        let database = try IndexDatabase.open(at: index)
+        try database.keepPassageLengths(waiting: true)  // as the server's
+        let aggregator = Aggregator(index: database)
         var wrong = 0
         func time(_ text: String, _ grouping: Grouping, expected: Int) throws -> (ms: Double, rows: Aggregation) {
             let query = try SearchQuery(parsing: text)

@@ -51,6 +51,17 @@ struct OperationsRouterTests {
         }
     }
 
+    /// A server searches many times: its index keeps the passages' lengths in memory.
+    @Test func theServersIndexKeepsItsPassagesLengths() async throws {
+        let own = try Fixture(reports: ["单位_2024_总结.txt": "一、工作\n推进乡村振兴。\n"], name: "baogao-lengths")
+        #expect(!own.index.keepsPassageLengths)
+        try await withApp(own.index) { client in
+            let found = try await client.get(url("/api/search", ["q": "乡村振兴"]))
+            #expect(found.status == .ok)
+        }
+        #expect(own.index.keepsPassageLengths)
+    }
+
     @Test func healthIsOkWhileTheIndexAnswersAnd503OnceItIsGone() async throws {
         let own = try Fixture(reports: ["单位_2024_总结.txt": "一、工作\n推进乡村振兴。\n"], name: "baogao-health")
         try await withApp(own.index) { client in

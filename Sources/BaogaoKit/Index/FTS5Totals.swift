@@ -30,19 +30,26 @@ struct FTS5Totals: Equatable, Sendable {
     static func varints(_ bytes: UnsafeRawBufferPointer, count: Int) -> [UInt64] {
         var values: [UInt64] = []
         var i = 0
-        while values.count < count, i < bytes.count {
-            var value: UInt64 = 0
-            var ended = false
-            for n in 0..<9 where i < bytes.count {
-                let byte = bytes[i]
-                i += 1
-                if n == 8 { value = value << 8 | UInt64(byte); ended = true; break }
-                value = value << 7 | UInt64(byte & 0x7F)
-                if byte & 0x80 == 0 { ended = true; break }
-            }
-            guard ended else { break }
+        while values.count < count, let (value, next) = varint(bytes, at: i) {
             values.append(value)
+            i = next
         }
         return values
+    }
+
+    /// The varint starting at byte `start` of `bytes` and the offset after it; nil when the
+    /// bytes end first.
+    @inline(__always)
+    static func varint(_ bytes: UnsafeRawBufferPointer, at start: Int) -> (value: UInt64, next: Int)? {
+        var value: UInt64 = 0
+        var i = start
+        for n in 0..<9 where i < bytes.count {
+            let byte = bytes[i]
+            i += 1
+            if n == 8 { return (value << 8 | UInt64(byte), i) }
+            value = value << 7 | UInt64(byte & 0x7F)
+            if byte & 0x80 == 0 { return (value, i) }
+        }
+        return nil
     }
 }

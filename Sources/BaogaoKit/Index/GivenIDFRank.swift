@@ -11,7 +11,9 @@ import GRDBSQLite
 /// its first page at 1 GB. The caller works the IDFs out as it likes (counted, stored, or
 /// estimated, see `CompiledQuery.passages(holding:atLeast:rows:_:estimatedPast:)`); with the
 /// IDFs bm25 would find, the score is bm25's to the last bit. As with ``TermFrequencyRank``,
-/// rows after the first `cap` get NULL, so one pass ranks the first `cap` and counts them all.
+/// rows after the first `cap` get NULL, so one pass ranks the first `cap` and counts them all,
+/// and a fourth argument, the token of ``PassageLengths`` kept in memory (0: none), gives each
+/// row's length.
 ///
 /// ```sql
 /// SELECT rowid, baogao_bm25(passages_fts, 2000, ?) FROM passages_fts WHERE passages_fts MATCH ?
@@ -63,22 +65,29 @@ enum GivenIDFRank {
     final class State {
         let averageLength: Double
         let idfs: [Double]
+        let lengths: PassageLengths?
         var scored = 0
         var frequencies: [Double]
 
-        init(averageLength: Double, idfs: [Double]) {
+        init(averageLength: Double, idfs: [Double], lengths: PassageLengths?) {
             self.averageLength = averageLength
             self.idfs = idfs
+            self.lengths = lengths
             frequencies = [Double](repeating: 0, count: idfs.count)
         }
+    }
+
+    /// The call scoring the first `cap` rows with `lengths`, its IDFs bound to `?`.
+    static func sql(cap: Int, lengths: PassageLengths?) -> String {
+        "\(name)(passages_fts, \(cap), ?, \(lengths?.token ?? 0))"
     }
 }
 
 private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, fts, context, count, values in
     guard let api = api?.pointee, let fts, let values, count >= 1 else { return }
     let phrases = Int(api.xPhraseCount(fts))
-    guard count == 2 else {
-        return sqlite3_result_error(context, "\(GivenIDFRank.name): (passages_fts, cap, idfs)", -1)
+    guard count == 2 || count == 3 else {
+        return sqlite3_result_error(context, "\(GivenIDFRank.name): (passages_fts, cap, idfs[, lengths])", -1)
     }
     let cap = Int(sqlite3_value_int64(values[0]))
 
@@ -91,7 +100,8 @@ private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, f
         let raw = UnsafeRawBufferPointer(start: blob, count: bytes)
         let idfs = (0..<phrases).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))) }
         // As FTS5's bm25 (an empty index has no row to score).
-        return GivenIDFRank.State(averageLength: GivenIDFRank.averageLength(rows: rows, tokens: tokens), idfs: idfs)
+        return GivenIDFRank.State(averageLength: GivenIDFRank.averageLength(rows: rows, tokens: tokens), idfs: idfs,
+                                  lengths: count == 3 ? PassageLengths.registered(sqlite3_value_int64(values[2])) : nil)
     }) else { return }
 
     guard state.scored < cap else { return sqlite3_result_null(context) }
@@ -110,7 +120,7 @@ private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, f
         i += 1
     }
     var length: Int32 = 0
-    if code == SQLITE_OK { code = api.xColumnSize(fts, -1, &length) }
+    if code == SQLITE_OK { code = PassageLengths.rowLength(api, fts, state.lengths, &length) }
     guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
     sqlite3_result_double(context, GivenIDFRank.score(frequencies: state.frequencies, length: Double(length),
                                                       averageLength: state.averageLength, idfs: state.idfs))

@@ -141,6 +141,7 @@ public struct Aggregator: Sendable {
         precondition((limit ?? 0) >= 0 && offset >= 0)
         return try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            compiled.lengths = try index.keptLengths(db)
             compiled.keepExactRowIDsForVariants()
             // Every group counted; a group's best found only once the order puts it on show.
             let deferred = DeferredBests()

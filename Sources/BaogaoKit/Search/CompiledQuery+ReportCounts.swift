@@ -131,7 +131,7 @@ extension CompiledQuery {
             // `units 发展` at 1 GB read and folded the text of 32 passages for each of 709 units.
             var best: (passage: Int64, rank: Double)?
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts
+                SELECT rowid, \(TermFrequencyRank.sql(lengths: lengths)) FROM passages_fts
                 WHERE passages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?
                 """), arguments: [match, ids.lowerBound, ids.upperBound - 1, Self.scoredPerReport])
             while let row = try rows.next() {

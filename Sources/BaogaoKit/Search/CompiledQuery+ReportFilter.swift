@@ -270,7 +270,7 @@ extension CompiledQuery {
     func allowedRows(in tier: Tier, _ db: Database, ranked: Bool, ranges: ReportRanges,
                      keepingScores: Bool = false) throws -> (found: [(id: Int64, rank: Double)], checked: Bool)? {
         guard var match = tier.match else { return nil }
-        let score = ranked ? "\(TermFrequencyRank.name)(passages_fts)" : "0.0"
+        let score = ranked ? TermFrequencyRank.sql(lengths: lengths) : "0.0"
         var found: [(id: Int64, rank: Double)] = []
         if let reader = try filteredCharacter(db, ranges: ranges, match: match) {
             // One character: read report by report, ranked on the text.
@@ -317,7 +317,7 @@ extension CompiledQuery {
             // exact tier's, by the count before a page (人民法院 section:法律责任 at 1 GB walked its
             // 266,628 exact matches once to count and again to rank).
             let keeps = wider != nil || keepingScores || tier.check != nil && ranked
-            let scored = keeps ? "\(TermFrequencyRank.name)(passages_fts)" : score
+            let scored = keeps ? TermFrequencyRank.sql(lengths: lengths) : score
             // A term's variant tier over every match: its NEAR groups, less the exact tier's
             // rows read before (scored for a page, or kept in the ``memo``), rather than the tier's `NOT` the
             // phrase, which FTS5 evaluates again at every NEAR match (县级以上人民政府 at 1 GB:

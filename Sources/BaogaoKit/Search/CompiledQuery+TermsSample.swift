@@ -194,7 +194,7 @@ extension CompiledQuery {
     func givenIDFScore(_ tier: Tier, _ db: Database, cap: Int = Int(Int32.max)) throws -> (sql: String, idfs: Data)? {
         guard tier.kind == .exact, !scoredFromIndex(tier), let match = tier.match,
               let weights = try phraseIDFs(of: match, db) else { return nil }
-        return ("\(GivenIDFRank.name)(passages_fts, \(cap), ?)", GivenIDFRank.encoded(weights.idfs))
+        return (GivenIDFRank.sql(cap: cap, lengths: lengths), GivenIDFRank.encoded(weights.idfs))
     }
 
     /// The IDFs of an expression's phrases, and how many passages it may match at most.

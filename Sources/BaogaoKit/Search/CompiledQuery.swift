@@ -59,6 +59,9 @@ struct CompiledQuery {
 
     /// Reads the second half of a long walk at the same time (``rowIDsInHalves(match:_:ranges:)``).
     var secondReader: SecondReader?
+    /// Every passage's length, kept in memory by a process that searches many times, of the
+    /// state this query's read sees: the rank functions read it instead of FTS5's lookups.
+    var lengths: PassageLengths?
 
     /// Keeps the walks that read every rowid of an expression for the query's next step (a
     /// page's counts after its hits); nil: nothing kept.
@@ -264,8 +267,8 @@ struct CompiledQuery {
         // first rows kept, so every row is scored.
         let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
         let idfs = weights?.idfs
-        let score = oneTerm ? "\(TermFrequencyRank.name)(passages_fts, \(cap))"
-            : idfs != nil ? "\(GivenIDFRank.name)(passages_fts, \(cap), ?)" : "bm25(passages_fts)"
+        let score = oneTerm ? TermFrequencyRank.sql(cap: cap, lengths: lengths)
+            : idfs != nil ? GivenIDFRank.sql(cap: cap, lengths: lengths) : "bm25(passages_fts)"
         var found: [(id: Int64, rank: Double)] = []
         var beyond = RowIDs()
         var tooMany = false
@@ -575,7 +578,7 @@ struct CompiledQuery {
         if scoredFromIndex(tier), allowed != nil {
             // The allowed reports' matches (span by span when they are few), ranked here.
             var found: [(id: Int64, report: Int64, rank: Double)] = []
-            try forEachAllowedRow("SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
+            try forEachAllowedRow("SELECT rowid, \(TermFrequencyRank.sql(lengths: lengths)) FROM passages_fts WHERE passages_fts MATCH ?",
                                   match: match, db, ranges: ranges) { row in
                 if let report = ranges.report(ofPassage: row[0]) { found.append((row[0], report, row[1])) }
                 return true
@@ -598,7 +601,7 @@ struct CompiledQuery {
         }
         // One phrase: bm25 without the IDF orders the same, for one evaluation of the phrase
         // instead of two (``TermFrequencyRank``).
-        let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : "rank"
+        let score = scoredFromIndex(tier) ? TermFrequencyRank.sql(lengths: lengths) : "rank"
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT rowid, \(score) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score
             """), arguments: [match])
@@ -658,7 +661,7 @@ struct CompiledQuery {
             // does (``rankedInOnePass``), so every hit and a page of them agree to the last bit.
             // Several terms: bm25 with the IDFs a page uses (``givenIDFScore(_:_:cap:)``).
             let given = ranked ? try givenIDFScore(tier, db) : nil
-            let score = scoredFromIndex(tier) ? "\(TermFrequencyRank.name)(passages_fts)" : given?.sql ?? "passages_fts.rank"
+            let score = scoredFromIndex(tier) ? TermFrequencyRank.sql(lengths: lengths) : given?.sql ?? "passages_fts.rank"
             if let given { arguments += [given.idfs] }
             scoredHere = scoredFromIndex(tier) || given != nil
             sql += (ranked ? score : "0.0") + " FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "

@@ -42,6 +42,7 @@ public struct Searcher: Sendable {
                        ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            compiled.lengths = try index.keptLengths(db)
             compiled.rareTokenLimits = rareTokenLimits
             return try results(compiled, db, limit: limit, offset: offset, context: context,
                                perReport: perReport, ranking: ranking)

@@ -41,8 +41,9 @@ public enum BaogaoMCPServer {
     }
 
     /// Serves over standard input and output until the client closes its input, then answers
-    /// the calls still under way.
+    /// the calls still under way; the index keeps its passages' lengths in memory meanwhile.
     public static func serveStdio(index: IndexDatabase) async throws {
+        try index.keepPassageLengths()
         let server = await make(work: DispatchIndexWork(index: index))
         let transport = FinishingTransport(StdioTransport())
         try await server.start(transport: transport)
