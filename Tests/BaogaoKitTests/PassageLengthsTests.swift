@@ -110,6 +110,22 @@ struct PassageLengthsTests {
         #expect(a.hits.map { [$0.path, String($0.line), String($0.score)] } == b.hits.map { [$0.path, String($0.line), String($0.score)] })
     }
 
+    /// A token passes to a new copy once no copy holds it, so that the statements written with
+    /// tokens stay few; a live copy keeps its own.
+    @Test func tokensAreFewAndEachLiveCopysOwn() {
+        let held = PassageLengths(id: "held", lengths: [3])
+        var seen: Set<Int64> = []
+        for n in 0..<50 {
+            let copy = PassageLengths(id: "copy \(n)", lengths: [UInt16(n)])
+            #expect(copy.token != held.token)
+            #expect(PassageLengths.registered(copy.token) === copy)
+            seen.insert(copy.token)
+        }
+        #expect(PassageLengths.registered(held.token) === held)
+        // Other suites' copies may hold a few tokens meanwhile.
+        #expect(seen.count <= 4, "\(seen)")
+    }
+
     /// A search ranks with the copy kept: lengths made up change its scores.
     @Test func aSearchRanksWithTheKeptLengths() throws {
         let index = try IndexDatabase.open(at: url)

@@ -25,7 +25,10 @@ final class PassageLengths: Sendable {
     let id: String
     /// By passage id: ``unknown`` where FTS5 holds no length, or one too long for 16 bits.
     let lengths: [UInt16]
-    /// What the rank functions are given to find this copy (``registered(_:)``); never 0.
+    /// What the rank functions are given to find this copy (``registered(_:)``): the smallest
+    /// number from 1 no live copy holds, so that the statements written with it (each caches
+    /// its own) stay few however often the lengths are read again. A query holds its copy while
+    /// its statements run, so their token cannot pass to another copy meanwhile.
     let token: Int64
 
     static let unknown = UInt16.max
@@ -33,15 +36,20 @@ final class PassageLengths: Sendable {
     init(id: String, lengths: [UInt16]) {
         self.id = id
         self.lengths = lengths
-        token = Self.registry.withLock { registry in
-            defer { registry.next += 1 }
-            return registry.next
+        token = Self.registry.withLock { copies in
+            var token: Int64 = 1
+            while let taken = copies[token], taken.copy != nil || taken.reserved { token += 1 }
+            copies[token] = Weak(copy: nil, reserved: true)
+            return token
         }
-        Self.registry.withLock { $0.copies[token] = Weak(copy: self) }
+        Self.registry.withLock { $0[token] = Weak(copy: self) }
     }
 
     deinit {
-        Self.registry.withLock { _ = $0.copies.removeValue(forKey: token) }
+        // Unless another copy took the token once this one could no longer be reached.
+        Self.registry.withLock { copies in
+            if let entry = copies[token], entry.copy == nil, !entry.reserved { copies[token] = nil }
+        }
     }
 
     /// The length in tokens of passage `id`; nil when not known.
@@ -93,14 +101,16 @@ final class PassageLengths: Sendable {
 
     /// The copy given `token`, while it is alive.
     static func registered(_ token: Int64) -> PassageLengths? {
-        registry.withLock { $0.copies[token]?.copy }
+        registry.withLock { $0[token]?.copy }
     }
 
     private struct Weak: Sendable {
         weak var copy: PassageLengths?
+        /// Taken by a copy being made.
+        var reserved = false
     }
 
-    private static let registry = Mutex<(next: Int64, copies: [Int64: Weak])>((1, [:]))
+    private static let registry = Mutex<[Int64: Weak]>([:])
 }
 
 extension PassageLengths {
