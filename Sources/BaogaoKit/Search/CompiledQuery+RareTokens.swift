@@ -137,7 +137,7 @@ extension CompiledQuery {
     /// SQLite varint per column of the FTS5 table, and it has one); nil for NULL.
     static func storedLength(_ row: Row, atIndex index: Int) throws -> Int? {
         try row.withUnsafeData(atIndex: index) { data in
-            data.flatMap { $0.withUnsafeBytes { FTS5Totals.varints($0, count: 1).first } }
+            data.flatMap { $0.withUnsafeBytes { FTS5Totals.varint($0, at: 0)?.value } }
         }.map { Int($0) }
     }
 }
