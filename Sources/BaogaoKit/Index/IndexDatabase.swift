@@ -237,7 +237,7 @@ public final class IndexDatabase: Sendable {
 
     /// Keeps every passage's length in memory from now on (5 MB at 1 GB, 48 MB at 10 GB), for a
     /// process that searches many times: ranking a match then reads an array, not a row
-    /// (``PassageLengths``). They are read now when `waiting` (0.3 s at 1 GB), else in the
+    /// (``PassageLengths``). They are read now when `waiting` (0.2 s at 1 GB), else in the
     /// background while queries go on without them. After another process changes the index,
     /// the first query that sees the change starts reading them again in the background.
     public func keepPassageLengths(waiting: Bool = false) throws(BaogaoError) {

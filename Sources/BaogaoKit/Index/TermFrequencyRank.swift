@@ -59,7 +59,6 @@ enum TermFrequencyRank {
     }
 }
 
-
 private nonisolated(unsafe) let rankFunction: fts5_extension_function = { api, fts, context, count, values in
     guard let api = api?.pointee, let fts else { return }
     let cap = count >= 1 ? Int(sqlite3_value_int64(values![0])) : Int.max

@@ -140,8 +140,7 @@ public struct Aggregator: Sendable {
                           each row: (AggregateRow) -> Void) throws(BaogaoError) -> Aggregation {
         precondition((limit ?? 0) >= 0 && offset >= 0)
         return try index.read { db in
-            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            compiled.lengths = try index.keptLengths(db)
+            var compiled = try QueryCompiler.compile(query, db, for: index)
             compiled.keepExactRowIDsForVariants()
             // Every group counted; a group's best found only once the order puts it on show.
             let deferred = DeferredBests()
@@ -207,7 +206,7 @@ public struct Aggregator: Sendable {
         // A row per report needs its path and title: aggregate(_:by: .report) gives them.
         precondition(!groupings.contains(.report), "counts(_:by:) groups by unit or year")
         return try index.read { db in
-            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            var compiled = try QueryCompiler.compile(query, db, for: index)
             compiled.keepExactRowIDsForVariants()
             return try counts(compiled, by: groupings, db)
         }

@@ -12,7 +12,7 @@ import Synchronization
 /// second connection's statement.
 ///
 /// ```swift
-/// let compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+/// let compiled = try QueryCompiler.compile(query, db, for: index)
 /// try compiled.rowIDsInHalves(match: compiled.tiers[0].match!, db, ranges: compiled.ranges!)  // ascending
 /// ```
 extension CompiledQuery {

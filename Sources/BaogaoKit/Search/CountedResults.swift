@@ -29,8 +29,7 @@ extension Searcher {
                        countedBy groupings: [Grouping]) throws(BaogaoError) -> CountedResults {
         precondition(!groupings.contains(.report), "counts group by unit or year")
         return try index.read { db in
-            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            compiled.lengths = try index.keptLengths(db)
+            var compiled = try QueryCompiler.compile(query, db, for: index)
             compiled.memo = RowIDMemo()
             compiled.rareTokenLimits = rareTokenLimits
             let results = try results(compiled, db, limit: limit, offset: offset, context: 0,

@@ -16,7 +16,7 @@ extension Searcher {
     /// text is read only when a term must be checked against it.
     public func count(_ query: SearchQuery) throws(BaogaoError) -> MatchCount {
         try index.read { db in
-            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
+            var compiled = try QueryCompiler.compile(query, db, for: index)
             compiled.keepExactRowIDsForVariants()
             let (passages, reports) = try compiled.count(db)
             return MatchCount(passages: passages, reports: reports)

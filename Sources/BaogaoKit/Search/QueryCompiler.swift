@@ -3,6 +3,15 @@ import GRDB
 /// Turns a ``SearchQuery`` into a ``CompiledQuery`` for one index: plans every term, resolves
 /// unit names, and checks what FTS5 could not answer ("-疫情" alone, a unit that is not there).
 enum QueryCompiler {
+    /// `query` compiled for a search of `index` in the read `db`: with the index's
+    /// ``SecondReader`` and the passage lengths it keeps for the state `db` sees, if any
+    /// (``IndexDatabase/keepPassageLengths(waiting:)``).
+    static func compile(_ query: SearchQuery, _ db: Database, for index: IndexDatabase) throws -> CompiledQuery {
+        var compiled = try compile(query, db, secondReader: index.secondReader)
+        compiled.lengths = try index.keptLengths(db)
+        return compiled
+    }
+
     /// - Parameter requireTerms: whether the query must have a term to find (search, units) or
     ///   may be filters only (reports).
     /// - Parameter secondReader: the index's, for reading long walks in two halves at once.

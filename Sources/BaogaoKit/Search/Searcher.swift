@@ -41,8 +41,7 @@ public struct Searcher: Sendable {
                        perReport: Int? = Searcher.defaultPerReport,
                        ranking: Ranking = .full) throws(BaogaoError) -> SearchResults {
         try index.read { db in
-            var compiled = try QueryCompiler.compile(query, db, secondReader: index.secondReader)
-            compiled.lengths = try index.keptLengths(db)
+            var compiled = try QueryCompiler.compile(query, db, for: index)
             compiled.rareTokenLimits = rareTokenLimits
             return try results(compiled, db, limit: limit, offset: offset, context: context,
                                perReport: perReport, ranking: ranking)
