@@ -77,4 +77,52 @@ struct ScoredFirstTests {
             #expect(try compiled.listsRowIDsFirst(plan, db))
         }
     }
+
+    /// With the lengths kept in memory a phrase past ``CompiledQuery/onePassAtMost`` matches
+    /// (and within ``CompiledQuery/scoredWithLengthsAtMost``) is ranked from every match in one
+    /// walk, not from a sample: five short lines holding it three times, side by side among
+    /// 2,400 others (an even sample holds one or two of them), are the first five hits. Without
+    /// the lengths the rowids are listed first and sampled; both count as brute force does.
+    @Test(arguments: ["见成效", "成效"])
+    func withLengthsKeptAPhrasePastTheOnePassCapIsRankedWhole(_ text: String) throws {
+        var lines = ["第一号报告"]
+        for k in 0..<2_400 {
+            lines.append("第\(k)项工作按计划推进，见成效。")
+            if k == 1_234 { lines += (1...5).map { "见成效见成效见成效\($0)" } }
+        }
+        let files = ["单位1_2021_报告.txt": lines.joined(separator: "\n")]
+        let index = try ReportFilterTests.index(files)
+        let expected = try bruteForceCount(of: text, in: index)
+        #expect(expected.passages > CompiledQuery.onePassAtMost && expected.passages <= CompiledQuery.scoredWithLengthsAtMost)
+        let special = Set((1...5).map { "见成效见成效见成效\($0)" })
+
+        try index.keepPassageLengths(waiting: true)
+        try index.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"\(text)\""), db, for: index)
+            try #require(compiled.lengths != nil)
+            var page: SearchResults?
+            let sql = try FilteredCharacterTests.statements(db) {
+                page = try Searcher(index: index).results(compiled, db, limit: 5, offset: 0, context: 0,
+                                                          perReport: nil, ranking: .full)
+            }
+            let walks = sql.filter { $0.contains("passages_fts MATCH") }
+            #expect(walks.filter { $0.contains(ScoredRowList.name) }.count == 1, "\(walks)")
+            #expect(!walks.contains { $0.contains(RowIDList.name) }, "\(walks)")
+            #expect(page?.totalHits == expected.passages && page?.totalReports == expected.reports)
+            #expect(Set(page?.hits.map(\.text) ?? []) == special)
+        }
+
+        let unkept = try IndexDatabase.open(at: index.url)
+        try unkept.read { db in
+            let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"\(text)\""), db, for: unkept)
+            #expect(compiled.lengths == nil)
+            var page: SearchResults?
+            let sql = try FilteredCharacterTests.statements(db) {
+                page = try Searcher(index: unkept).results(compiled, db, limit: 5, offset: 0, context: 0,
+                                                           perReport: nil, ranking: .full)
+            }
+            #expect(sql.contains { $0.contains("passages_fts MATCH") && $0.contains(RowIDList.name) }, "\(sql)")
+            #expect(page?.totalHits == expected.passages && page?.totalReports == expected.reports)
+        }
+    }
 }

@@ -211,34 +211,34 @@ struct SecondReaderTests {
         }
     }
 
-    /// A scoring pass in halves scores rows until the two halves together have read past its
-    /// cap, then reads the rest of each half as rowids: every row, in order, the scored ones
-    /// with the ranks of one pass; a query within the cap has every row scored.
-    @Test(arguments: [0, 1, 5, 40, 599, 600, 100_000])
-    func aScoringPassPastItsCapReadsTheRestAsRowIDs(_ cap: Int) throws {
+    /// A scored walk in halves reads every row, in order, and the best `k` with the scores of
+    /// one pass; each half scores at most `cap` + 1 rows and reads the rest as rowids.
+    @Test(arguments: [(0, 10), (5, 10), (40, 100), (599, 100), (100_000, 10), (100_000, 1_000)])
+    func aScoredWalkInHalvesReadsEveryRowAndTheBest(_ cap: Int, _ k: Int) throws {
         try Self.index.read { db in
             let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "\"人民代表\""), db, secondReader: Self.always)
             let match = try #require(compiled.tiers.first?.match)
             let ranges = try #require(compiled.ranges)
-            let select = "SELECT rowid, \(TermFrequencyRank.name)(passages_fts, \(cap)) FROM passages_fts WHERE passages_fts MATCH ?"
-            let rows = try #require(try compiled.scoredInHalves(select, idfs: nil, match: match, db, ranges: ranges, scoredAtMost: cap))
+            let rows = try compiled.scoredRows(score: "\(TermFrequencyRank.name)(passages_fts)", idfs: nil,
+                                               match: match, k: k, scoredAtMost: cap, db, ranges: ranges)
             let whole = try CompiledQuery.rowIDs(of: match, in: Int64.min...Int64.max, db)
             #expect(whole.count == 600)
             #expect(rows.ids == whole)
-            // Within the cap every row is scored; past it the halves stop scoring once they
-            // have read more than `cap` rows between them (each may read one more before it
-            // sees the other's). Every score is that of a whole pass.
-            let scored = rows.scored
-            if whole.count <= cap {
-                #expect(scored.count == whole.count)
-            } else {
-                #expect(scored.count <= cap + 2)
-            }
-            #expect(Set(scored.map(\.id)).isSubset(of: Set(whole)))
             let pass = try Row.fetchAll(db, sql: "SELECT rowid, \(TermFrequencyRank.name)(passages_fts) FROM passages_fts WHERE passages_fts MATCH ?",
-                                        arguments: [match])
-            let ranks = Dictionary(uniqueKeysWithValues: pass.map { ($0[0] as Int64, $0[1] as Double) })
-            for row in scored { #expect(row.rank == ranks[row.id]) }
+                                        arguments: [match]).map { (id: $0[0] as Int64, rank: $0[1] as Double) }
+            if cap >= 599 {
+                // Each half holds fewer rows than the cap: every row scored.
+                #expect(rows.scored == whole.count)
+                let best = Array(pass.sorted(by: ScoredRowList.isBetter).prefix(k))
+                #expect(rows.best.map(\.id) == best.map(\.id))
+                #expect(rows.best.map(\.rank) == best.map(\.rank))
+            } else {
+                // Two halves, each scoring its first `cap` + 1 rows.
+                #expect(rows.scored == 2 * (cap + 1))
+                let ranks = Dictionary(uniqueKeysWithValues: pass.map { ($0.id, $0.rank) })
+                #expect(rows.best.count == min(k, rows.scored))
+                for row in rows.best { #expect(row.rank == ranks[row.id]) }
+            }
         }
     }
 

@@ -78,7 +78,7 @@ enum GivenIDFRank {
     }
 
     /// The call scoring the first `cap` rows with `lengths`, its IDFs bound to `?`.
-    static func sql(cap: Int, lengths: PassageLengths?) -> String {
+    static func sql(cap: Int = .max, lengths: PassageLengths?) -> String {
         "\(name)(passages_fts, \(cap), ?, \(lengths?.token ?? 0))"
     }
 }

@@ -184,6 +184,7 @@ public final class IndexDatabase: Sendable {
             GivenIDFRank.register(db)
             RowFilter.register(db)
             RowIDList.register(db)
+            ScoredRowList.register(db)
             try IndexTuning.apply(to: db)
         }
         config.busyMode = .timeout(5)

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 
 /// A long walk over FTS5's doclists read in two halves at once: the passages below the middle
 /// id by the query's connection, those above it by the index's ``SecondReader``.
@@ -24,72 +23,29 @@ extension CompiledQuery {
                      join: { $0.append(contentsOf: $1) })
     }
 
-    /// Every row of `select` (`SELECT rowid, score … MATCH ?`, the score taking `idfs` first
-    /// when given, capped at `scoredAtMost` rows) for `match`, ascending, read in two halves at
-    /// once; nil as for ``rowIDsInHalves(match:_:ranges:)``. The halves score rows until they
-    /// have read more than `scoredAtMost` between them; past that each reads the rest of its
-    /// half as one rowid list, unscored: a query with more matches than that is sampled, not
-    /// ranked, and stepping the scoring statement through the rest cost as much again as the
-    /// walk (级人民政 at 1 GB, 155,253 matches: top 10 48 ms, the count 27). A query with at
-    /// most `scoredAtMost` matches has every row scored (nil, for a walk in one pass, in the one
-    /// case where a half could have stopped early: the other half's part failed after reading).
-    func scoredInHalves(_ select: String, idfs: Data?, match: String, _ db: Database,
-                        ranges: ReportRanges, scoredAtMost: Int) throws -> ScoredHalves? {
-        let read = RowsRead()
-        let rows = try inHalves(match: match, db, ranges: ranges, read: { range, db in
-            var half = ScoredHalves()
-            let upper = range.lowerBound != Int64.min
-            read.start(upper: upper)
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: select + " AND rowid BETWEEN ? AND ?"),
-                                             arguments: (idfs.map { [$0] } ?? []) + [match, range.lowerBound, range.upperBound])
-            while let row = try cursor.next() {
-                let id: Int64 = row[0]
-                if let rank: Double = row[1] { half.scored.append((id, rank)) }  // nil past the score's cap
-                half.ids.append(id)
-                if read.add(upper: upper) > scoredAtMost {
-                    if id < range.upperBound {
-                        half.ids.append(contentsOf: try Self.rowIDs(of: match, in: (id + 1)...range.upperBound, db))
-                    }
-                    break
-                }
+    /// Every rowid FTS5 finds for `match` and the best `k` of the rows scored by `score` (a
+    /// rank function's call, taking `idfs` first when given), read as one ``ScoredRowList``
+    /// per statement: in two halves at once when the walk is long enough and the index has a
+    /// second reader free (``rowIDsInHalves(match:_:ranges:)``), else in one pass. Each
+    /// statement scores at most `scoredAtMost` + 1 rows and reads the rest of its range as a
+    /// ``RowIDList``: calling a rank function costs 35 ns a row even when it scores nothing (大会
+    /// at 1 GB, 225,409 matches: the rowids 9 ms, through a function 21, scored 33), and a
+    /// query past the cap is sampled, not ranked (``ScoredRowList/Rows/scored`` says how many
+    /// rows were scored).
+    func scoredRows(score: String, idfs: Data?, match: String, k: Int, scoredAtMost cap: Int,
+                    _ db: Database, ranges: ReportRanges) throws -> ScoredRowList.Rows {
+        let leading: StatementArguments = [k] + (idfs.map { [$0] } ?? []) + [match]
+        let sql = ScoredRowList.select(score: score, where: "AND rowid BETWEEN ? AND ?", limited: true)
+        let read: @Sendable (ClosedRange<Int64>, Database) throws -> ScoredRowList.Rows = { range, db in
+            var rows = try ScoredRowList.fetch(db.cachedStatement(sql: sql),
+                                               arguments: leading + [range.lowerBound, range.upperBound, cap + 1])
+            if rows.ids.count > cap, rows.ids.last < range.upperBound {
+                rows.ids.append(contentsOf: try Self.rowIDs(of: match, in: (rows.ids.last + 1)...range.upperBound, db))
             }
-            return half
-        }, join: { first, second in
-            first.scored += second.scored
-            first.ids.append(contentsOf: second.ids)
-        })
-        // A part that failed after counting rows may have stopped the other half's scoring
-        // early: then the caller walks again in one pass.
-        if let rows, rows.ids.count <= scoredAtMost, rows.scored.count < rows.ids.count { return nil }
-        return rows
-    }
-
-    /// How many rows the two halves of a scoring pass have read between them. A half read
-    /// again (its part saw another state of the index, or failed) starts its count again.
-    /// Sequentially consistent: a half that sees at most the cap has read one of the first
-    /// `cap` rows, so the halves score at most two rows past it.
-    private final class RowsRead: Sendable {
-        private let lower = Atomic<Int>(0)
-        private let upper = Atomic<Int>(0)
-
-        func start(upper isUpper: Bool) {
-            if isUpper { upper.store(0, ordering: .sequentiallyConsistent) } else { lower.store(0, ordering: .sequentiallyConsistent) }
+            return rows
         }
-
-        /// Counts a row of one half; the rows of both halves so far.
-        func add(upper isUpper: Bool) -> Int {
-            if isUpper {
-                return upper.add(1, ordering: .sequentiallyConsistent).newValue + lower.load(ordering: .sequentiallyConsistent)
-            }
-            return lower.add(1, ordering: .sequentiallyConsistent).newValue + upper.load(ordering: .sequentiallyConsistent)
-        }
-    }
-
-    /// What ``scoredInHalves(_:idfs:match:_:ranges:scoredAtMost:)`` read: the rows it scored
-    /// (the first of each half, until the halves had read past the cap) and every rowid, ascending.
-    struct ScoredHalves: Sendable {
-        var scored: [(id: Int64, rank: Double)] = []
-        var ids = RowIDs()
+        return try inHalves(match: match, db, ranges: ranges, read: read, join: { $0.join($1, keeping: k) })
+            ?? read(Int64.min...Int64.max, db)
     }
 
     /// `body` started on the ``secondReader``, in a transaction that sees the index as `db`

@@ -135,6 +135,13 @@ struct CompiledQuery {
     /// A query with at most this many matches is counted and ranked in one pass.
     static let onePassAtMost = 2_000
 
+    /// With the lengths kept in memory (``lengths``) a phrase alone has this many matches of
+    /// each walk scored, not ``onePassAtMost``: a score then costs no lookup of the row's
+    /// length, and scoring every match beats reading a sample's text up to about 10,000
+    /// matches (at 1 GB, 2-4 characters with 2,000-9,000 matches took 0.63-0.94 of the time,
+    /// while 30,000-225,000 took 1.2-2x scored whole).
+    static let scoredWithLengthsAtMost = 8_000
+
     /// A phrase alone of at most this many characters has its rowids read before any is
     /// scored. At 1 GB (30 sampled phrases per length, top 10 p50) 2 characters took 10.3 →
     /// 6.3 ms and 3 characters 11.4 → 7.0 (half of them past 2,000 matches), while 6 and 8
@@ -150,11 +157,24 @@ struct CompiledQuery {
     /// 2,000 of them for nothing (定点屠, 2,111: 2.3 → 6.9 ms), hence the count (0.1 ms).
     static let scoredFirstAtMostPages = 2
 
+    /// See ``listsRowIDsFirst(_:_:)``: a phrase of 2 or 3 characters whose rarest bigram spans
+    /// at most this many pages has at most about 10,000 matches.
+    static let scoredFirstWithLengthsAtMostPages = 10
+
     /// Whether the phrase alone `plan` is walked for its rowids before any is scored: one of
     /// at most ``countedFirstAtMost`` characters, unless its rarest bigram is in at most
     /// ``onePassAtMost`` passages (counted when it spans ``scoredFirstAtMostPages`` or fewer).
+    /// With the lengths kept in memory, a phrase whose rarest bigram spans more than
+    /// ``scoredFirstWithLengthsAtMostPages`` pages (about a thousand passages each) is listed
+    /// first, any other scored in its first walk (``scoredWithLengthsAtMost``).
     func listsRowIDsFirst(_ plan: TermPlan, _ db: Database) throws -> Bool {
         guard plan.folded.count <= Self.countedFirstAtMost else { return false }
+        if lengths != nil {
+            guard Self.isWalkedByBigrams(plan),
+                  let rarest = DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: rareTokenLimits.segmentPagesAtLeast, db)?.min()
+            else { return true }
+            return rarest > Self.scoredFirstWithLengthsAtMostPages
+        }
         guard plan.tokens.count > 1, Self.isWalkedByBigrams(plan),
               let pages = DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: rareTokenLimits.segmentPagesAtLeast, db),
               let rarest = pages.indices.min(by: { pages[$0] < pages[$1] }),
@@ -165,9 +185,10 @@ struct CompiledQuery {
     /// For a query of one exact tier without filters: every match counted and the best
     /// `wanted` ranked in a single FTS5 pass (counting and ranking apart evaluate the phrase
     /// twice). A query of one term is ranked by ``TermFrequencyRank`` (bm25 without the IDF,
-    /// which bm25 finds by evaluating the phrase again) and, past ``onePassAtMost`` matches,
-    /// goes to ``rankedFromSample(_:wanted:ids:charactersComplete:)`` (which reads its rowids
-    /// as one ``RowIDList``; a prefix term's pass goes on reading them instead); one of the
+    /// which bm25 finds by evaluating the phrase again) and, past ``onePassAtMost`` matches
+    /// (``scoredWithLengthsAtMost`` with the lengths kept in memory), goes to
+    /// ``rankedFromSample(_:wanted:ids:charactersComplete:)`` with every rowid the pass read
+    /// (``ScoredRowList``; a prefix term's pass steps through them instead); one of the
     /// ``FrequentCharacters`` (and one of the ``FrequentBigrams`` past ``onePassAtMost``) is
     /// counted from the ``SlotTotals`` and ranked by ``rankedFromSpread(_:wanted:ranges:matches:)``,
     /// or, in an index without totals, goes to the sample at once, read from ``ReportCharacters``. Nil
@@ -243,8 +264,8 @@ struct CompiledQuery {
             return rare
         }
         if allowed == nil || allowedSections != nil && allowedSpans(ranges) == nil,
-           !prefix, oneTerm ? try allowed != nil || singleTerm.map { try listsRowIDsFirst($0, db) } ?? false
-            : weights.map { $0.mostMatches > Self.listedFirstPast } ?? true {
+           !prefix, oneTerm ? try allowed != nil || singleTerm.map({ try listsRowIDsFirst($0, db) }) ?? false
+            : weights.map({ $0.mostMatches > Self.listedFirstPast }) ?? true {
             // Rowids alone first, as one list. Several terms whose rarest term is common: the
             // list says whether the query has few enough matches to be ranked here, and past
             // the cap it is counted and sampled (``rankedFromTermsSample(_:wanted:ids:)``)
@@ -263,45 +284,50 @@ struct CompiledQuery {
                     : rankedFromTermsSample(db, wanted: wanted, ids: ids, weights: weights)
             }
         }
-        // baogao_tf scores the first `cap` rows FTS5 returns; with a filter those are not the
-        // first rows kept, so every row is scored.
-        let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
         let idfs = weights?.idfs
+        if allowed == nil, !prefix, oneTerm || idfs != nil {
+            // Every match's rowid and the best `wanted` from one walk, in two halves at once
+            // when it is long (``scoredRows(score:idfs:match:k:scoredAtMost:_:ranges:)``); past
+            // the cap, on a sample of the rowids.
+            let cap = oneTerm && lengths != nil ? Self.scoredWithLengthsAtMost : Self.onePassAtMost
+            let score = oneTerm ? TermFrequencyRank.sql(lengths: lengths) : GivenIDFRank.sql(lengths: lengths)
+            let rows = try scoredRows(score: score, idfs: idfs.map(GivenIDFRank.encoded), match: match, k: wanted,
+                                      scoredAtMost: cap, db, ranges: ranges)
+            memo?.keep(rows.ids, of: match)
+            if rows.scored < rows.ids.count {
+                return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: rows.ids)
+                    : rankedFromTermsSample(db, wanted: wanted, ids: rows.ids, weights: weights)
+            }
+            // The rows come in rowid order: a tally steps through the ranges (a set of reports,
+            // each found by a binary search, was a tenth of a page of 总公司 at 1 GB).
+            var reports = ReportRanges.Tally(ranges)
+            try rows.ids.forEachID { reports.add(passage: $0); return true }
+            return (rows.ids.count, reports.count, try Self.matches(rows.best, db, hydrator: hydrator))
+        }
+        // Under a filter every allowed row is scored: baogao_tf scores the first `cap` rows
+        // FTS5 returns, which are not the first rows kept.
+        let cap = allowed == nil ? Self.onePassAtMost : Int(Int32.max)
         let score = oneTerm ? TermFrequencyRank.sql(cap: cap, lengths: lengths)
             : idfs != nil ? GivenIDFRank.sql(cap: cap, lengths: lengths) : "bm25(passages_fts)"
         var found: [(id: Int64, rank: Double)] = []
         var beyond = RowIDs()
         var tooMany = false
         let select = "SELECT rowid, \(score) FROM passages_fts WHERE passages_fts MATCH ?"
-        if allowed == nil, !prefix, oneTerm || idfs != nil,
-           let rows = try scoredInHalves(select, idfs: idfs.map(GivenIDFRank.encoded), match: match, db, ranges: ranges,
-                                         scoredAtMost: cap) {
-            // A long walk read in two halves at once: every row, scored until the halves
-            // together read past the cap.
-            memo?.keep(rows.ids, of: match)
-            if rows.ids.count > Self.onePassAtMost {
-                return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: rows.ids)
-                    : rankedFromTermsSample(db, wanted: wanted, ids: rows.ids, weights: weights)
+        try forEachAllowedRow(select, leading: idfs.map { [GivenIDFRank.encoded($0)] } ?? [],
+                              match: match, db, ranges: ranges, bySpans: oneTerm || idfs != nil) { row in
+            if found.count < Self.onePassAtMost {
+                found.append((row[0], row[1]))
+            } else if oneTerm {
+                beyond.append(row[0])
+            } else {
+                tooMany = true
             }
-            found = rows.scored
-        } else {
-            try forEachAllowedRow(select, leading: idfs.map { [GivenIDFRank.encoded($0)] } ?? [],
-                                  match: match, db, ranges: ranges, bySpans: oneTerm || idfs != nil) { row in
-                if found.count < Self.onePassAtMost {
-                    found.append((row[0], row[1]))
-                } else if oneTerm ? allowed != nil || prefix : allowed == nil && idfs != nil {
-                    beyond.append(row[0])
-                } else {
-                    tooMany = true
-                }
-                return !tooMany
-            }
+            return !tooMany
         }
-        // A phrase alone past the cap: its rowids in one list, not a step per match (大会 at
-        // 1 GB, 225,409 matches: the rest of this pass took twice the list's time). FTS5
-        // stops a phrase's walk where asked, but merges a prefix's doclists before its first
-        // row: a prefix term goes on in this pass.
-        if tooMany { return oneTerm ? try rankedFromSample(db, wanted: wanted) : nil }
+        // One term under a filter, or a prefix (FTS5 merges its doclists before the first row),
+        // goes on in this pass past the cap, its rowids kept for the sample; several terms
+        // under a filter or without IDFs are not ranked here past it.
+        if tooMany { return nil }
         // Every allowed row was read, in FTS5's order.
         var every = RowIDs(found.map(\.id))
         every.append(contentsOf: beyond)
@@ -310,18 +336,20 @@ struct CompiledQuery {
             return try oneTerm ? rankedFromSample(db, wanted: wanted, ids: every)
                 : rankedFromTermsSample(db, wanted: wanted, ids: every, weights: weights)
         }
-        // The rows come in rowid order: a tally steps through the ranges (a set of reports,
-        // each found by a binary search, was a tenth of a page of 总公司 at 1 GB).
         var reports = ReportRanges.Tally(ranges)
         for f in found { reports.add(passage: f.id) }
-        found.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }
-        let chosen = Array(found.prefix(wanted))
+        found.sort(by: ScoredRowList.isBetter)
+        return (found.count, reports.count, try Self.matches(Array(found.prefix(wanted)), db, hydrator: hydrator))
+    }
+
+    /// The matches `chosen` (rowid and score), in that order, their passages read with one
+    /// statement (their reports and trails into `hydrator`'s cache).
+    static func matches(_ chosen: [(id: Int64, rank: Double)], _ db: Database, hydrator: HitHydrator?) throws -> [Match] {
         var byID: [Int64: Match] = [:]
-        try Self.forEachPassage(chosen.map(\.id), db, hydrator: hydrator) { id, reportID, sectionID, line, text in
+        try forEachPassage(chosen.map(\.id), db, hydrator: hydrator) { id, reportID, sectionID, line, text in
             byID[id] = Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text, rank: 0, kind: .exact)
         }
-        let best = chosen.compactMap { id, rank in byID[id].map { m -> Match in var m = m; m.rank = rank; return m } }
-        return (found.count, reports.count, best)
+        return chosen.compactMap { id, rank in byID[id].map { m -> Match in var m = m; m.rank = rank; return m } }
     }
 
     /// Matches of a widely matching term scored in Swift, evenly spread over all its matches.
