@@ -22,7 +22,7 @@ extension CompiledQuery {
             JOIN reports r ON r.id = p.report_id WHERE p.dup IN (SELECT value FROM json_each(?))
             """
         for condition in conditions { sql += " AND (\(condition))" }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: [Self.jsonArray(Set(stored))] + arguments)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [Self.jsonArray(Set(stored))] + arguments)
         while let row = try rows.next() {
             let (id, dup): (Int64, Int64) = (row[0], row[5])
             let text: String = row[4]
