@@ -11,6 +11,9 @@ struct TermCountingTests {
         ([], false, .counted),
         ([1, 2], true, .counted),                          // 无代管 at 1 GB
         ([4], false, .counted),
+        ([4], true, .counted),
+        ([44], true, .paged(pages: 44)),                   // 商品: one bigram
+        ([44], false, .estimated(share: 16)),              // one token, not a bigram
         ([4, 1, 264], true, .bounded(kept: [1])),          // 辨认活动: 认活 alone fits
         ([4, 1, 264], false, .estimated(share: 22)),       // not bigrams: none stands for it
         ([16, 915, 1], true, .bounded(kept: [2])),         // 反规定饲
@@ -71,6 +74,34 @@ struct TermCountingTests {
             }
             let estimate = try compiled.passages(holding: managed, atLeast: 0, rows: rows, db, estimatedPast: 0)
             #expect(estimate >= other / 4 && estimate <= rows, "\(estimate) for \(other)")
+        }
+    }
+
+    /// A term of one bigram past the pages counted is estimated from them: no statement of
+    /// FTS5 runs, and the estimate stays within its characters' passages.
+    @Test func aTermOfOneBigramIsEstimatedFromItsPages() throws {
+        let index = try RareTermsTests.index(decoys: 30)
+        try index.read { db in
+            var compiled = try QueryCompiler.compile(try SearchQuery(parsing: RareTermsTests.query), db)
+            compiled.rareTokenLimits = RareTermsTests.small
+            compiled.termCountingLimits.countedAtMostPages = 0
+            let rows = try #require(try CompiledQuery.indexedRows(db))
+            // A bigram without totals of its own (管理 is one of the frequent ones, counted).
+            let plan = try #require(["常管", "态控", "控制", "制线"].compactMap(TermPlan.init).first { $0.frequentBigramSlot == nil })
+            let pages = try #require(DoclistPages.spans(of: plan.tokens, segmentPagesAtLeast: RareTermsTests.small.segmentPagesAtLeast, db))
+            try #require(pages.count == 1 && pages[0] > 0)
+            #expect(compiled.termCounting(of: plan, pages: nil, db) == .paged(pages: pages[0]))
+            let characters = try #require(try CharacterTotals.lookup(plan.folded, db)).map(\.passages)
+            var found = 0
+            let sql = try FilteredCharacterTests.statements(db) {
+                found = try compiled.passages(holding: plan, atLeast: 0, rows: rows, db, estimatedPast: 0)
+            }
+            #expect(found == min(Int(Double(pages[0]) * TermCounting.passagesPerPage), characters.min() ?? 0))
+            #expect(!sql.contains { $0.contains("passages_fts MATCH") }, "\(sql)")
+            // Counted when its pages are within the limit.
+            compiled.termCountingLimits.countedAtMostPages = pages[0]
+            #expect(try compiled.passages(holding: plan, atLeast: 0, rows: rows, db, estimatedPast: 0)
+                    == (try CompiledQuery.passages(matching: plan.matchExpression, db)))
         }
     }
 

@@ -64,6 +64,8 @@ extension CompiledQuery {
             switch termCounting(of: plan, pages: pages, db) {
             case .counted: break
             case .bounded(let kept): bound = kept
+            case .paged(let pages):
+                return try clamped(Int((Double(pages) * TermCounting.passagesPerPage).rounded()), plan, atLeast: atLeast, db)
             case .estimated(let share):
                 if let estimate = try estimatedPassages(holding: plan, atLeast: atLeast, share: share, db) {
                     return estimate
