@@ -6,8 +6,8 @@ import GRDBSQLite
 /// ``RowIDList`` does, and the `k` rows with the lowest scores (bm25's order: lower is better;
 /// ties by lower rowid), so that one statement counts a query's matches and ranks them.
 ///
-/// A statement stepping through every scored row cost a step and a Swift row per match (0.3
-/// µs each: a third of a first page of a phrase in 2,000 passages at 1 GB). The aggregate runs
+/// A statement stepping through every scored row cost a step and a Swift row per match (总公司
+/// at 1 GB, 1,406 matches: a first page 1.54 → 1.29 ms with the aggregate). The aggregate runs
 /// inside the statement's own loop and keeps only the best `k` in a heap. A NULL score (past a
 /// rank function's cap) puts the rowid in the list and not in the ranking.
 ///
