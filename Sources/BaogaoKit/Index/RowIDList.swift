@@ -113,19 +113,14 @@ enum RowIDList {
     }
 }
 
-private func rowIDListState(_ context: OpaquePointer?, allocate: Bool) -> UnsafeMutablePointer<RowIDList.Buffer>? {
-    sqlite3_aggregate_context(context, allocate ? Int32(MemoryLayout<RowIDList.Buffer>.stride) : 0)?
-        .assumingMemoryBound(to: RowIDList.Buffer.self)
-}
-
 private nonisolated(unsafe) let rowIDListStep: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, _, values in
-    guard let state = rowIDListState(context, allocate: true) else { return sqlite3_result_error_nomem(context) }
+    guard let state = aggregateState(context, allocate: true, as: RowIDList.Buffer.self) else { return sqlite3_result_error_nomem(context) }
     guard !state.pointee.failed else { return }
     if !state.pointee.append(sqlite3_value_int64(values![0])) { sqlite3_result_error_nomem(context) }
 }
 
 private nonisolated(unsafe) let rowIDListFinal: @convention(c) (OpaquePointer?) -> Void = { context in
-    guard let state = rowIDListState(context, allocate: false), let bytes = state.pointee.bytes else {
+    guard let state = aggregateState(context, allocate: false, as: RowIDList.Buffer.self), let bytes = state.pointee.bytes else {
         return sqlite3_result_null(context)
     }
     if state.pointee.failed {

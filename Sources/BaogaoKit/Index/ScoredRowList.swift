@@ -153,13 +153,8 @@ private extension UnsafeMutablePointer {
     }
 }
 
-private func scoredListState(_ context: OpaquePointer?, allocate: Bool) -> UnsafeMutablePointer<ScoredRowList.State>? {
-    sqlite3_aggregate_context(context, allocate ? Int32(MemoryLayout<ScoredRowList.State>.stride) : 0)?
-        .assumingMemoryBound(to: ScoredRowList.State.self)
-}
-
 private nonisolated(unsafe) let scoredListStep: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, _, values in
-    guard let state = scoredListState(context, allocate: true) else { return sqlite3_result_error_nomem(context) }
+    guard let state = aggregateState(context, allocate: true, as: ScoredRowList.State.self) else { return sqlite3_result_error_nomem(context) }
     guard !state.pointee.failed else { return }
     let rank = sqlite3_value_type(values![1]) == SQLITE_NULL ? nil : sqlite3_value_double(values![1])
     let k = Int(max(0, min(1_000_000, sqlite3_value_int64(values![2]))))
@@ -170,7 +165,7 @@ private nonisolated(unsafe) let scoredListStep: @convention(c) (OpaquePointer?, 
 }
 
 private nonisolated(unsafe) let scoredListFinal: @convention(c) (OpaquePointer?) -> Void = { context in
-    guard let state = scoredListState(context, allocate: false) else { return sqlite3_result_null(context) }
+    guard let state = aggregateState(context, allocate: false, as: ScoredRowList.State.self) else { return sqlite3_result_null(context) }
     defer {
         free(state.pointee.list.bytes)
         free(state.pointee.heap)
