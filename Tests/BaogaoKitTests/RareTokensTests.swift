@@ -128,6 +128,47 @@ struct RareTokensTests {
         }
     }
 
+    /// With every passage's length kept in memory (``PassageLengths``, as a server keeps them),
+    /// a candidate's length is the kept one, read with no `docsize` row: lengths made up score
+    /// as `baogao_tf` scores with them, a candidate whose `docsize` row is gone is still
+    /// scored, and one the copy does not know is looked up in `docsize`.
+    @Test func withTheLengthsKeptACandidatesLengthIsTheKeptOne() throws {
+        let index = try Self.index(decoys: 10)
+        let plan = try #require(TermPlan(Self.phrase))
+        let query = try SearchQuery(parsing: "\"\(Self.phrase)\"")
+        try index.write { db in
+            let rows = try Int64.fetchAll(db, sql: "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid",
+                                          arguments: [plan.matchExpression])
+            #expect(rows.count > 3)
+            let copy = try #require(try PassageLengths.read(db))
+            // Every length 1 but the second match's, which the copy does not know.
+            var made = copy.lengths.map { $0 == PassageLengths.unknown ? $0 : 1 }
+            made[Int(rows[1])] = PassageLengths.unknown
+            let lengths = PassageLengths(id: copy.id, lengths: made)
+            let whole = try Row.fetchAll(db, sql: """
+                SELECT rowid, \(TermFrequencyRank.sql(lengths: lengths)) AS rank FROM passages_fts
+                WHERE passages_fts MATCH ? ORDER BY rank, rowid
+                """, arguments: [plan.matchExpression])
+            var compiled = try QueryCompiler.compile(query, db)
+            let ranges = try #require(compiled.ranges)
+            let without = try #require(try compiled.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges, limits: Self.small))
+            compiled.lengths = lengths
+            let found = try #require(try compiled.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges, limits: Self.small))
+            #expect(found.best.map(\.passageID) == whole.map { $0[0] as Int64 })
+            #expect(found.best.map(\.rank) == whole.map { $0[1] as Double })
+            #expect(found.best.map(\.rank) != without.best.map(\.rank), "the made-up lengths change the scores")
+            let unknown = try #require(found.best.first { $0.passageID == rows[1] })
+            #expect(unknown.rank == without.best.first { $0.passageID == rows[1] }?.rank, "FTS5's length")
+
+            // Without its docsize row, the first match is still scored from the copy.
+            try db.execute(sql: "DELETE FROM passages_fts_docsize WHERE id = ?", arguments: [rows[0]])
+            let again = try #require(try compiled.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges, limits: Self.small))
+            #expect(again.best.map(\.rank) == found.best.map(\.rank))
+            compiled.lengths = nil
+            #expect(try compiled.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges, limits: Self.small) == nil)
+        }
+    }
+
     /// Through `Searcher`, a page and its totals are the same whether the phrase is found
     /// through its rare tokens or walked whole.
     @Test func aPageIsTheSameEitherWay() throws {

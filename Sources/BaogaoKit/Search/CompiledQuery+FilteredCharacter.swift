@@ -98,7 +98,7 @@ extension CompiledQuery {
         while start < ids.count {
             let batch = Array(ids[start..<min(ids.count, start + Self.allowedBatch)])
             start += batch.count
-            try Self.forEachPassageWithLength(batch, db) { m, length in
+            try Self.forEachPassageWithLength(batch, db, lengths: lengths) { m, length in
                 var m = m
                 let instances = Self.instances(of: [value], in: FoldedText(m.text).scalars)
                 m.rank = TermFrequencyRank.score(frequency: Double(instances), length: length.map { Double($0) } ?? average,

@@ -39,8 +39,9 @@ extension CompiledQuery {
         let average = GivenIDFRank.averageLength(rows: Int64(totals.rows), tokens: Int64(totals.tokens))
         let keepsFolded = sorted.count <= wanted
         let idfs = weights.idfs
+        let lengths = lengths
         let read: @Sendable ([Int64], Database) throws -> [Match]? = { ids, db in
-            try Self.checkedCandidates(ids, terms: terms, keepsFolded: keepsFolded, db) { frequencies, length in
+            try Self.checkedCandidates(ids, terms: terms, keepsFolded: keepsFolded, lengths: lengths, db) { frequencies, length in
                 GivenIDFRank.score(frequencies: frequencies, length: length, averageLength: average, idfs: idfs)
             }
         }

@@ -33,7 +33,8 @@ extension CompiledQuery {
         // Each match keeps its text; its folded text only when every match is returned (at 10 GB
         // a plan may read thousands of candidates, and the ranking folds its 100 again cheaply).
         let average = totals.averageLength
-        guard let found = try Self.checkedCandidates(candidates, terms: [plan], keepsFolded: candidates.count <= wanted, db,
+        guard let found = try Self.checkedCandidates(candidates, terms: [plan], keepsFolded: candidates.count <= wanted,
+                                                     lengths: lengths, db,
                                                      score: { frequencies, length in
             TermFrequencyRank.score(frequency: frequencies[0], length: length, averageLength: average)
         }) else { return nil }
@@ -58,15 +59,16 @@ extension CompiledQuery {
     }
 
     /// The candidates `ids` (ascending) that hold every one of `terms`, read with their text and
-    /// length (``forEachPassageWithLength(_:_:_:)``) and ranked by `score(frequencies, length)`,
+    /// length (``forEachPassageWithLength(_:_:lengths:_:)``) and ranked by `score(frequencies, length)`,
     /// the terms' instances counted as FTS5 counts them; each keeps its folded text when
     /// `keepsFolded`. Nil when FTS5 holds no length for one of them (the query is then walked
     /// whole, as FTS5 would fail to score the row).
-    static func checkedCandidates(_ ids: [Int64], terms: [TermPlan], keepsFolded: Bool, _ db: Database,
+    static func checkedCandidates(_ ids: [Int64], terms: [TermPlan], keepsFolded: Bool, lengths: PassageLengths?,
+                                  _ db: Database,
                                   score: (_ frequencies: [Double], _ length: Double) -> Double) throws -> [Match]? {
         var found: [Match] = []
         var lengthless = false
-        try forEachPassageWithLength(ids, db) { m, length in
+        try forEachPassageWithLength(ids, db, lengths: lengths) { m, length in
             let folded = FoldedText(m.text)
             let frequencies = terms.map { Double(instances(of: $0.folded, in: folded.scalars)) }
             guard !frequencies.contains(0) else { return true }
@@ -116,11 +118,29 @@ extension CompiledQuery {
     }
 
     /// Calls `body(match, length)` for the passages `ids` (ascending), read with one statement:
-    /// each as an exact match ranked 0, with its length in tokens from `passages_fts_docsize`
-    /// (one SQLite varint per column, and the index has one), nil when FTS5 holds none. Return
-    /// false to stop.
-    static func forEachPassageWithLength(_ ids: [Int64], _ db: Database,
+    /// each as an exact match ranked 0, with its length in tokens from `lengths` when they are
+    /// kept in memory (a passage they do not know, and every one without them, from
+    /// `passages_fts_docsize`: one SQLite varint per column, and the index has one), nil when
+    /// FTS5 holds none. Return false to stop.
+    ///
+    /// With the lengths in memory the statement joins no `docsize` row: a candidate costs the
+    /// read of its text alone (a lookup in `docsize` was about a microsecond a candidate).
+    static func forEachPassageWithLength(_ ids: [Int64], _ db: Database, lengths: PassageLengths? = nil,
                                          _ body: (Match, Int?) throws -> Bool) throws {
+        if let lengths {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT p.id, p.report_id, p.section_id, p.line, p.text FROM json_each(?) j
+                JOIN passages p ON p.id = j.value
+                """), arguments: [jsonArray(ids)])
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let length = try lengths.length(of: id).map(Int.init) ?? storedLength(ofPassage: id, db)
+                let match = Match(passageID: id, reportID: row[1], sectionID: row[2], line: row[3], text: row[4],
+                                  rank: 0, kind: .exact)
+                if try !body(match, length) { return }
+            }
+            return
+        }
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
             JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
@@ -131,6 +151,13 @@ extension CompiledQuery {
                               rank: 0, kind: .exact)
             if try !body(match, length) { return }
         }
+    }
+
+    /// The length in tokens FTS5 holds for passage `id` in `passages_fts_docsize`; nil when none.
+    static func storedLength(ofPassage id: Int64, _ db: Database) throws -> Int? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT sz FROM passages_fts_docsize WHERE id = ?"),
+                                         arguments: [id]) else { return nil }
+        return try storedLength(row, atIndex: 0)
     }
 
     /// The length in tokens a row of `passages_fts_docsize` holds at column `index` (`sz`: one
