@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 
 /// How many passages and reports of the whole index hold each ideograph: one row of `meta`,
 /// so that counting one character without a filter is a lookup instead of an FTS5 prefix
@@ -164,14 +163,11 @@ struct CharacterTotals: Equatable, Sendable {
         guard let id = try String.fetchOne(db.cachedStatement(sql: """
             SELECT i.value FROM meta i, meta r WHERE i.key = ? AND r.key = ? AND i.value = r.value
             """), arguments: [idKey, ReportRanges.idKey]) else { return nil }
-        if let cached = lastShared.withLock({ $0 }), cached.id == id { return cached.totals }
-        guard let totals = try load(db) else { return nil }
-        lastShared.withLock { $0 = (id, totals) }
-        return totals
+        return try lastShared.value(id: id) { try load(db) }
     }
 
     /// The totals ``shared(_:)`` read last, with their id.
-    private static let lastShared = Mutex<(id: String, totals: CharacterTotals)?>(nil)
+    private static let lastShared = SharedCopy<CharacterTotals>()
 
     /// Stores `totals` under the id of the ranges stored in this transaction.
     static func store(_ totals: CharacterTotals, _ db: Database) throws {

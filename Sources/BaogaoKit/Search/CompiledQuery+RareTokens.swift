@@ -127,27 +127,22 @@ extension CompiledQuery {
     /// read of its text alone (a lookup in `docsize` was about a microsecond a candidate).
     static func forEachPassageWithLength(_ ids: [Int64], _ db: Database, lengths: PassageLengths? = nil,
                                          _ body: (Match, Int?) throws -> Bool) throws {
-        if let lengths {
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT p.id, p.report_id, p.section_id, p.line, p.text FROM json_each(?) j
-                JOIN passages p ON p.id = j.value
-                """), arguments: [jsonArray(ids)])
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                let length = try lengths.length(of: id).map(Int.init) ?? storedLength(ofPassage: id, db)
-                let match = Match(passageID: id, reportID: row[1], sectionID: row[2], line: row[3], text: row[4],
-                                  rank: 0, kind: .exact)
-                if try !body(match, length) { return }
-            }
-            return
-        }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: lengths != nil ? """
+            SELECT p.id, p.report_id, p.section_id, p.line, p.text FROM json_each(?) j
+            JOIN passages p ON p.id = j.value
+            """ : """
             SELECT p.id, p.report_id, p.section_id, p.line, p.text, d.sz FROM json_each(?) j
             JOIN passages p ON p.id = j.value LEFT JOIN passages_fts_docsize d ON d.id = j.value
             """), arguments: [jsonArray(ids)])
         while let row = try rows.next() {
-            let length = try storedLength(row, atIndex: 5)
-            let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: row[4],
+            let id: Int64 = row[0]
+            let length: Int?
+            if let lengths {
+                length = try lengths.length(of: id).map(Int.init) ?? storedLength(ofPassage: id, db)
+            } else {
+                length = try storedLength(row, atIndex: 5)
+            }
+            let match = Match(passageID: id, reportID: row[1], sectionID: row[2], line: row[3], text: row[4],
                               rank: 0, kind: .exact)
             if try !body(match, length) { return }
         }
