@@ -6,8 +6,9 @@ import Synchronization
 ///
 /// A report's passages are inserted together by one writer, so their ids form one contiguous
 /// range, and ranges ascend with report ids. Knowing where each range starts maps a passage id
-/// to its report (through a table of the range at every 64th id): exact counts of reports then need only the rowids FTS5
-/// returns, never a join per match (a join costs about a microsecond per matching passage).
+/// to its report (through a table of the range at every 64th id): exact counts of reports then
+/// need only the rowids FTS5 returns, never a join per match (a join costs about a microsecond
+/// per matching passage).
 ///
 /// The starts are kept in `meta` under ``key``: every write of a report removes them and the
 /// indexer stores them again when it finishes, so a missing entry (an interrupted run) only
@@ -81,7 +82,7 @@ struct ReportRanges: Sendable {
     }
 
     /// The index of the range holding passage `id`, for ids met in ascending order: range
-    /// `from` when it holds it (the range after the last one found), else as
+    /// `from` when it holds it (callers pass the range after the last one they found), else as
     /// ``range(ofPassage:)`` finds it. Any `from` gives the same answer.
     func range(ofPassage id: Int64, from: Int) -> Int? {
         if from >= 0, from < starts.count, starts[from] <= id, from + 1 == starts.count || starts[from + 1] > id {
@@ -153,9 +154,7 @@ struct ReportRanges: Sendable {
 
         mutating func add(passage id: Int64) {
             if current.contains(id) { return }
-            let next = found >= 0 && id >= current.upperBound
-                ? ranges.range(ofPassage: id, from: found + 1) : ranges.range(ofPassage: id)
-            guard let i = next else { return }
+            guard let i = ranges.range(ofPassage: id, from: found + 1) else { return }
             found = i
             current = ranges.ids(ofRange: i)
             if i > lastRange {

@@ -27,7 +27,7 @@ struct AllowedCursor {
         if let sections { return sections.contains(id, cursor: &span) }
         guard let reports else { return true }
         if !rangeIDs.contains(id) {
-            guard let i = ranges.range(ofPassage: id, from: range) else { return false }
+            guard let i = ranges.range(ofPassage: id, from: range + 1) else { return false }
             (range, rangeIDs) = (i, ranges.ids(ofRange: i))
             rangeAllowed = reports.contains(ranges.reports[i])
         }
