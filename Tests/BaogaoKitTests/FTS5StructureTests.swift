@@ -29,8 +29,20 @@ import Testing
             (cookie, nil),
         ]
         for row in table {
-            #expect(FTS5Structure(record: row.record)?.levels == row.levels, "\(row.record)")
+            let levels = FTS5Structure(record: row.record)?.levels
+            #expect(levels?.map(\.segmentPages) == row.levels?.map(\.segmentPages), "\(row.record)")
+            #expect(levels?.map(\.merging) == row.levels?.map(\.merging), "\(row.record)")
         }
+        // Each segment's id and pages, as the record gives them.
+        typealias Segment = FTS5Structure.Segment
+        #expect(FTS5Structure(record: table[2].record)?.segments == [
+            Segment(id: 4, firstPage: 1, lastPage: 5), Segment(id: 5, firstPage: 1, lastPage: 2),
+            Segment(id: 9, firstPage: 1, lastPage: 300),
+        ])
+        #expect(FTS5Structure(record: table[3].record)?.segments.first == Segment(id: 4, firstPage: 0, lastPage: 0))
+        #expect(FTS5Structure(record: table[4].record)?.segments == [Segment(id: 7, firstPage: 1, lastPage: 40)])
+        #expect(Segment(id: 2, firstPage: 1, lastPage: 9).rowIDs == (2 << 37)..<(3 << 37))
+        #expect(Segment(id: 2, firstPage: 1, lastPage: 9).lastLeafRowID == (2 << 37) + 9)
         let merging = FTS5Structure(record: table[2].record)
         #expect(merging?.segmentCount == 3)
         #expect(merging?.mergingPages == 7)
@@ -44,12 +56,23 @@ import Testing
         try write(["第3区.txt": FTSWritingTests.report(3, passages: 41)], in: folder)
         _ = try Indexer.index(folder: folder, into: url)
 
-        let (structure, segments, leaves) = try IndexDatabase.open(at: url).read { db in
+        let (structure, segments, leaves, ids) = try IndexDatabase.open(at: url).read { db in
             (FTS5Structure.read(db),
              try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM passages_fts_idx") ?? 0,
              try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM passages_fts_data WHERE id >= (1 << 37) AND (id >> 31) & 63 = 0
-                """) ?? 0)
+                """) ?? 0,
+             try Int64.fetchAll(db, sql: "SELECT DISTINCT segid FROM passages_fts_idx ORDER BY segid"))
+        }
+        // The ids the record gives are those of the b-tree's rows, and each segment's last
+        // leaf is a row of its own.
+        #expect(try #require(structure).segments.map(\.id).sorted() == ids)
+        for segment in try #require(structure).segments {
+            let found = try IndexDatabase.open(at: url).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM passages_fts_data WHERE id = ?",
+                                 arguments: [segment.lastLeafRowID])
+            }
+            #expect(found == 1)
         }
         let levels = try #require(structure).levels
         #expect(levels.reduce(0) { $0 + $1.segmentPages.count } == segments)

@@ -19,7 +19,27 @@ struct FTS5Structure: Equatable, Sendable {
         var segmentPages: [Int]
         /// How many of the first segments are inputs of a merge under way.
         var merging = 0
+        /// Each segment's id and first and last leaf page, in the order of `segmentPages`.
+        var segments: [Segment] = []
     }
+
+    /// A segment as the record names it: its rows in `passages_fts_data` are those of ids
+    /// from `id << 37` (``rowIDs``), its terms' pages those of `passages_fts_idx` with `segid`
+    /// `id`.
+    struct Segment: Equatable, Hashable, Sendable {
+        var id: Int64
+        var firstPage: Int64
+        var lastPage: Int64
+
+        /// The ids of the segment's rows in `passages_fts_data` (leaves and doclist indexes):
+        /// FTS5 puts the segment id above 37 bits of height, kind and page number.
+        var rowIDs: Range<Int64> { (id << 37)..<((id + 1) << 37) }
+        /// The id of its last leaf page's row.
+        var lastLeafRowID: Int64 { (id << 37) + lastPage }
+    }
+
+    /// Every segment, level by level.
+    var segments: [Segment] { levels.flatMap(\.segments) }
 
     var levels: [Level]
 
@@ -54,12 +74,13 @@ struct FTS5Structure: Equatable, Sendable {
             else { return nil }
             var level = Level(segmentPages: [], merging: Int(merging))
             for _ in 0..<count {
-                guard next.next() != nil, let first = next.next(), let last = next.next(), last >= first
-                else { return nil }
+                guard let id = next.next(), let first = next.next(), let last = next.next(), last >= first,
+                      id <= Int32.max else { return nil }
                 if secondFormat {
                     for _ in 0..<5 { guard next.next() != nil else { return nil } }
                 }
                 level.segmentPages.append(first == 0 ? 0 : Int(last - first + 1))
+                level.segments.append(Segment(id: Int64(id), firstPage: Int64(first), lastPage: Int64(last)))
             }
             levels.append(level)
         }
