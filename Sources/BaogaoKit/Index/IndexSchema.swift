@@ -52,6 +52,17 @@ enum IndexSchema {
     /// The tokenizer and folding versions, as stored in the index.
     static var tokenizerVersion: String { "bigram-\(BigramTokenizer.version).fold-\(ScalarFolding.version)" }
 
+    /// The FTS5 table over the passages' text (its shadow tables `passages_fts_data`, `_idx`,
+    /// `_docsize` and `_config`); a build's ``FTSBuildThread`` makes the same table in its file.
+    static let passagesFTSTable = """
+        CREATE VIRTUAL TABLE passages_fts USING fts5(
+            text,
+            content = 'passages',
+            content_rowid = 'id',
+            tokenize = '\(BaogaoFTS5Tokenizer.name)'
+        )
+        """
+
     static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE meta (
@@ -122,12 +133,7 @@ enum IndexSchema {
                 counts BLOB NOT NULL
             );
             CREATE INDEX passages_section ON passages(section_id);
-            CREATE VIRTUAL TABLE passages_fts USING fts5(
-                text,
-                content = 'passages',
-                content_rowid = 'id',
-                tokenize = '\(BaogaoFTS5Tokenizer.name)'
-            );
+            \(passagesFTSTable);
             CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
                 INSERT INTO passages_fts(passages_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END;
