@@ -30,6 +30,9 @@ public struct IndexOptions: Sendable {
     /// the whole folder. Needs an index of the folder, and metadata.csv, units.csv and the
     /// column mapping as the last run left them (their changes concern every report).
     public var only: [String]?
+    /// The bytes of files after which a run commits, when set (tests make it small to see many
+    /// commits); nil: as ``IndexTuning/Merging/commitBytes`` says.
+    var commitBytes: Int64?
 
     public init(rebuild: Bool = false, columns: ColumnMapping? = nil,
                 progress: (@Sendable (IndexProgress) -> Void)? = nil,

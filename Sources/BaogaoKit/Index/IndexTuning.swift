@@ -83,11 +83,17 @@ enum IndexTuning {
     /// Sets how FTS5 merges from now on (inside the run's first transaction), and the
     /// writer's page cache for the run.
     static func setMerging(_ merging: Merging, _ db: Database) throws {
-        try db.execute(sql: "PRAGMA cache_size = -\(merging == .bulk ? bulkWriterCacheKiB : defaultCacheKiB)")
+        try setWriterCache(merging, db)
         for setting in merging.settings {
             try db.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES (?, ?)",
                            arguments: [setting.name, setting.value])
         }
+    }
+
+    /// Sets the writer's page cache for a run that merges as `merging` says (a run whose FTS5
+    /// index an ``FTSBuildThread`` writes sets only this on the index).
+    static func setWriterCache(_ merging: Merging, _ db: Database) throws {
+        try db.execute(sql: "PRAGMA cache_size = -\(merging == .bulk ? bulkWriterCacheKiB : defaultCacheKiB)")
     }
 
     /// Pages written by one step of the final merge, each step in its own transaction: 64 MB

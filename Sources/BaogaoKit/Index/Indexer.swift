@@ -9,8 +9,9 @@ import GRDB
 /// duplicated or orphaned. A rebuild is one transaction from emptying to the last file:
 /// until it commits, searches see the old index, and a killed run leaves it whole. One
 /// process writes at a time (``WriterLock``). Files are read and
-/// parsed on all cores (``ParsePipeline``) while one writer stores them in folder order;
-/// only a few files are in memory at once. When metadata.csv or the column mapping of
+/// parsed on all cores (``ParsePipeline``) while one writer stores them in folder order (a
+/// build's FTS5 index on a thread of its own, ``FTSBuildThread``); only a few files are in
+/// memory at once. When metadata.csv or the column mapping of
 /// collections changes, the reports concerned are read again; when the metadata rules or
 /// units.csv change, every report's metadata is derived again from its stored passages
 /// (``MetadataRefresh``) without reading its file.
@@ -35,6 +36,8 @@ public enum Indexer {
         // One writer at a time; the lock goes when this returns or the process ends.
         let lock = try WriterLock.acquire(for: indexURL, wait: options.waitForWriter)
         defer { lock.release() }
+        // What a killed build left of its FTS5 scratch file.
+        FTSBuildThread.removeLeftovers(forIndex: indexURL)
         // A rebuild (`recreate`) empties and fills the index in one transaction: until it
         // commits, readers, a killed run and a full disk all leave the old index whole.
         let (index, rebuiltBecause, recreate, filledHeadings) = try IndexDatabase.openForWriting(at: indexURL, rebuild: options.rebuild)
@@ -66,8 +69,9 @@ public enum Indexer {
 
         let indexPath = indexURL.standardizedFileURL.path
         let ocrCachePath = OCRCache.url(forIndex: indexURL).standardizedFileURL.path
+        let ftsPath = FTSBuildThread.url(forIndex: indexURL).standardizedFileURL.path
         let excluded: Set<String> = [indexPath, indexPath + "-wal", indexPath + "-shm", indexPath + "-lock",
-                                     ocrCachePath, ocrCachePath + "-journal"]
+                                     ocrCachePath, ocrCachePath + "-journal", ftsPath, ftsPath + "-journal"]
         var scan = only.map { FolderScanner.scan(root, only: $0, excluding: excluded) }
             ?? FolderScanner.scan(root, excluding: excluded)
         summary.skipped = scan.skipped
@@ -208,6 +212,16 @@ public enum Indexer {
         }
 
         let merging = IndexTuning.Merging(writing: toRead.count, of: filesInFolder)
+        // A build (of a new or emptied index, replacing no file) writes its FTS5 index on a
+        // thread of its own, beside the writer, when there is a core for it (FTSBuildThread).
+        var threaded = merging == .bulk && options.workers >= 2 && knownOf.isEmpty && !rederive
+        if threaded, !recreate {
+            threaded = try index.read { db in
+                try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM passages_fts_docsize)") ?? true)
+            }
+        }
+        let fts = threaded ? try FTSBuildThread(forIndex: indexURL) : nil
+        defer { fts?.close() }
         var reading = ReadingOptions(columns: columns, pdftotext: PDFReader.findPdftotext(), aliases: aliases ?? UnitAliases())
         if toRead.contains(where: { OCRReading.mayNeedOCR($0.relativePath) }) {
             reading.ocr = OCRReading.start(options.ocr, forIndex: indexURL, pageLimit: options.ocrPageLimit)
@@ -235,7 +249,7 @@ public enum Indexer {
             // one transaction, so it is never half in the index.
             var pendingBytes: Int64 = 0
             var lastCommit = Date()
-            var lifted = merging != .bulk, sinceLiftCheck: Int64 = 0
+            var lifted = merging != .bulk || fts != nil, sinceLiftCheck: Int64 = 0
             if recreate { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
             defer { if recreate { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
             do {
@@ -251,7 +265,7 @@ public enum Indexer {
                         pendingBytes = 0
                         lastCommit = Date()
                     }
-                    try IndexTuning.setMerging(merging, db)
+                    if fts == nil { try IndexTuning.setMerging(merging, db) } else { try IndexTuning.setWriterCache(merging, db) }
                 }
                 while let outcome = pipeline.next() {
                     if !db.isInsideTransaction {
@@ -259,7 +273,7 @@ public enum Indexer {
                         pendingBytes = 0
                         lastCommit = Date()
                     }
-                    try write(outcome, summary: &summary, changes: &changes, characters: &characterChanges, db)
+                    try write(outcome, summary: &summary, changes: &changes, characters: &characterChanges, fts: fts, db)
                     if rederive, case .parsed = outcome.result { parsedFiles.insert(outcome.job.file.relativePath) }
                     pendingBytes += outcome.job.file.size
                     if !lifted {
@@ -269,8 +283,9 @@ public enum Indexer {
                             lifted = try IndexTuning.lift(db)
                         }
                     }
-                    if !recreate, pendingBytes >= merging.commitBytes
+                    if !recreate, pendingBytes >= options.commitBytes ?? merging.commitBytes
                         || Date().timeIntervalSince(lastCommit) >= merging.commitInterval {
+                        try fts?.copy(into: db)
                         try db.commit()
                     }
                     progress.filesDone += 1
@@ -291,6 +306,7 @@ public enum Indexer {
                 try IndexSchema.setMeta(db, "columns", columns.canonical)
                 try IndexSchema.setMeta(db, "skipped", IndexSchema.encodeSkipped(
                     (summary.skipped + skippedElsewhere).sorted { $0.path < $1.path }))
+                try fts?.copy(into: db)
                 try db.commit()
             } catch {
                 if db.isInsideTransaction { try? db.rollback() }
@@ -321,7 +337,11 @@ public enum Indexer {
                 }
             }
         }
-        try IndexTuning.finishWriting(merging, changed: summary.changedIndex, index)
+        if let fts {
+            try fts.finish(into: index)
+        } else {
+            try IndexTuning.finishWriting(merging, changed: summary.changedIndex, index)
+        }
         summary.skipped.sort { $0.path < $1.path }
         (summary.reports, summary.passages, summary.withoutUnit, summary.withoutYear) = try index.read { db in
             // Not count(*) of passages: that reads an index of every passage (seconds at 1 GB).
@@ -384,7 +404,7 @@ public enum Indexer {
     /// Stores one file's outcome: replaced, touched, or removed when it can no longer be read.
     private static func write(_ outcome: (job: Job, result: Result), summary: inout IndexSummary,
                               changes: inout SlotTotals, characters characterChanges: inout CharacterTotals,
-                              _ db: Database) throws {
+                              fts: FTSBuildThread?, _ db: Database) throws {
         let job = outcome.job
         switch outcome.result {
         case .failure(let reason):
@@ -399,7 +419,7 @@ public enum Indexer {
             summary.unchanged += 1
         case .parsed(let parsed):
             if let old = job.known { try ReportWriter.deleteFile(id: old.id, changes: &changes, characters: &characterChanges, db) }
-            try ReportWriter.insert(parsed, changes: &changes, characters: &characterChanges, db)
+            try ReportWriter.insert(parsed, changes: &changes, characters: &characterChanges, fts: fts, db)
             summary.remarks += parsed.notes.map { SkippedFile(path: job.file.relativePath, reason: $0) }
             if job.known == nil { summary.added += 1 } else { summary.updated += 1 }
         }

@@ -14,22 +14,23 @@ import GRDB
 /// }
 /// ```
 enum ReportWriter {
-    /// Inserts a file and its reports.
+    /// Inserts a file and its reports; their passages' text goes to `fts` when a thread writes
+    /// the FTS5 index (``FTSBuildThread``), else into `passages_fts` here.
     static func insert(_ parsed: ParsedFile, changes: inout SlotTotals, characters: inout CharacterTotals,
-                       _ db: Database) throws {
+                       fts: FTSBuildThread? = nil, _ db: Database) throws {
         try ReportRanges.invalidate(db)
         try db.cachedStatement(sql: "INSERT INTO files(path, size, mtime, hash) VALUES (?, ?, ?, ?)")
             .execute(arguments: [parsed.file.relativePath, parsed.file.size, parsed.file.modified, parsed.hash])
         let fileID = db.lastInsertedRowID
         for report in parsed.reports {
-            try insert(report, fileID: fileID, file: parsed, changes: &changes, db)
+            try insert(report, fileID: fileID, file: parsed, changes: &changes, fts: fts, db)
             characters.add(report.terms.count == report.structure.passages.count
                 ? report.characters : CharacterCounts(passages: report.structure.passages.map(\.text)))
         }
     }
 
     private static func insert(_ report: ParsedReport, fileID: Int64, file: ParsedFile, changes: inout SlotTotals,
-                               _ db: Database) throws {
+                               fts: FTSBuildThread?, _ db: Database) throws {
         let meta = report.metadata
         try db.cachedStatement(sql: """
             INSERT INTO reports(file_id, path, size, mtime, hash, encoding, note, unit, year, title,
@@ -61,7 +62,7 @@ enum ReportWriter {
             INSERT INTO passages(report_id, section_id, line, page, dup, text) VALUES (?, ?, ?, ?, ?, ?)
             """)
         // Not a trigger: see IndexSchema.
-        let insertText = try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, text) VALUES (?, ?)")
+        let insertText = fts != nil ? nil : try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, text) VALUES (?, ?)")
         var firstPassage: Int64?
         var contiguous = true
         var characters: [FrequentCharacters.Slots] = []
@@ -74,7 +75,7 @@ enum ReportWriter {
             let terms = i < report.terms.count ? report.terms[i] : PassageTerms(passage.text)
             try insertPassage.execute(arguments: [reportID, section, passage.line, passage.page, terms.duplicate, passage.text])
             let id = db.lastInsertedRowID
-            try insertText.execute(arguments: [id, passage.text])
+            if let fts { try fts.add(id, passage.text) } else { try insertText?.execute(arguments: [id, passage.text]) }
             if let k = passage.sectionIndex { underSection[k].append(id) }
             if firstPassage == nil { firstPassage = id }
             if id != firstPassage! + Int64(i) { contiguous = false }
