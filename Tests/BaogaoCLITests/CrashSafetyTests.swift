@@ -32,6 +32,47 @@ struct CrashSafetyTests {
         return Clean(dump: try IndexDump(url), hits: try Self.queries.map { try rankedHits($0, in: url) }, seconds: seconds)
     }
 
+    // A first build writes its FTS5 index on a thread of its own into INDEX-fts: killed at
+    // random moments, it leaves that file behind, which the next run removes before it ends
+    // with exactly a clean build's reports, passages and hits.
+    @Test func killedFirstBuildsLeaveNoScratchFileBehindTheNextRun() throws {
+        let env = ProcessInfo.processInfo.environment
+        var rng = SeededGenerator(seed: (UInt64(env["BAOGAO_CRASH_SEED"] ?? "") ?? 20261129) &+ 1)
+        let root = try temporaryFolder("baogao-crash-first")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("reports")
+        let index = root.appendingPathComponent("index.sqlite")
+        let scratch = index.path + "-fts"
+        let expected = try clean(GeneratedReports(count: 320, seed: 11), version: 1, folder: folder, root: root)
+
+        var kills = 0, runs = 0, scratchLeft = 0
+        while kills < 3, runs < 9 {
+            runs += 1
+            for suffix in ["", "-wal", "-shm", "-fts"] { try? FileManager.default.removeItem(atPath: index.path + suffix) }
+            let delay = Double.random(in: 0.1...max(0.15, expected.seconds * 0.9), using: &rng)
+            let child = try ChildProcess(["index", folder.path, "--index", index.path, "--quiet"])
+            usleep(UInt32(delay * 1e6))
+            _ = child.kill()
+            let exit = child.wait()
+            if exit.signal != nil {
+                kills += 1
+                if FileManager.default.fileExists(atPath: scratch) { scratchLeft += 1 }
+            } else {
+                #expect(exit.status == 0, "\(exit.stderr)")
+            }
+
+            let (finish, _) = try self.index(folder, into: index)
+            #expect(finish.status == 0, "\(finish.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: scratch))
+            #expect(try IndexDump(index) == expected.dump)
+            #expect(try Self.queries.map { try rankedHits($0, in: index) } == expected.hits)
+            let check = try CLIRunner.run(["check", "--index", index.path], in: root)
+            #expect(check.stdout.contains("the index is sound"), "\(check.stdout)\(check.stderr)")
+        }
+        #expect(kills >= 2, "only \(kills) of \(runs) first builds were still running when killed")
+        #expect(scratchLeft >= 1, "no killed build left its scratch file: none wrote its FTS5 index on a thread")
+    }
+
     @Test func killedRunsLeaveASoundIndexThatConvergesToACleanBuild() throws {
         let env = ProcessInfo.processInfo.environment
         let wantedKills = Int(env["BAOGAO_CRASH_KILLS"] ?? "") ?? 10

@@ -22,9 +22,10 @@ import GRDBSQLite
 /// A segment both hold is kept when its id, pages and last leaf are the same; every other
 /// segment of the target is deleted and every other of the source copied. The source only
 /// ever gains passages (a build deletes none), so its lengths past the target's last are
-/// the new ones. The target's connection must not use its own `passages_fts` afterwards
-/// within the same transaction: FTS5 keeps the structure it read last and would not see the
-/// copy (other connections see it as any change committed).
+/// the new ones. FTS5 on the target's connection keeps the structure it read last, and reads
+/// it again only once another connection has committed a change: that connection must not use
+/// its `passages_fts` until then (other connections see the copy as any change committed;
+/// ``FTSBuildThread`` makes its last copy through a connection of its own).
 ///
 /// ```swift
 /// try FTS5Copy.update(index, from: scratch)   // inside the index's transaction
