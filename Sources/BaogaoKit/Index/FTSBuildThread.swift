@@ -78,7 +78,7 @@ final class FTSBuildThread: @unchecked Sendable {
             throw IndexDatabase.describe(error, url: index)
         }
         running = true
-        guard WorkerThread.start(stackSize: 1 << 20, { [self] in run() }) else {
+        guard WorkerThread.start(stackSize: 4 << 20, { [self] in run() }) else {
             running = false
             close()
             throw BaogaoError("cannot start a thread to index \(index.path)")
