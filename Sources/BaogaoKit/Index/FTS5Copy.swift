@@ -108,19 +108,15 @@ enum FTS5Copy {
         while code == SQLITE_ROW {
             for column in 0..<columns {
                 let bound = sqlite3_bind_value(to, column + 1, sqlite3_column_value(from, column))
-                guard bound == SQLITE_OK else { throw error(bound, target) }
+                guard bound == SQLITE_OK else { throw DatabaseError.stepping(bound, target) }
             }
             let written = sqlite3_step(to)
-            guard written == SQLITE_DONE else { throw error(written, target) }
+            guard written == SQLITE_DONE else { throw DatabaseError.stepping(written, target) }
             sqlite3_reset(to)
             rows += 1
             code = sqlite3_step(from)
         }
-        guard code == SQLITE_DONE else { throw error(code, source) }
+        guard code == SQLITE_DONE else { throw DatabaseError.stepping(code, source) }
         return rows
-    }
-
-    private static func error(_ code: Int32, _ db: Database) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

@@ -16,7 +16,8 @@ public struct IndexOptions: Sendable {
     /// Called on the indexing thread after every file read, and once at the end
     /// (``IndexProgress/isFinished``). It must return quickly; the library never prints.
     public var progress: (@Sendable (IndexProgress) -> Void)?
-    /// How many files are parsed at once (default: one per core).
+    /// How many files are parsed at once (default: one per core). With two or more, a build
+    /// writes its FTS5 index on a thread of its own (``FTSBuildThread``) too.
     public var workers: Int
     /// How long to wait for another process writing the same index before giving up (seconds).
     public var waitForWriter: TimeInterval = WriterLock.defaultWait

@@ -93,7 +93,7 @@ final class PassageLengths: Sendable {
                 code = sqlite3_step(raw)
             }
             guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                throw DatabaseError.stepping(code, db)
             }
         }
         return PassageLengths(id: id, lengths: lengths)
