@@ -25,7 +25,7 @@ import GRDBSQLite
 /// the new ones. FTS5 on the target's connection keeps the structure it read last, and reads
 /// it again only once another connection has committed a change: that connection must not use
 /// its `passages_fts` until then (other connections see the copy as any change committed;
-/// ``FTSBuildThread`` makes its last copy through a connection of its own).
+/// ``FTSBuildThread`` merges the copied index through a connection of its own).
 ///
 /// ```swift
 /// try FTS5Copy.update(index, from: scratch)   // inside the index's transaction
@@ -49,8 +49,9 @@ enum FTS5Copy {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the FTS5 index to copy has no structure record")
         }
         let mine = FTS5Structure.read(target)?.segments ?? []
+        let theirSegments = Set(theirs.segments)
         var kept: Set<FTS5Structure.Segment> = []
-        for segment in mine where theirs.segments.contains(segment) {
+        for segment in mine where theirSegments.contains(segment) {
             if try lastLeaf(of: segment, target) == lastLeaf(of: segment, source) { kept.insert(segment) }
         }
         var copied = Copied()
