@@ -44,21 +44,32 @@ final class ProgressDisplay: @unchecked Sendable {
                 if drewSomething { write("\r\u{1B}[K") }
                 return
             }
-            guard Date().timeIntervalSince(lastDrawn) >= redrawInterval, progress.filesTotal > 0 else { return }
+            // The merge's first report is drawn at once: the next may be many seconds away.
+            guard Date().timeIntervalSince(lastDrawn) >= redrawInterval || progress.merge?.pagesWritten == 0,
+                  progress.filesTotal > 0 else { return }
             lastDrawn = Date()
             drewSomething = true
             write("\r\u{1B}[K" + Self.fit(Self.describe(progress), width: Self.terminalWidth() - 1))
         case .lines:
             guard progress.filesTotal > 0, progress.filesDone > 0 else { return }
-            if progress.isFinished || Date().timeIntervalSince(lastDrawn) >= lineInterval {
+            let mergeStarts = progress.merge?.pagesWritten == 0
+            if progress.isFinished || mergeStarts || Date().timeIntervalSince(lastDrawn) >= lineInterval {
                 lastDrawn = Date()
                 write(Self.describe(progress) + "\n")
             }
         }
     }
 
-    /// "1,234/3,475 files  35% · 12.3 MB/s · 0:05 elapsed · 14 pages OCR'd · ETA 0:09 · sub/report.docx"
+    /// "1,234/3,475 files  35% · 12.3 MB/s · 0:05 elapsed · 14 pages OCR'd · ETA 0:09 · sub/report.docx";
+    /// after the last file, "3,475 files read · merging the full-text index 40% · 1:05 elapsed · ETA 0:12".
     static func describe(_ p: IndexProgress) -> String {
+        if let merge = p.merge, !p.isFinished {
+            var parts = ["\(p.filesDone) files read",
+                         "merging the full-text index \(Int(merge.fraction * 100))%",
+                         "\(clock(p.elapsed)) elapsed"]
+            if let remaining = merge.remaining { parts.append("ETA \(clock(remaining))") }
+            return parts.joined(separator: " · ")
+        }
         let percent = p.bytesTotal > 0 ? Int(Double(p.bytesDone) * 100 / Double(p.bytesTotal)) : 100
         var parts = ["\(p.filesDone)/\(p.filesTotal) files  \(percent)%",
                      String(format: "%.1f MB/s", p.megabytesPerSecond),

@@ -101,6 +101,8 @@ struct IndexFormatsCLITests {
         #expect(lines.stderr.contains("3/3 files  100%"), "\(lines.stderr)")
         #expect(lines.stderr.contains("MB/s"))
         #expect(!lines.stderr.contains("\r"))
+        // A build ends with the merge of its full-text index, said as it starts.
+        #expect(lines.stderr.contains("3 files read · merging the full-text index 0%"), "\(lines.stderr)")
 
         let quiet = try CLIRunner.run(["index", "reports", "--index", "c.sqlite", "--quiet", "--progress"], in: root)
         #expect(quiet.status == 0)

@@ -31,7 +31,7 @@ import Testing
         options.commitBytes = commitBytes
         options.progress = { progress in
             // After each file written (and committed, when it was).
-            guard !progress.isFinished, progress.filesDone > 0 else { return }
+            guard !progress.isFinished, progress.merge == nil, progress.filesDone > 0 else { return }
             if FileManager.default.fileExists(atPath: FTSBuildThread.url(forIndex: url).path) {
                 seen.withLock { $0 = true }
             }
@@ -110,6 +110,43 @@ import Testing
         #expect(try Self.instances(url) == Self.instances(plain))
     }
 
+    // After the last copy the scratch file is gone and the index merges its own segments,
+    // step by step, each step committed: readers see the merge advance and find every passage
+    // at each step. As in a build whose writer inserts the FTS5 rows itself.
+    @Test(arguments: [1, 2]) func theFinalMergeRunsInTheIndexInCommittedSteps(workers: Int) throws {
+        let (folder, url) = try FTSWritingTests.districts(1...10, passages: 30)
+        typealias Step = (merge: IndexProgress.Merge, scratch: Bool, structure: FTS5Structure?, found: Int, brute: Int)
+        let steps = Mutex<[Step]>([])
+        var options = IndexOptions(workers: workers)
+        options.commitBytes = 1
+        options.mergeStepPages = 2
+        options.progress = { progress in
+            guard let merge = progress.merge, !progress.isFinished else { return }
+            let scratch = FileManager.default.fileExists(atPath: FTSBuildThread.url(forIndex: url).path)
+            let seen = try? IndexDatabase.open(at: url).read { db in
+                (FTS5Structure.read(db),
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '\"乡村振兴\"'") ?? -1,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM passages WHERE text LIKE '%乡村振兴%'") ?? -1)
+            }
+            steps.withLock { $0.append((merge, scratch, seen?.0, seen?.1 ?? -1, seen?.2 ?? -1)) }
+        }
+        _ = try Indexer.index(folder: folder, into: url, options: options)
+
+        let seen = steps.withLock { $0 }
+        #expect(seen.count >= 4, "\(seen.count) reports")
+        #expect(seen.allSatisfy { !$0.scratch })
+        #expect(seen.first?.merge.pagesWritten == 0)
+        #expect(seen.first?.structure?.segmentCount == 10)
+        #expect(seen.last.map { $0.merge.pagesWritten == $0.merge.pagesTotal } == true)
+        #expect(seen.last?.structure?.segmentCount == 1)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.merge.pagesWritten <= $1.merge.pagesWritten })
+        // Each step committed: the structure readers see changes from step to step.
+        #expect(Set(seen.compactMap { $0.structure.map { String(describing: $0) } }).count >= 3)
+        for step in seen { #expect(step.found == step.brute && step.brute > 0, "\(step)") }
+        #expect(try consistencyProblems(url) == [])
+        #expect(try FTSWritingTests.settings(url) == FTSWritingTests.incremental)
+    }
+
     // A rebuild is one transaction: the copy goes into it, and readers see the old index until
     // it commits.
     @Test func aRebuildCopiesIntoItsOneTransaction() throws {
@@ -119,7 +156,7 @@ import Testing
         let old = Mutex<[Set<String>]>([])
         var options = IndexOptions(rebuild: true, workers: 2)
         options.progress = { progress in
-            guard !progress.isFinished, progress.filesDone > 0 else { return }
+            guard !progress.isFinished, progress.merge == nil, progress.filesDone > 0 else { return }
             old.withLock { $0.append((try? hits("\"第9区推进乡村振兴第3项任务\"", in: url)) ?? ["failed"]) }
         }
         let summary = try Indexer.index(folder: folder, into: url, options: options)

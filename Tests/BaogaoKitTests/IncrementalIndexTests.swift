@@ -131,7 +131,12 @@ struct IncrementalIndexTests {
         let seen = log.seen
         #expect(seen.first?.filesDone == 0)
         #expect(seen.first?.filesTotal == 20)
-        #expect(seen.filter { !$0.isFinished }.map(\.filesDone) == Array(0...20))
+        #expect(seen.filter { !$0.isFinished && $0.merge == nil }.map(\.filesDone) == Array(0...20))
+        // A build: then its final merge, from nothing written to every page.
+        let merge = seen.drop { $0.merge == nil }.dropLast()
+        #expect(merge.count >= 2 && merge.allSatisfy { $0.merge != nil && $0.filesDone == 20 })
+        #expect(merge.first?.merge?.pagesWritten == 0)
+        #expect(merge.last.map { $0.merge?.pagesWritten == $0.merge?.pagesTotal } == true)
         #expect(seen.last?.isFinished == true)
         #expect(seen.last?.bytesDone == seen.last?.bytesTotal)
         #expect(Set(seen.compactMap(\.currentFile)).count == 20)

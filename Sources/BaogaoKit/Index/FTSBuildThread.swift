@@ -15,8 +15,9 @@ import GRDB
 /// the index needs: a run removes it when it ends, and the next writer removes one a killed run
 /// left (``removeLeftovers(forIndex:)``).
 ///
-/// At the end, ``finish(into:)`` merges the scratch index into one segment (as a bulk run
-/// merges the index itself, ``IndexTuning/finishWriting(_:changed:_:)``) and copies that.
+/// At the end, ``finish(into:)`` removes the scratch file and merges the index's segments into
+/// one, in committed steps, as any bulk run does
+/// (``IndexTuning/finishWriting(_:changed:_:stepPages:progress:)``).
 ///
 /// ```swift
 /// let fts = try FTSBuildThread(forIndex: url)
@@ -104,40 +105,32 @@ final class FTSBuildThread: @unchecked Sendable {
         _ = try scratch.inDatabase { source in try FTS5Copy.update(db, from: source) }
     }
 
-    /// Stops the thread once it has committed everything, merges the scratch index into one
-    /// segment, in steps as ``IndexTuning/finishWriting(_:changed:_:)`` does, leaves it the
-    /// settings of later runs, and copies it into the index in one transaction.
-    func finish(into target: IndexDatabase) throws(BaogaoError) {
+    /// Ends the build once the writer's last commit has copied everything: stops the thread,
+    /// removes the scratch file, and merges the index's segments into one in committed steps,
+    /// as a bulk run does (``IndexTuning/finishWriting(_:changed:_:stepPages:progress:)``).
+    ///
+    /// The merge goes through a connection of its own: FTS5 on the writer's connection keeps
+    /// the structure it read last (before the copies) and reads it again only when another
+    /// connection has committed.
+    func finish(into target: IndexDatabase, stepPages: Int = IndexTuning.mergeStepPages,
+                progress: ((IndexProgress.Merge) -> Void)? = nil) throws(BaogaoError) {
         do {
             try waitForCommit()
-            stop()
-            try scratch.writeWithoutTransaction { db in
-                // Step after step, until one finds nothing left to merge.
-                var merged = true
-                while merged {
-                    try db.inTransaction {
-                        merged = try IndexTuning.merge(pages: -IndexTuning.mergeStepPages, db)
-                        return .commit
-                    }
-                }
-                try db.inTransaction {
-                    try IndexTuning.setMerging(.incremental, db)
-                    return .commit
-                }
-            }
-            // Through a connection of its own: FTS5 on the writer's connection keeps the
-            // structure it read last (before the copies) and sees a change of it only when
-            // another connection commits one, as this one does.
-            var config = Configuration()
-            config.busyMode = .timeout(5)
-            let last = try DatabaseQueue(path: target.url.path, configuration: config)
-            _ = try last.write { db in try scratch.inDatabase { source in try FTS5Copy.update(db, from: source) } }
-            try last.close()
         } catch let error as BaogaoError {
             throw error
         } catch {
             throw IndexDatabase.describe(error, url: index)
         }
+        close()
+        let merging = try IndexDatabase.connect(target.url)
+        do {
+            try merging.write { db in try IndexTuning.setWriterCache(.bulk, db) }
+            try IndexTuning.finishWriting(.bulk, changed: true, merging, stepPages: stepPages, progress: progress)
+        } catch {
+            try? merging.close()
+            throw error
+        }
+        try merging.close()
     }
 
     /// Stops the thread (what it was given and did not commit is dropped) and removes the

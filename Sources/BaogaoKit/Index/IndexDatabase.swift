@@ -170,7 +170,8 @@ public final class IndexDatabase: Sendable {
         return self
     }
 
-    private func close() throws(BaogaoError) {
+    /// Closes the connections (a pool's last one checkpoints the write-ahead log).
+    func close() throws(BaogaoError) {
         do { try pool.close() } catch { throw BaogaoError("cannot close \(url.path): \(error)") }
     }
 

@@ -34,6 +34,9 @@ public struct IndexOptions: Sendable {
     /// The bytes of files after which a run commits, when set (tests make it small to see many
     /// commits); nil: as ``IndexTuning/Merging/commitBytes`` says.
     var commitBytes: Int64?
+    /// Pages per step of a final merge, when set (tests make it small to see many steps); nil:
+    /// ``IndexTuning/mergeStepPages``.
+    var mergeStepPages: Int?
 
     public init(rebuild: Bool = false, columns: ColumnMapping? = nil,
                 progress: (@Sendable (IndexProgress) -> Void)? = nil,

@@ -109,14 +109,34 @@ enum IndexTuning {
     /// start, and SQLite looks up every page it reads among the WAL's frames (at 10 GB a
     /// 6 GB WAL, and lookups a large share of the time). A run stopped between steps leaves
     /// a sound index of a few segments, which later runs keep merging.
-    static func finishWriting(_ merging: Merging, changed: Bool, _ index: IndexDatabase) throws(BaogaoError) {
+    ///
+    /// `progress` hears of the merge before its first step and after each one (`stepPages`
+    /// pages each, ``mergeStepPages`` unless tests make them few).
+    static func finishWriting(_ merging: Merging, changed: Bool, _ index: IndexDatabase,
+                              stepPages: Int = mergeStepPages,
+                              progress: ((IndexProgress.Merge) -> Void)? = nil) throws(BaogaoError) {
         guard merging == .bulk else {
             if changed { try tidy(index) }
             return
         }
         if changed {
+            let started = Date()
+            let total = try index.read { db in
+                FTS5Structure.read(db)?.segments.reduce(0) { $0 + Int($1.lastPage - $1.firstPage + 1) } ?? 0
+            }
+            var report = IndexProgress.Merge(pagesWritten: 0, pagesTotal: total, elapsed: 0)
+            progress?(report)
             // Step after step, until one finds nothing left to merge.
-            while try index.write({ db in try merge(pages: -mergeStepPages, db) }) {}
+            while try index.write({ db in try merge(pages: -stepPages, db) }) {
+                report.pagesWritten = min(total, report.pagesWritten + stepPages)
+                report.elapsed = Date().timeIntervalSince(started)
+                progress?(report)
+            }
+            if report.pagesWritten < total {
+                report.pagesWritten = total
+                report.elapsed = Date().timeIntervalSince(started)
+                progress?(report)
+            }
         }
         try index.write { db in try setMerging(.incremental, db) }
     }

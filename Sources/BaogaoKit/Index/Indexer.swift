@@ -337,10 +337,17 @@ public enum Indexer {
                 }
             }
         }
+        let stepPages = options.mergeStepPages ?? IndexTuning.mergeStepPages
+        let reportMerge = { (merge: IndexProgress.Merge) in
+            progress.merge = merge
+            progress.elapsed = Date().timeIntervalSince(readingStarted)
+            options.progress?(progress)
+        }
         if let fts {
-            try fts.finish(into: index)
+            try fts.finish(into: index, stepPages: stepPages, progress: reportMerge)
         } else {
-            try IndexTuning.finishWriting(merging, changed: summary.changedIndex, index)
+            try IndexTuning.finishWriting(merging, changed: summary.changedIndex, index, stepPages: stepPages,
+                                          progress: reportMerge)
         }
         summary.skipped.sort { $0.path < $1.path }
         (summary.reports, summary.passages, summary.withoutUnit, summary.withoutYear) = try index.read { db in
