@@ -73,6 +73,9 @@ final class FTSBuildThread: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA synchronous = OFF")
                 try db.execute(sql: IndexSchema.passagesFTSTable)
                 try IndexTuning.setMerging(.bulk, db)
+                // It appends segments and reads them back only to merge: SQLite's default cache
+                // built as fast as the writer's 32 MB (1 GB, interleaved) and 30 MB smaller.
+                try db.execute(sql: "PRAGMA cache_size = -\(IndexTuning.defaultCacheKiB)")
             }
         } catch {
             Self.removeLeftovers(forIndex: index)
