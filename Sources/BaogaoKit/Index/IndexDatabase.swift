@@ -170,7 +170,7 @@ public final class IndexDatabase: Sendable {
         return self
     }
 
-    /// Closes the connections (a pool's last one checkpoints the write-ahead log).
+    /// Closes its connections.
     func close() throws(BaogaoError) {
         do { try pool.close() } catch { throw BaogaoError("cannot close \(url.path): \(error)") }
     }
