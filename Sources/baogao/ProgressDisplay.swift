@@ -36,6 +36,8 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     func show(_ progress: IndexProgress) {
+        // The merge's first report is shown at once: the next may be many seconds away.
+        let mergeStarts = progress.merge?.pagesWritten == 0
         switch mode {
         case .off:
             return
@@ -44,15 +46,13 @@ final class ProgressDisplay: @unchecked Sendable {
                 if drewSomething { write("\r\u{1B}[K") }
                 return
             }
-            // The merge's first report is drawn at once: the next may be many seconds away.
-            guard Date().timeIntervalSince(lastDrawn) >= redrawInterval || progress.merge?.pagesWritten == 0,
+            guard Date().timeIntervalSince(lastDrawn) >= redrawInterval || mergeStarts,
                   progress.filesTotal > 0 else { return }
             lastDrawn = Date()
             drewSomething = true
             write("\r\u{1B}[K" + Self.fit(Self.describe(progress), width: Self.terminalWidth() - 1))
         case .lines:
             guard progress.filesTotal > 0, progress.filesDone > 0 else { return }
-            let mergeStarts = progress.merge?.pagesWritten == 0
             if progress.isFinished || mergeStarts || Date().timeIntervalSince(lastDrawn) >= lineInterval {
                 lastDrawn = Date()
                 write(Self.describe(progress) + "\n")

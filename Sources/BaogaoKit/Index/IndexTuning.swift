@@ -125,18 +125,15 @@ enum IndexTuning {
                 FTS5Structure.read(db)?.segments.reduce(0) { $0 + Int($1.lastPage - $1.firstPage + 1) } ?? 0
             }
             var report = IndexProgress.Merge(pagesWritten: 0, pagesTotal: total, elapsed: 0)
-            progress?(report)
+            func tell(_ written: Int) {
+                report.pagesWritten = min(total, written)
+                report.elapsed = Date().timeIntervalSince(started)
+                progress?(report)
+            }
+            tell(0)
             // Step after step, until one finds nothing left to merge.
-            while try index.write({ db in try merge(pages: -stepPages, db) }) {
-                report.pagesWritten = min(total, report.pagesWritten + stepPages)
-                report.elapsed = Date().timeIntervalSince(started)
-                progress?(report)
-            }
-            if report.pagesWritten < total {
-                report.pagesWritten = total
-                report.elapsed = Date().timeIntervalSince(started)
-                progress?(report)
-            }
+            while try index.write({ db in try merge(pages: -stepPages, db) }) { tell(report.pagesWritten + stepPages) }
+            if report.pagesWritten < total { tell(total) }
         }
         try index.write { db in try setMerging(.incremental, db) }
     }
