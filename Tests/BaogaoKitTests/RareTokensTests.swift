@@ -111,6 +111,28 @@ struct RareTokensTests {
         }
     }
 
+    /// The candidates checked in two halves at once, the upper half on a second connection,
+    /// are those checked whole: the same matches, totals and scores.
+    @Test func candidatesCheckedInHalvesAreThoseCheckedWhole() throws {
+        let index = try Self.index(decoys: 10)
+        let reader = SecondReader(url: index.url, limit: 1, halvedPast: 0)
+        try index.read { db in
+            let query = try SearchQuery(parsing: "\"\(Self.phrase)\"")
+            let whole = try QueryCompiler.compile(query, db)
+            let ranges = try #require(whole.ranges)
+            let alone = try #require(try whole.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges, limits: Self.small))
+            #expect(alone.passages >= CompiledQuery.candidatesHalvedFrom)
+            let before = reader.partsRead
+            let halved = try QueryCompiler.compile(query, db, secondReader: reader)
+            let found = try #require(try halved.rankedFromRareTokens(db, wanted: 1_000, ranges: ranges, limits: Self.small))
+            #expect(reader.partsRead == before + 1, "the upper half checked on the second connection")
+            #expect(found.passages == alone.passages && found.reports == alone.reports)
+            #expect(found.best.map(\.passageID) == alone.best.map(\.passageID))
+            #expect(found.best.map(\.rank) == alone.best.map(\.rank))
+            #expect(found.best.map(\.text) == alone.best.map(\.text))
+        }
+    }
+
     /// A candidate whose length FTS5 does not hold (no `passages_fts_docsize` row) cannot be
     /// scored as `baogao_tf` would: the plan gives way to the whole phrase, not a match fewer.
     @Test func aCandidateWithoutItsLengthWalksThePhraseWhole() throws {

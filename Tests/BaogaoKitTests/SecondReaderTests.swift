@@ -242,6 +242,64 @@ struct SecondReaderTests {
         }
     }
 
+    /// A page's best matches read in two halves at once (``CompiledQuery/matches(_:_:hydrator:)``,
+    /// the upper half on the second connection) are those read whole, in the order chosen: the
+    /// same passages, ranks, lines, sections, texts folded and pages; a page of hits shows
+    /// each passage's page.
+    @Test func aPagesBestMatchesReadInHalvesAreThoseReadWhole() throws {
+        let folder = try temporaryFolder("second-reader-matches")
+        var files: [String: Data] = [:]
+        for report in 0..<4 {
+            let lines = ["一、总体情况"] + (0..<30).map { "第\(report)号第\($0)项，推进工作，人民代表大会审议。" }
+            files["单位\(report)_2024_工作总结.txt"] = Data(lines.joined(separator: "\n").utf8)
+        }
+        try write(files, in: folder)
+        let url = folder.appendingPathComponent("index.sqlite")
+        _ = try Indexer.index(folder: folder, into: url)
+        let index = try IndexDatabase.open(at: url)
+        // Pages as a scanned file has them, and passages without one.
+        try index.write { db in
+            try db.execute(sql: "UPDATE passages SET page = CASE WHEN id % 4 = 0 THEN NULL ELSE id % 7 + 1 END")
+        }
+        let reader = SecondReader(url: url, limit: 1, halvedPast: 0)
+        try index.read { db in
+            let query = try SearchQuery(parsing: "\"人民代表\"")
+            let whole = try QueryCompiler.compile(query, db)
+            let ids = Array(try CompiledQuery.rowIDs(of: try #require(whole.tiers.first?.match), in: Int64.min...Int64.max, db))
+            #expect(ids.count == 120 && ids.count >= 2 * CompiledQuery.candidatesHalvedFrom)
+            // Best first, not in rowid order.
+            let chosen = ids.reversed().enumerated().map { (id: $1, rank: Double($0) / 8) }
+            var pages: [Int64: Int?] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, page FROM passages") { pages[row[0]] = .some(row[1]) }
+            let alone = try whole.matches(chosen, db, hydrator: HitHydrator(db: db, plans: whole.highlightPlans))
+            #expect(alone.map(\.passageID) == chosen.map(\.id) && alone.map(\.rank) == chosen.map(\.rank))
+            #expect(alone.allSatisfy { $0.folded?.scalars == FoldedText($0.text).scalars && $0.text.contains("人民代表") })
+            #expect(alone.allSatisfy { $0.page == .some(pages[$0.passageID]!) })
+            #expect(alone.contains { $0.page == .some(nil) } && alone.contains { $0.page == .some(3) })
+
+            let before = reader.partsRead
+            let halved = try QueryCompiler.compile(query, db, secondReader: reader)
+            let read = try halved.matches(chosen, db, hydrator: HitHydrator(db: db, plans: whole.highlightPlans))
+            #expect(reader.partsRead == before + 1, "the upper half read on the second connection")
+            #expect(read.map(\.passageID) == alone.map(\.passageID) && read.map(\.rank) == alone.map(\.rank))
+            #expect(read.map(\.line) == alone.map(\.line) && read.map(\.sectionID) == alone.map(\.sectionID))
+            #expect(read.map(\.text) == alone.map(\.text) && read.map(\.page) == alone.map(\.page))
+            #expect(read.map { $0.folded?.scalars } == alone.map { $0.folded?.scalars })
+
+            // A first page ranks 100 of the 120 through these reads: each hit shows its passage's page.
+            let results = try Searcher(index: index).results(halved, db, limit: 10, offset: 0, context: 0,
+                                                             perReport: 3, ranking: .full)
+            #expect(results.hits.count == 10 && results.totalHits == 120)
+            for hit in results.hits {
+                let page = try Int.fetchOne(db, sql: """
+                    SELECT p.page FROM passages p JOIN reports r ON r.id = p.report_id WHERE r.path = ? AND p.line = ?
+                    """, arguments: [hit.path, hit.line])
+                #expect(hit.page == page, "\(hit.path):\(hit.line)")
+            }
+            #expect(results.hits.contains { $0.page != nil })
+        }
+    }
+
     @Test func aConnectionSeeingAnotherIndexReadsNothing() throws {
         let id = try #require(try Self.index.read { try ReportRanges.storedID($0) })
         let reader = SecondReader(url: Self.folder.appendingPathComponent("index.sqlite"), limit: 1)

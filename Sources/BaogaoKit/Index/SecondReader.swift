@@ -28,6 +28,8 @@ public final class SecondReader: Sendable {
     /// another query's, and a halved query only adds work to it (the part's transaction, pages
     /// read into a second page cache) and waits for the share it gets.
     private let queries = Atomic<Int>(0)
+    /// How many parts its connections have read and handed back.
+    private let parts = Atomic<Int>(0)
 
     /// The connections opened so far and those not reading now.
     private struct Connections {
@@ -76,6 +78,10 @@ public final class SecondReader: Sendable {
             return outcome.withLock { $0 }
         }
     }
+
+    /// How many parts its connections have read and handed back so far (a part a connection
+    /// could not read, which the query read itself, is not counted).
+    var partsRead: Int { parts.load(ordering: .relaxed) }
 
     /// How many queries are reading now, or waiting to (``queue(_:)``).
     var queriesReading: Int { queries.load(ordering: .relaxed) }
@@ -132,6 +138,7 @@ public final class SecondReader: Sendable {
                 return try body(db)
             }
             self.state.withLock { $0.idle.append(Reader(connection: connection, queue: queue)) }
+            if value != nil { self.parts.add(1, ordering: .relaxed) }
             part.finish(value ?? nil)
         }
         return part

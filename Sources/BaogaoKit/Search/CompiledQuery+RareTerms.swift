@@ -39,24 +39,10 @@ extension CompiledQuery {
         let average = GivenIDFRank.averageLength(rows: Int64(totals.rows), tokens: Int64(totals.tokens))
         let keepsFolded = sorted.count <= wanted
         let idfs = weights.idfs
-        let lengths = lengths
-        let read: @Sendable ([Int64], Database) throws -> [Match]? = { ids, db in
-            try Self.checkedCandidates(ids, terms: terms, keepsFolded: keepsFolded, lengths: lengths, db) { frequencies, length in
-                GivenIDFRank.score(frequencies: frequencies, length: length, averageLength: average, idfs: idfs)
-            }
-        }
-        let found: [Match]
-        if sorted.count >= Self.sampleHalvedFrom {
-            // As a sample's passages: the upper half read on the second reader at the same time.
-            let middle = sorted.count / 2
-            let halves = try here(db, { db in try read(Array(sorted[..<middle]), db) },
-                                  alongside: { db in try read(Array(sorted[middle...]), db) })
-            guard let lower = halves.lower, let upper = halves.upper else { return nil }
-            found = lower + upper
-        } else {
-            guard let all = try read(sorted, db) else { return nil }
-            found = all
-        }
+        guard let found = try checkedCandidates(sorted, terms: terms, keepsFolded: keepsFolded, db,
+                                                score: { frequencies, length in
+            GivenIDFRank.score(frequencies: frequencies, length: length, averageLength: average, idfs: idfs)
+        }) else { return nil }
         return ranked(found, of: match, ranges: ranges, wanted: wanted)
     }
 

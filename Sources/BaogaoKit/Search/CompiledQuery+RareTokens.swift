@@ -33,12 +33,28 @@ extension CompiledQuery {
         // Each match keeps its text; its folded text only when every match is returned (at 10 GB
         // a plan may read thousands of candidates, and the ranking folds its 100 again cheaply).
         let average = totals.averageLength
-        guard let found = try Self.checkedCandidates(candidates, terms: [plan], keepsFolded: candidates.count <= wanted,
-                                                     lengths: lengths, db,
-                                                     score: { frequencies, length in
+        guard let found = try checkedCandidates(candidates, terms: [plan], keepsFolded: candidates.count <= wanted, db,
+                                                score: { frequencies, length in
             TermFrequencyRank.score(frequency: frequencies[0], length: length, averageLength: average)
         }) else { return nil }
         return ranked(found, of: match, ranges: ranges, wanted: wanted)
+    }
+
+    /// ``checkedCandidates(_:terms:keepsFolded:lengths:_:score:)`` of `ids` (ascending) with the
+    /// query's ``lengths``: in two halves at once, the upper one on the ``secondReader``, when
+    /// they are at least ``candidatesHalvedFrom`` (``here(_:_:alongside:)``).
+    func checkedCandidates(_ ids: [Int64], terms: [TermPlan], keepsFolded: Bool, _ db: Database,
+                           score: @escaping @Sendable (_ frequencies: [Double], _ length: Double) -> Double) throws -> [Match]? {
+        let lengths = lengths
+        let read: @Sendable ([Int64], Database) throws -> [Match]? = { ids, db in
+            try Self.checkedCandidates(ids, terms: terms, keepsFolded: keepsFolded, lengths: lengths, db, score: score)
+        }
+        guard ids.count >= Self.candidatesHalvedFrom else { return try read(ids, db) }
+        let middle = ids.count / 2
+        let upper = Array(ids[middle...])
+        let halves = try here(db, { db in try read(Array(ids[..<middle]), db) }, alongside: { db in try read(upper, db) })
+        guard let lower = halves.lower, let higher = halves.upper else { return nil }
+        return lower + higher
     }
 
     /// Whether FTS5 finds `term` as its bigrams alone, so that a plan may walk some of them and

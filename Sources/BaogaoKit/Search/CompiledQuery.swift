@@ -103,6 +103,9 @@ struct CompiledQuery {
         /// `text` folded, when the step that found the match folded it already (a sample's
         /// passages): the ranking then does not fold it again.
         var folded: FoldedText? = nil
+        /// The page its passage is on (nil inside: the file has none), when the step that found
+        /// the match read it; nil when not read: the hit then looks it up.
+        var page: Int?? = nil
     }
 
     /// Calls `body` for every matching passage: the exact tier first, then the variant tier;
@@ -302,7 +305,7 @@ struct CompiledQuery {
             // each found by a binary search, was a tenth of a page of 总公司 at 1 GB).
             var reports = ReportRanges.Tally(ranges)
             try rows.ids.forEachID { reports.add(passage: $0); return true }
-            return (rows.ids.count, reports.count, try Self.matches(rows.best, db, hydrator: hydrator))
+            return (rows.ids.count, reports.count, try matches(rows.best, db, hydrator: hydrator))
         }
         // Under a filter every allowed row is scored: baogao_tf scores the first `cap` rows
         // FTS5 returns, which are not the first rows kept.
@@ -339,17 +342,79 @@ struct CompiledQuery {
         var reports = ReportRanges.Tally(ranges)
         for f in found { reports.add(passage: f.id) }
         found.sort(by: ScoredRowList.isBetter)
-        return (found.count, reports.count, try Self.matches(Array(found.prefix(wanted)), db, hydrator: hydrator))
+        return (found.count, reports.count, try matches(Array(found.prefix(wanted)), db, hydrator: hydrator))
     }
 
-    /// The matches `chosen` (rowid and score), in that order, their passages read with one
-    /// statement (their reports and trails into `hydrator`'s cache).
-    static func matches(_ chosen: [(id: Int64, rank: Double)], _ db: Database, hydrator: HitHydrator?) throws -> [Match] {
+    /// The matches `chosen` (rowid and score), in that order, with their pages and their text
+    /// folded for the ranking (``readPassages(_:withReports:_:)``; their reports and trails into
+    /// `hydrator`'s cache): read in two halves at once, the upper one on the ``secondReader``,
+    /// when they are at least ``candidatesHalvedFrom`` (``here(_:_:alongside:)``).
+    func matches(_ chosen: [(id: Int64, rank: Double)], _ db: Database, hydrator: HitHydrator?) throws -> [Match] {
+        let ids = chosen.map(\.id).sorted()
+        let withReports = hydrator != nil
+        let read: [ReadPassage]
+        if ids.count >= Self.candidatesHalvedFrom {
+            let later = Array(ids[(ids.count / 2)...])
+            let halves = try here(db, { db in try Self.readPassages(Array(ids[..<(ids.count / 2)]), withReports: withReports, db) },
+                                  alongside: { db in try Self.readPassages(later, withReports: withReports, db) })
+            read = halves.lower + halves.upper
+        } else {
+            read = try Self.readPassages(ids, withReports: withReports, db)
+        }
         var byID: [Int64: Match] = [:]
-        try forEachPassage(chosen.map(\.id), db, hydrator: hydrator) { id, reportID, sectionID, line, text in
-            byID[id] = Match(passageID: id, reportID: reportID, sectionID: sectionID, line: line, text: text, rank: 0, kind: .exact)
+        byID.reserveCapacity(read.count)
+        for passage in read {
+            if let hydrator {
+                if let report = passage.report { hydrator.remember(report: passage.match.reportID) { report } }
+                if let sectionID = passage.match.sectionID, let trail = passage.trail { hydrator.remember(trail: sectionID) { trail } }
+            }
+            byID[passage.match.passageID] = passage.match
         }
         return chosen.compactMap { id, rank in byID[id].map { m -> Match in var m = m; m.rank = rank; return m } }
+    }
+
+    /// Candidates at least this many are read and folded in two halves at once
+    /// (``matches(_:_:hydrator:)``, ``checkedCandidates(_:terms:keepsFolded:_:score:)``). At 1 GB,
+    /// the 50 queries of 2–8 characters and two terms nearest the median of a first page took
+    /// 0.89–0.92 of the time (both binaries timed in turn, in both orders), reading a page's
+    /// 100 candidates in halves, their text folded there for the ranking, and a rare phrase's
+    /// 60–900; read one after the other, folding was a tenth of such a page.
+    static let candidatesHalvedFrom = 32
+
+    /// A passage read for ``matches(_:_:hydrator:)``: the match with its text folded, and its
+    /// report and section trail when asked for.
+    struct ReadPassage: Sendable {
+        var match: Match
+        var report: HitHydrator.Report?
+        var trail: String?
+    }
+
+    /// The passages `ids` (ascending) read with one statement, each with its page and its text
+    /// folded; with `withReports` the same statement reads each one's report and section trail
+    /// (a ranking's candidates need them all; a statement each for reports and trails cost more
+    /// than these joins).
+    static func readPassages(_ ids: [Int64], withReports: Bool, _ db: Database) throws -> [ReadPassage] {
+        guard !ids.isEmpty else { return [] }
+        let sql = !withReports ? """
+            SELECT p.id, p.report_id, p.section_id, p.line, p.text, p.page FROM json_each(?) j
+            JOIN passages p ON p.id = j.value
+            """ : """
+            SELECT p.id, p.report_id, p.section_id, p.line, p.text, p.page, s.trail, r.path, r.unit, r.year, r.title
+            FROM json_each(?) j JOIN passages p ON p.id = j.value JOIN reports r ON r.id = p.report_id
+            LEFT JOIN sections s ON s.id = p.section_id
+            """
+        var out: [ReadPassage] = []
+        out.reserveCapacity(ids.count)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [jsonArray(ids)])
+        while let row = try rows.next() {
+            let text: String = row[4]
+            let page: Int? = row[5]
+            let match = Match(passageID: row[0], reportID: row[1], sectionID: row[2], line: row[3], text: text,
+                              rank: 0, kind: .exact, folded: FoldedText(text), page: .some(page))
+            out.append(ReadPassage(match: match, report: withReports ? HitHydrator.Report(row, from: 7) : nil,
+                                   trail: withReports ? row[6] : nil))
+        }
+        return out
     }
 
     /// Matches of a widely matching term scored in Swift, evenly spread over all its matches.
@@ -563,28 +628,15 @@ struct CompiledQuery {
     }
 
     /// Calls `body(id, report, section, line, text)` for the passages `ids`, in no set order, read
-    /// with one statement: a lookup per passage cost more than scoring it. With `hydrator`,
-    /// the same statement reads each passage's report and section trail into its cache (the
-    /// candidates of a ranking need them all; a statement each for reports and trails cost
-    /// more than these joins).
-    static func forEachPassage(_ ids: [Int64], _ db: Database, hydrator: HitHydrator? = nil,
+    /// with one statement: a lookup per passage cost more than scoring it.
+    static func forEachPassage(_ ids: [Int64], _ db: Database,
                                _ body: (Int64, Int64, Int64?, Int, String) throws -> Void) throws {
         guard !ids.isEmpty else { return }
-        let sql = hydrator == nil ? """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT p.id, p.report_id, p.section_id, p.line, p.text FROM json_each(?) j JOIN passages p ON p.id = j.value
-            """ : """
-            SELECT p.id, p.report_id, p.section_id, p.line, p.text, s.trail, r.path, r.unit, r.year, r.title
-            FROM json_each(?) j JOIN passages p ON p.id = j.value JOIN reports r ON r.id = p.report_id
-            LEFT JOIN sections s ON s.id = p.section_id
-            """
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [jsonArray(ids.sorted())])
+            """), arguments: [jsonArray(ids.sorted())])
         while let row = try rows.next() {
-            let (id, reportID, sectionID): (Int64, Int64, Int64?) = (row[0], row[1], row[2])
-            if let hydrator {
-                hydrator.remember(report: reportID) { HitHydrator.Report(row, from: 6) }
-                if let sectionID, let trail: String = row[5] { hydrator.remember(trail: sectionID) { trail } }
-            }
-            try body(id, reportID, sectionID, row[3], row[4])
+            try body(row[0], row[1], row[2], row[3], row[4])
         }
     }
 

@@ -26,8 +26,12 @@ final class HitHydrator {
             unit: report.unit, year: report.year, title: report.title,
             score: -match.rank)
         hit.match = match.kind
-        hit.page = try Int.fetchOne(db.cachedStatement(sql: "SELECT page FROM passages WHERE id = ?"),
-                                    arguments: [match.passageID])
+        if let page = match.page {
+            hit.page = page
+        } else {
+            hit.page = try Int.fetchOne(db.cachedStatement(sql: "SELECT page FROM passages WHERE id = ?"),
+                                        arguments: [match.passageID])
+        }
         if context > 0 {
             hit.before = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT line, text FROM passages WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT ?
