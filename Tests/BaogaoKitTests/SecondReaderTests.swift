@@ -266,7 +266,7 @@ struct SecondReaderTests {
             let query = try SearchQuery(parsing: "\"人民代表\"")
             let whole = try QueryCompiler.compile(query, db)
             let ids = Array(try CompiledQuery.rowIDs(of: try #require(whole.tiers.first?.match), in: Int64.min...Int64.max, db))
-            #expect(ids.count == 120 && ids.count >= 2 * CompiledQuery.candidatesHalvedFrom)
+            #expect(ids.count == 120 && ids.count >= CompiledQuery.candidatesHalvedFrom)
             // Best first, not in rowid order.
             let chosen = ids.reversed().enumerated().map { (id: $1, rank: Double($0) / 8) }
             var pages: [Int64: Int?] = [:]
