@@ -66,6 +66,19 @@ extension CompiledQuery {
         return (first, try part?.wait() ?? upper(db))
     }
 
+    /// `read(ids, db)` of the passages `ids` (ascending), joined: in two halves at once, the
+    /// upper one on the ``secondReader``, when they are at least `threshold` (``here(_:_:alongside:)``),
+    /// else in one read here.
+    func readInHalves<T: Sendable>(_ ids: [Int64], from threshold: Int, _ db: Database,
+                                   _ read: @escaping @Sendable ([Int64], Database) throws -> T,
+                                   join: (T, T) -> T) throws -> T {
+        guard ids.count >= threshold else { return try read(ids, db) }
+        let middle = ids.count / 2
+        let upper = Array(ids[middle...])
+        let halves = try here(db, { db in try read(Array(ids[..<middle]), db) }, alongside: { db in try read(upper, db) })
+        return join(halves.lower, halves.upper)
+    }
+
     /// `read(range, db)` for the passages below the index's middle id here and for those
     /// above it on the ``secondReader`` at the same time, joined in that order.
     private func inHalves<T: Sendable>(match: String, _ db: Database, ranges: ReportRanges,

@@ -42,19 +42,14 @@ extension CompiledQuery {
 
     /// ``checkedCandidates(_:terms:keepsFolded:lengths:_:score:)`` of `ids` (ascending) with the
     /// query's ``lengths``: in two halves at once, the upper one on the ``secondReader``, when
-    /// they are at least ``candidatesHalvedFrom`` (``here(_:_:alongside:)``).
+    /// they are at least ``candidatesHalvedFrom`` (``readInHalves(_:from:_:_:join:)``); nil
+    /// when either half meets a candidate without its length.
     func checkedCandidates(_ ids: [Int64], terms: [TermPlan], keepsFolded: Bool, _ db: Database,
                            score: @escaping @Sendable (_ frequencies: [Double], _ length: Double) -> Double) throws -> [Match]? {
         let lengths = lengths
-        let read: @Sendable ([Int64], Database) throws -> [Match]? = { ids, db in
+        return try readInHalves(ids, from: Self.candidatesHalvedFrom, db, { ids, db in
             try Self.checkedCandidates(ids, terms: terms, keepsFolded: keepsFolded, lengths: lengths, db, score: score)
-        }
-        guard ids.count >= Self.candidatesHalvedFrom else { return try read(ids, db) }
-        let middle = ids.count / 2
-        let upper = Array(ids[middle...])
-        let halves = try here(db, { db in try read(Array(ids[..<middle]), db) }, alongside: { db in try read(upper, db) })
-        guard let lower = halves.lower, let higher = halves.upper else { return nil }
-        return lower + higher
+        }, join: { lower, upper in lower.flatMap { lower in upper.map { lower + $0 } } })
     }
 
     /// Whether FTS5 finds `term` as its bigrams alone, so that a plan may walk some of them and

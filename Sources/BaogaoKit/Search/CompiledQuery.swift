@@ -348,23 +348,15 @@ struct CompiledQuery {
     /// The matches `chosen` (rowid and score), in that order, with their pages and their text
     /// folded for the ranking (``readPassages(_:withReports:_:)``; their reports and trails into
     /// `hydrator`'s cache): read in two halves at once, the upper one on the ``secondReader``,
-    /// when they are at least ``candidatesHalvedFrom`` (``here(_:_:alongside:)``).
+    /// when they are at least ``candidatesHalvedFrom`` (``readInHalves(_:from:_:_:join:)``).
     func matches(_ chosen: [(id: Int64, rank: Double)], _ db: Database, hydrator: HitHydrator?) throws -> [Match] {
-        let ids = chosen.map(\.id).sorted()
         let withReports = hydrator != nil
-        let read: [ReadPassage]
-        if ids.count >= Self.candidatesHalvedFrom {
-            let middle = ids.count / 2
-            let upper = Array(ids[middle...])
-            let halves = try here(db, { db in try Self.readPassages(Array(ids[..<middle]), withReports: withReports, db) },
-                                  alongside: { db in try Self.readPassages(upper, withReports: withReports, db) })
-            read = halves.lower + halves.upper
-        } else {
-            read = try Self.readPassages(ids, withReports: withReports, db)
-        }
+        let passages = try readInHalves(chosen.map(\.id).sorted(), from: Self.candidatesHalvedFrom, db, { ids, db in
+            try Self.readPassages(ids, withReports: withReports, db)
+        }, join: +)
         var byID: [Int64: Match] = [:]
-        byID.reserveCapacity(read.count)
-        for passage in read {
+        byID.reserveCapacity(passages.count)
+        for passage in passages {
             if let hydrator {
                 if let report = passage.report { hydrator.remember(report: passage.match.reportID) { report } }
                 if let sectionID = passage.match.sectionID, let trail = passage.trail { hydrator.remember(trail: sectionID) { trail } }
@@ -608,12 +600,9 @@ struct CompiledQuery {
     /// the ids (ascending) on the ``secondReader`` at the same time when the sample is large
     /// enough and its connection sees the same state of the index.
     func sampledPassages(_ ids: [Int64], terms: [[UInt32]], _ db: Database) throws -> [SampledPassage] {
-        guard ids.count >= Self.sampleHalvedFrom else { return try Self.sampledPassages(ids, terms: terms, db) }
-        let sorted = ids.sorted()
-        let later = Array(sorted[(sorted.count / 2)...])
-        let halves = try here(db, { db in try Self.sampledPassages(Array(sorted[..<(sorted.count / 2)]), terms: terms, db) },
-                              alongside: { db in try Self.sampledPassages(later, terms: terms, db) })
-        return halves.lower + halves.upper
+        try readInHalves(ids.sorted(), from: Self.sampleHalvedFrom, db, { ids, db in
+            try Self.sampledPassages(ids, terms: terms, db)
+        }, join: +)
     }
 
     private static func sampledPassages(_ ids: [Int64], terms: [[UInt32]], _ db: Database) throws -> [SampledPassage] {
