@@ -99,7 +99,9 @@ struct SecondReaderTests {
             #expect(alone.map(\.match.passageID) == sample.sorted())
             for reader in [Self.always, busy] {
                 let compiled = try QueryCompiler.compile(query, db, secondReader: reader)
+                let before = reader.partsRead
                 let read = try compiled.sampledPassages(sample, terms: terms, db).sorted { $0.match.passageID < $1.match.passageID }
+                #expect(reader.partsRead == before + (reader === Self.always ? 1 : 0), "the upper half read on the second connection when free")
                 #expect(read.map(\.match.passageID) == alone.map(\.match.passageID))
                 #expect(read.map(\.tf) == alone.map(\.tf) && read.map(\.length) == alone.map(\.length))
                 #expect(read.map(\.match.text) == alone.map(\.match.text))
