@@ -22,7 +22,8 @@ final class HitHydrator {
             path: report.path, line: match.line,
             section: try trail(of: match.sectionID),
             text: match.text,
-            highlights: Searcher.highlights(in: match.text, plans: match.kind == .exact ? plans : plans + variantPlans),
+            highlights: Searcher.highlights(in: match.folded ?? FoldedText(match.text),
+                                            plans: match.kind == .exact ? plans : plans + variantPlans),
             unit: report.unit, year: report.year, title: report.title,
             score: -match.rank)
         hit.match = match.kind

@@ -239,7 +239,11 @@ public struct Searcher: Sendable {
 
     /// The matched ranges of every term in `text`, merged and sorted, in Unicode scalars.
     public static func highlights(in text: String, plans: [TermPlan]) -> [[Int]] {
-        let folded = FoldedText(text)
+        highlights(in: FoldedText(text), plans: plans)
+    }
+
+    /// ``highlights(in:plans:)`` of a text already folded (a candidate's, folded when it was read).
+    static func highlights(in folded: FoldedText, plans: [TermPlan]) -> [[Int]] {
         var ranges: [Range<Int>] = []
         for plan in plans {
             ranges += folded.occurrences(of: plan.folded).map { folded.originalRange(of: $0) }
