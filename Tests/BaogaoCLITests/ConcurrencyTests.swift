@@ -44,9 +44,18 @@ struct ConcurrencyTests {
 
     /// Runs `baogao arguments` and reads the index over and over until it ends: each read one
     /// snapshot, checked whole; plus a few `baogao search` processes. Returns the report counts seen.
-    func reads(during arguments: [String], index: URL, root: URL) throws -> (counts: Set<Int>, snapshots: Int, processes: Int) {
+    ///
+    /// The writer runs in slices of `slice` seconds and is stopped (SIGSTOP) while the index is
+    /// read, wherever it stands (between commits or inside one), so that the reads follow the
+    /// writer's progress however the machine's cores are shared: a loaded machine slows the
+    /// writer's slices, not the number of reads (it once left two reads for a whole rebuild).
+    /// A read still going after a second (reads take 40–100 ms) may be waiting on a lock the
+    /// writer holds (its checkpoint as it closes the file, which a reader opening the file
+    /// waits for): the writer goes on then, as it would if nobody stopped it.
+    func reads(during arguments: [String], index: URL, root: URL, slice: TimeInterval = 0.02) throws -> (counts: Set<Int>, snapshots: Int, processes: Int) {
         let plan = try #require(TermPlan("乡村振兴"))
         let writer = try ChildProcess(arguments)
+        defer { writer.kill(SIGCONT) }
 
         var snapshots = 0
         var searches = 0
@@ -54,7 +63,11 @@ struct ConcurrencyTests {
         var problems: [String] = []
         var reportCounts = Set<Int>()
         var searchers: [ChildProcess] = []
-        while writer.poll() == nil {
+        var running = writer.stop()
+        while running {
+            let waiting = DispatchWorkItem { writer.kill(SIGCONT) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: waiting)
+            defer { waiting.cancel() }
             do {
                 // One read transaction: every report's passages are all there or none are,
                 // and every full-text hit has its passage.
@@ -86,6 +99,7 @@ struct ConcurrencyTests {
             if searchers.count < 6, searchers.allSatisfy({ $0.poll() != nil }) {
                 searchers.append(try ChildProcess(["search", "营商环境", "--index", index.path, "--json"]))
             }
+            running = writer.run(for: slice)
         }
         for search in searchers {
             let exit = search.wait()

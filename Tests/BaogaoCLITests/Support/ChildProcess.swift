@@ -73,6 +73,40 @@ final class ChildProcess {
         #endif
     }
 
+    /// Stops the process (SIGSTOP) and waits until it is stopped, so that a test can look at
+    /// what it has written so far while it cannot go on; returns false if it has ended.
+    ///
+    /// ```swift
+    /// while writer.stop() { read(index); writer.run(for: 0.02) }
+    /// ```
+    @discardableResult
+    func stop() -> Bool {
+        guard kill(SIGSTOP) else { return false }
+        #if os(Linux)
+        // The signal arrives when the kernel next schedules the child: wait for its state `T`.
+        while poll() == nil {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let state = stat.split(separator: ")").last?.split(separator: " ").first
+            else { break }
+            if state == "T" || state == "t" { return true }
+            usleep(200)
+        }
+        return poll() == nil
+        #else
+        usleep(5_000)
+        return poll() == nil
+        #endif
+    }
+
+    /// Lets a stopped process go on (SIGCONT) for `seconds`, then stops it again; returns
+    /// false if it ended meanwhile.
+    @discardableResult
+    func run(for seconds: TimeInterval) -> Bool {
+        guard kill(SIGCONT) else { return false }
+        usleep(UInt32(seconds * 1_000_000))
+        return stop()
+    }
+
     /// The exit, if the process has ended (without waiting).
     func poll() -> Exit? {
         if let finished { return finished }
