@@ -6,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The `baogao` binary started with `posix_spawn`, so that a test can kill it at a moment of
-/// its choosing and read its peak memory, neither of which Foundation's `Process` offers.
+/// The `baogao` binary started with `posix_spawn`, so that a test can kill it or stop it at a
+/// moment of its choosing and read its peak memory, none of which Foundation's `Process` offers.
 /// Output goes to files, read once the process has ended.
 ///
 /// The peak is the child's `VmHWM`, read from `/proc` while it runs (every 10 ms of waiting):
