@@ -68,6 +68,17 @@ enum ReportCharacters {
 
     /// Calls `body(passageID)` for the passages of one report holding the character of `slot`,
     /// ascending.
+    /// One report's bitmap of `slot`: its first passage id, its number of passages and the
+    /// bits (see the type); nil without its row.
+    static func bitmap(of slot: Int, report: Int64, _ db: Database) throws -> (first: Int64, count: Int, bits: [UInt8])? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT first_passage, passages, substr(bits, ? * ((passages + 7) / 8) + 1, (passages + 7) / 8)
+            FROM report_chars WHERE report_id = ?
+            """), arguments: [slot, report]) else { return nil }
+        let bits: Data = row[2] ?? Data()
+        return (row[0], row[1], [UInt8](bits))
+    }
+
     static func forEachPassage(holding slot: Int, report: Int64, _ db: Database, _ body: (Int64) throws -> Void) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT first_passage, passages, substr(bits, ? * ((passages + 7) / 8) + 1, (passages + 7) / 8)
@@ -123,7 +134,7 @@ enum ReportCharacters {
 
     /// Calls `body(reportID, firstPassage, passages, bitmap)` for every report, in passage
     /// order, with only the bitmap of `slot` read.
-    private static func forEachBitmap(of slot: Int, _ db: Database,
+    static func forEachBitmap(of slot: Int, _ db: Database,
                                       _ body: (Int64, Int64, Int, UnsafeRawBufferPointer) throws -> Void) throws {
         let statement = try db.cachedStatement(sql: """
             SELECT report_id, first_passage, passages,

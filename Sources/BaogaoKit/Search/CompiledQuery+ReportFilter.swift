@@ -193,7 +193,9 @@ extension CompiledQuery {
         if let ids = memo?.ids(of: match) { return ids }
         var ids = RowIDs()
         if allowedReportIDs == nil {
-            if let halves = try rowIDsInHalves(match: match, db, ranges: ranges) {
+            if let filtered = try characterFilteredRowIDs(match: match, db, ranges: ranges) {
+                ids = filtered
+            } else if let halves = try rowIDsInHalves(match: match, db, ranges: ranges) {
                 ids = halves
             } else {
                 ids = try RowIDList.fetch(db.cachedStatement(sql: Self.rowIDsSelect), arguments: [match])
@@ -207,6 +209,10 @@ extension CompiledQuery {
 
     private func walkAllowedRowIDs(match: String, _ db: Database, ranges: ReportRanges,
                                    _ body: (Int64) throws -> Bool) throws {
+        if let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges) {
+            try ids.forEachID(body)
+            return
+        }
         if let reader = try filteredCharacter(db, ranges: ranges, match: match) {
             try forEachPassage(of: reader, db, ranges: ranges, body)
             return

@@ -8,7 +8,8 @@ import GRDB
 /// ```
 extension CompiledQuery {
     /// For a query of several terms (or one and negations) in one exact tier without filters,
-    /// past ``onePassAtMost`` matches:
+    /// past ``onePassAtMost`` matches (or within it, every match scored, for single characters
+    /// beside other terms, ``characterFilteredRowIDs(match:_:ranges:)``):
     /// the totals (`ids`, every match, and the reports holding them) and the best `wanted`
     /// of an even sample of about ``termSample`` matches, scored by bm25 here
     /// (``bestOfSample(_:_:wanted:idfs:)``) with each term's IDF from its own count.
@@ -16,29 +17,39 @@ extension CompiledQuery {
     /// FTS5 ranked an even sample of the matches by bm25 itself: one more evaluation of the
     /// whole query after the count's, plus one of each term for its IDF, then bm25 for every
     /// sampled row (`"规定" "县级以"` at 1 GB, 118,169 matches: top 10 about 150 ms, its count
-    /// 50 ms). Nil when the query does not qualify (a prefix term: its count would merge every
-    /// bigram starting with it).
+    /// 50 ms). Nil when the query does not qualify (a word ending in a lone character, matched
+    /// as a prefix, which the text alone does not say).
     /// `weights`: the query's phrase IDFs when already worked out, whose terms' passages are
     /// taken instead of being counted or estimated again.
     func rankedFromTermsSample(_ db: Database, wanted: Int, ids: RowIDs,
                                weights: PhraseIDFs? = nil) throws -> (passages: Int, reports: Int, best: [Match])? {
-        guard !highlightPlans.isEmpty, !highlightPlans.contains(where: \.prefixLast), let ranges else { return nil }
+        // A lone character is counted in the text as FTS5 finds it; a word ending in one is not.
+        guard !highlightPlans.isEmpty, !highlightPlans.contains(where: { $0.prefixLast && $0.folded.count > 1 }),
+              let ranges else { return nil }
+        let sample = ids.count <= Self.onePassAtMost ? Array(ids) : Self.evenSample(ids)
         var tally = ReportRanges.Tally(ranges)
         try ids.forEachID { tally.add(passage: $0); return true }
         let reports = tally.count
-        if highlightPlans.count == 1 {
-            // One term to score (the others negated): its IDF is the same for every match.
-            return (ids.count, reports, try bestOfSample(Self.evenSample(ids), db, wanted: wanted))
-        }
+        guard let idfs = try sampleIDFs(matches: ids.count, weights: weights, db) else { return nil }
+        // One term to score (the others negated): its IDF is the same for every match.
+        return (ids.count, reports, try bestOfSample(sample, db, wanted: wanted, idfs: highlightPlans.count == 1 ? nil : idfs))
+    }
+
+    /// The IDF of each of ``highlightPlans`` for ``bestOfSample(_:_:wanted:idfs:)``, in a query
+    /// of `matches` matches: from `weights` when they hold the term, else from
+    /// ``passages(holding:atLeast:rows:_:estimatedPast:pages:)``. Empty for one term, whose IDF
+    /// weighs every match alike; nil when the index's size is not known.
+    func sampleIDFs(matches: Int, weights: PhraseIDFs? = nil, _ db: Database) throws -> [Double]? {
+        guard highlightPlans.count > 1 else { return [] }
         guard let rows = try Self.indexedRows(db), rows > 0 else { return nil }
         var idfs: [Double] = []
         for plan in highlightPlans {
-            let n = Double(try weights?.heldBy[plan.tokens].map { max($0, ids.count) }
-                ?? passages(holding: plan, atLeast: ids.count, rows: rows, db))
+            let n = Double(try weights?.heldBy[plan.tokens].map { max($0, matches) }
+                ?? passages(holding: plan, atLeast: matches, rows: rows, db))
             // FTS5's bm25: ln((N − n + ½) / (n + ½)), at least 1e-6.
             idfs.append(max(1e-6, log((Double(rows) - n + 0.5) / (n + 0.5))))
         }
-        return (ids.count, reports, try bestOfSample(Self.evenSample(ids), db, wanted: wanted, idfs: idfs))
+        return idfs
     }
 
     /// How many passages hold `plan`'s phrase (bm25's n, for its IDF): from the stored totals

@@ -56,6 +56,12 @@ struct CompiledQuery {
 
     /// The query's one term, when its text is nothing else (no AND, OR or NOT).
     var singleTerm: TermPlan?
+    /// The query's single characters apart from its other terms, when it has both
+    /// (``characterFilteredRowIDs(match:_:ranges:)``).
+    var characterParts: CharacterParts?
+    /// How many of the rest's matches have their text read for such a character, at most
+    /// (``textCheckedAtMost`` unless a test says otherwise).
+    var textCheckedAtMost = CompiledQuery.textCheckedAtMost
 
     /// Reads the second half of a long walk at the same time (``rowIDsInHalves(match:_:ranges:)``).
     var secondReader: SecondReader?
@@ -254,6 +260,10 @@ struct CompiledQuery {
         if oneTerm, allowed == nil,
            let rare = try rankedFromRareTokens(db, wanted: wanted, ranges: ranges, limits: rareTokenLimits) {
             return rare
+        }
+        if !oneTerm, allowed == nil, let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges) {
+            // Single characters beside other terms: the others' matches, kept by each character.
+            return try rankedFromTermsSample(db, wanted: wanted, ids: ids)
         }
         // A prefix term of several terms usually has many matches.
         guard oneTerm || !match.contains("*") else { return nil }
@@ -645,6 +655,13 @@ struct CompiledQuery {
         if let reader = try filteredCharacter(db, ranges: ranges, match: match) {
             // One character: read report by report, ranked on the text.
             for f in try rankedPassages(of: reader, db, ranges: ranges) { try body(f.id, f.report, f.rank) }
+            return true
+        }
+        if let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges),
+           let idfs = try sampleIDFs(matches: ids.count, db) {
+            // Single characters beside other terms: every match scored here, as a page is.
+            let scored = try bestOfSample(Array(ids), db, wanted: ids.count, idfs: highlightPlans.count == 1 ? nil : idfs)
+            for m in scored { try body(m.passageID, m.reportID, m.rank) }
             return true
         }
         if scoredFromIndex(tier), allowed != nil {

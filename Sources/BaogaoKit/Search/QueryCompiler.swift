@@ -88,6 +88,9 @@ enum QueryCompiler {
             compiled.allowedReportIDs = under.reports(ranges)
         }
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
+        if tiers.count == 1, tiers[0].check == nil, conditions.isEmpty {
+            compiled.characterParts = CompiledQuery.CharacterParts(text)
+        }
         compiled.secondReader = secondReader
         return compiled
     }
