@@ -10,13 +10,15 @@ import Testing
 struct CharacterPartsTests {
     /// Six reports of lines holding 乡村振兴 with and without 县 (not one of the frequent
     /// characters), 市 and 的 (two of them), some 县 three times; lines without 乡村振兴, more
-    /// of them with 县 than lines with 乡村振兴 (a character rarer than the rest is left to FTS5).
+    /// of them with 县 than lines with 乡村振兴 (a character rarer than the rest is left to FTS5);
+    /// lines of its near variants (乡村全面振兴).
     static func index() throws -> IndexDatabase {
         let folder = try temporaryFolder()
         let corpus = folder.appendingPathComponent("c")
         let kinds = ["推进乡村振兴工作", "县里推进乡村振兴", "市县两级推进乡村振兴的工作", "市里推进乡村振兴",
                      "的确推进乡村振兴", "县县推进乡村振兴，县域", "完成其他任务", "县市的其他任务", "全县乡村振兴",
-                     "县级任务", "各县其他任务", "县里完成任务", "县区任务", "县镇任务", "县乡任务", "两县任务", "县委任务"]
+                     "县级任务", "各县其他任务", "县里完成任务", "县区任务", "县镇任务", "县乡任务", "两县任务", "县委任务",
+                     "县里乡村全面振兴", "市里乡村产业振兴的工作", "乡村文化振兴"]
         var files: [String: Data] = [:]
         for report in 1...6 {
             var lines = ["第\(report)号工作报告"]
@@ -131,6 +133,41 @@ struct CharacterPartsTests {
             let folded = FoldedText(row.best.text)
             #expect(all.allSatisfy { folded.contains(FoldedText($0).scalars) }, "\(text): \(row.best.text)")
         }
+    }
+
+    /// A term typed without quotes has a tier of near variants: each tier's matches are those
+    /// of its own FTS5 expression, and a page, its counts and `units` give them all.
+    @Test(arguments: ["县 乡村振兴", "市 乡村振兴", "乡村振兴 市 -县"])
+    func eachTierOfNearVariantsIsThatOfItsWholeExpression(_ text: String) throws {
+        let index = try Self.index()
+        let query = try SearchQuery(parsing: text)
+        let perReport = try index.read { db in
+            let compiled = try QueryCompiler.compile(query, db, for: index)
+            let ranges = try #require(compiled.ranges)
+            #expect(compiled.tiers.map(\.kind) == [.exact, .variant], "\(text)")
+            #expect(compiled.characterParts != nil, "\(text)")
+            var perReport: [Int64: Int] = [:]
+            for tier in compiled.tiers {
+                let match = try #require(tier.match)
+                let ids = try #require(try compiled.characterFilteredRowIDs(match: match, db, ranges: ranges), "\(text)")
+                let whole = try RowIDList.fetch(db.cachedStatement(sql: CompiledQuery.rowIDsSelect), arguments: [match])
+                #expect(Array(ids) == Array(whole), "\(text), \(tier.kind)")
+                #expect(!ids.isEmpty, "\(text): the fixture holds matches of \(tier.kind)")
+                for id in ids { perReport[try #require(ranges.report(ofPassage: id)), default: 0] += 1 }
+            }
+            return perReport
+        }
+        let total = perReport.values.reduce(0, +)
+        let searcher = Searcher(index: index)
+        let page = try searcher.search(query, limit: 10)
+        #expect(page.totalHits == total && page.totalReports == perReport.count, "\(text)")
+        #expect(page.hits.first?.match == .exact)
+        #expect(try searcher.count(query) == MatchCount(passages: total, reports: perReport.count))
+        let every = try searcher.search(query, limit: total + 10, perReport: nil)
+        #expect(every.hits.filter { $0.match == .variant }.count + every.hits.filter { $0.match == .exact }.count <= total)
+        #expect(every.hits.contains { $0.match == .variant }, "\(text)")
+        let byReport = try Aggregator(index: index).aggregate(query, by: .report)
+        #expect(byReport.rows.map(\.passages).reduce(0, +) == total, "\(text)")
     }
 
     /// Every match is scored as bm25 scores it, the character's occurrences counted: the

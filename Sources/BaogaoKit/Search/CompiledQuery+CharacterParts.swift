@@ -14,7 +14,7 @@ import GRDB
 ///
 /// ```swift
 /// let compiled = try QueryCompiler.compile(try SearchQuery(parsing: "县 乡村振兴"), db)
-/// compiled.characterParts?.rest   // "\"乡村\" + \"村振\" + \"振兴\""
+/// compiled.characterParts?.rest   // "\"乡村\" + \"村振\" + \"振兴\"", the exact tier's
 /// let ids = try compiled.characterFilteredRowIDs(match: compiled.tiers[0].match!, db, ranges: compiled.ranges!)
 /// ```
 extension CompiledQuery {
@@ -31,14 +31,21 @@ extension CompiledQuery {
             var negated: Bool
         }
 
-        /// The FTS5 expression of the other terms, exact and without a prefix.
-        var rest: String
+        /// For each tier FTS5 answers exactly (its expression), the expression of the other
+        /// terms for that tier, without a prefix: the exact phrases, or their near variants
+        /// less the exact phrases.
+        var rests: [String: String]
         var characters: [Part]
 
-        /// From the query's parts, ANDed (its terms without filters): nil unless one part at
-        /// least is a lone ideograph, alone or negated, and the others make an expression with a
-        /// term to find that FTS5 answers exactly, without a prefix.
-        init?(_ parts: [TextExpression]) {
+        /// The rest of the exact tier.
+        var rest: String
+
+        /// From the query's parts, ANDed (its terms without filters), and its tiers: nil unless
+        /// one part at least is a lone ideograph, alone or negated, and the others make an
+        /// expression with a term to find that FTS5 answers exactly, without a prefix. A tier of
+        /// near variants (every match holds the characters and the others' variants, and not
+        /// all of them exactly) has the others' variants less their exact phrases for its rest.
+        init?(_ parts: [TextExpression], tiers: [Tier]) {
             var characters: [Part] = []
             var others: [TextExpression] = []
             for part in parts {
@@ -52,9 +59,23 @@ extension CompiledQuery {
             }
             guard !characters.isEmpty, !others.isEmpty else { return nil }
             let rest = others.count == 1 ? others[0] : .and(others)
-            guard !rest.needsVerification, !rest.hasVariants, case .expression(let match) = rest.superset(),
-                  !match.contains("*") else { return nil }
-            self.rest = match
+            guard !rest.needsVerification, case .expression(let exact) = rest.superset(), !exact.contains("*"),
+                  tiers.allSatisfy({ $0.check == nil && $0.match != nil }) else { return nil }
+            var rests: [String: String] = [:]
+            for tier in tiers {
+                switch tier.kind {
+                case .exact:
+                    rests[tier.match!] = exact
+                case .variant:
+                    guard case .expression(let variants) = rest.superset(variants: true),
+                          case .expression(let sure) = rest.subset else { return nil }
+                    rests[tier.match!] = "(\(variants)) NOT (\(sure))"
+                default:
+                    return nil
+                }
+            }
+            self.rests = rests
+            self.rest = exact
             self.characters = characters
         }
 
@@ -70,11 +91,11 @@ extension CompiledQuery {
     /// own rowids are read.
     static let textCheckedAtMost = 20_000
 
-    /// The matches of `match`, ascending, when it is the exact tier of a query with
-    /// ``characterParts`` and no filter: the rest's rowids (in halves when long), each
-    /// character applied in turn; kept by the ``memo``. Nil when the query does not qualify.
+    /// The matches of `match`, ascending, when it is a tier of a query with ``characterParts``
+    /// and no filter: its rest's rowids (in halves when long), each character applied in turn;
+    /// kept by the ``memo``. Nil when the query does not qualify.
     func characterFilteredRowIDs(match: String, _ db: Database, ranges: ReportRanges) throws -> RowIDs? {
-        guard let parts = characterParts, tiers.count == 1, match == tiers[0].match, tiers[0].check == nil,
+        guard let parts = characterParts, let rest = parts.rests[match],
               conditions.isEmpty, allowedReportIDs == nil, allowedSections == nil else { return nil }
         if let ids = memo?.ids(of: match) { return ids }
         let bits = try ReportCharacters.isComplete(db)
@@ -83,11 +104,11 @@ extension CompiledQuery {
             // rest surely has few enough matches to read and is rarer than each of them (党 建设
             // at 1 GB: 党's merge, then a skip through 建设's list, 5 ms; 建设's 60,000 rowids
             // and 党's own, 24 ms).
-            guard let rest = try restBound(parts, db), rest <= textCheckedAtMost,
+            guard let bound = try restBound(parts, db), bound <= textCheckedAtMost,
                   let totals = try CharacterTotals.lookup(parts.characters.map(\.scalar), db),
-                  totals.allSatisfy({ $0.passages >= rest }) else { return nil }
+                  totals.allSatisfy({ $0.passages >= bound }) else { return nil }
         }
-        var ids = Array(try allowedRowIDs(match: parts.rest, db, ranges: ranges))
+        var ids = Array(try allowedRowIDs(match: rest, db, ranges: ranges))
         var others: [CharacterParts.Part] = []
         for c in parts.characters {
             if bits, let slot = c.slot {
@@ -113,9 +134,9 @@ extension CompiledQuery {
     private func restBound(_ parts: CharacterParts, _ db: Database) throws -> Int? {
         guard !parts.rest.contains(" OR ") else { return nil }
         let characters = Set(parts.characters.map(\.scalar))
-        let rest = highlightPlans.filter { !($0.folded.count == 1 && characters.contains($0.folded[0])) }
+        let plans = highlightPlans.filter { !($0.folded.count == 1 && characters.contains($0.folded[0])) }
         var bound: Int?
-        for plan in rest {
+        for plan in plans {
             let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
             guard !ideographs.isEmpty, let totals = try CharacterTotals.lookup(ideographs, db),
                   let rarest = totals.map(\.passages).min() else { return nil }

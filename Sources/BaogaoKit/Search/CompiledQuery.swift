@@ -724,6 +724,18 @@ struct CompiledQuery {
                                     keepingScores: keepingScores, body)
             return
         }
+        if ranked, let limit, !bm25, let match = tier.match, let ranges,
+           let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges),
+           let idfs = try sampleIDFs(matches: ids.count, db) {
+            // Single characters beside other terms: the tier's matches scored here, as a page
+            // of one tier is (``rankedFromTermsSample(_:wanted:ids:weights:)``).
+            let sample = ids.count <= Self.onePassAtMost ? Array(ids) : Self.evenSample(ids)
+            for var m in try bestOfSample(sample, db, wanted: limit, idfs: highlightPlans.count == 1 ? nil : idfs) {
+                m.kind = tier.kind
+                guard try body(m) else { return }
+            }
+            return
+        }
         if ranked, let limit, let match = tier.match, tier.check == nil, conditions.isEmpty {
             let sample = sampleStride > 1 ? " AND rowid % \(sampleStride) = 0" : ""
             let given = try givenIDFScore(tier, db)

@@ -88,8 +88,8 @@ enum QueryCompiler {
             compiled.allowedReportIDs = under.reports(ranges)
         }
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
-        if tiers.count == 1, tiers[0].check == nil, conditions.isEmpty {
-            compiled.characterParts = CompiledQuery.CharacterParts(text)
+        if conditions.isEmpty {
+            compiled.characterParts = CompiledQuery.CharacterParts(text, tiers: tiers)
         }
         compiled.secondReader = secondReader
         return compiled
