@@ -11,14 +11,15 @@ struct CharacterPartsTests {
     /// Six reports of lines holding 乡村振兴 with and without 县 (not one of the frequent
     /// characters), 市 and 的 (two of them), some 县 three times; lines without 乡村振兴, more
     /// of them with 县 than lines with 乡村振兴 (a character rarer than the rest is left to FTS5);
-    /// lines of its near variants (乡村全面振兴).
+    /// lines of its near variants (乡村全面振兴), and of its parts far apart.
     static func index() throws -> IndexDatabase {
         let folder = try temporaryFolder()
         let corpus = folder.appendingPathComponent("c")
         let kinds = ["推进乡村振兴工作", "县里推进乡村振兴", "市县两级推进乡村振兴的工作", "市里推进乡村振兴",
                      "的确推进乡村振兴", "县县推进乡村振兴，县域", "完成其他任务", "县市的其他任务", "全县乡村振兴",
                      "县级任务", "各县其他任务", "县里完成任务", "县区任务", "县镇任务", "县乡任务", "两县任务", "县委任务",
-                     "县里乡村全面振兴", "市里乡村产业振兴的工作", "乡村文化振兴"]
+                     "县里乡村全面振兴", "市里乡村产业振兴的工作", "乡村文化振兴",
+                     "县里的乡村道路修好了，产业终于振兴起来", "市里的乡村道路修好了，产业终于振兴起来"]
         var files: [String: Data] = [:]
         for report in 1...6 {
             var lines = ["第\(report)号工作报告"]
@@ -155,6 +156,11 @@ struct CharacterPartsTests {
                 #expect(!ids.isEmpty, "\(text): the fixture holds matches of \(tier.kind)")
                 for id in ids { perReport[try #require(ranges.report(ofPassage: id)), default: 0] += 1 }
             }
+            // The related tier (every part anywhere): its candidates are those of its expression.
+            let related = try #require(compiled.related?.match)
+            let ids = try #require(try compiled.characterFilteredRowIDs(match: related, db, ranges: ranges), "\(text)")
+            let whole = try RowIDList.fetch(db.cachedStatement(sql: CompiledQuery.rowIDsSelect), arguments: [related])
+            #expect(Array(ids) == Array(whole) && !ids.isEmpty, "\(text), related")
             return perReport
         }
         let total = perReport.values.reduce(0, +)
@@ -166,6 +172,10 @@ struct CharacterPartsTests {
         let every = try searcher.search(query, limit: total + 10, perReport: nil)
         #expect(every.hits.filter { $0.match == .variant }.count + every.hits.filter { $0.match == .exact }.count <= total)
         #expect(every.hits.contains { $0.match == .variant }, "\(text)")
+        // Parts far apart come after every match, each passing the related tier's check.
+        let related = every.hits.filter { $0.match == .related }
+        #expect(!related.isEmpty, "\(text)")
+        for hit in related { #expect(hit.text.contains("产业终于振兴"), "\(hit.text)") }
         let byReport = try Aggregator(index: index).aggregate(query, by: .report)
         #expect(byReport.rows.map(\.passages).reduce(0, +) == total, "\(text)")
     }

@@ -44,8 +44,10 @@ extension CompiledQuery {
         /// one part at least is a lone ideograph, alone or negated, and the others make an
         /// expression with a term to find that FTS5 answers exactly, without a prefix. A tier of
         /// near variants (every match holds the characters and the others' variants, and not
-        /// all of them exactly) has the others' variants less their exact phrases for its rest.
-        init?(_ parts: [TextExpression], tiers: [Tier]) {
+        /// all of them exactly) has the others' variants less their exact phrases for its rest,
+        /// and the `related` tier (every part anywhere, each match checked) their parts
+        /// anywhere less their exact phrases.
+        init?(_ parts: [TextExpression], tiers: [Tier], related: Tier? = nil) {
             var characters: [Part] = []
             var others: [TextExpression] = []
             for part in parts {
@@ -74,6 +76,11 @@ extension CompiledQuery {
                     return nil
                 }
             }
+            if let related, let match = related.match {
+                guard case .expression(let loose) = rest.superset(reach: .related),
+                      case .expression(let sure) = rest.subset else { return nil }
+                rests[match] = "(\(loose)) NOT (\(sure))"
+            }
             self.rests = rests
             self.rest = exact
             self.characters = characters
@@ -93,7 +100,8 @@ extension CompiledQuery {
 
     /// The matches of `match`, ascending, when it is a tier of a query with ``characterParts``
     /// and no filter: its rest's rowids (in halves when long), each character applied in turn;
-    /// kept by the ``memo``. Nil when the query does not qualify.
+    /// kept by the ``memo``. Nil when the query does not qualify. (For the related tier, the
+    /// candidates its check then decides.)
     func characterFilteredRowIDs(match: String, _ db: Database, ranges: ReportRanges) throws -> RowIDs? {
         guard let parts = characterParts, let rest = parts.rests[match],
               conditions.isEmpty, allowedReportIDs == nil, allowedSections == nil else { return nil }

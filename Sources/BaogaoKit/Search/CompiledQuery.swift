@@ -729,7 +729,15 @@ struct CompiledQuery {
            let idfs = try sampleIDFs(matches: ids.count, db) {
             // Single characters beside other terms: the tier's matches scored here, as a page
             // of one tier is (``rankedFromTermsSample(_:wanted:ids:weights:)``).
-            let sample = ids.count <= Self.onePassAtMost ? Array(ids) : Self.evenSample(ids)
+            var sample = ids.count <= Self.onePassAtMost ? Array(ids) : Self.evenSample(ids)
+            if let check = tier.check {
+                // The related tier: the candidates whose text passes its check.
+                var passing: Set<Int64> = []
+                try Self.forEachPassage(sample, db) { id, _, _, _, text in
+                    if check(FoldedText(text)) { passing.insert(id) }
+                }
+                sample = sample.filter(passing.contains)
+            }
             for var m in try bestOfSample(sample, db, wanted: limit, idfs: highlightPlans.count == 1 ? nil : idfs) {
                 m.kind = tier.kind
                 guard try body(m) else { return }

@@ -89,7 +89,7 @@ enum QueryCompiler {
         }
         if text.count == 1, case .term(let plan, _) = text[0] { compiled.singleTerm = plan }
         if conditions.isEmpty {
-            compiled.characterParts = CompiledQuery.CharacterParts(text, tiers: tiers)
+            compiled.characterParts = CompiledQuery.CharacterParts(text, tiers: tiers, related: related)
         }
         compiled.secondReader = secondReader
         return compiled
