@@ -3,7 +3,8 @@ import BaogaoKit
 import Foundation
 
 /// `units` (matching passages per unit, and per year as the page's chart) for the commonest
-/// words, which match a large share of all passages, and for sampled phrases.
+/// words, which match a large share of all passages, alone and several in a query, and for
+/// sampled phrases.
 struct UnitsLatency: Codable {
     /// One query's `units` timings.
     struct Term: Codable {
@@ -18,7 +19,7 @@ struct UnitsLatency: Codable {
         var units: Int
     }
 
-    /// The words every report uses (的, 发展, 工作, …), each measured.
+    /// The words every report uses (的, 发展, 工作, …), each measured, then ``frequentQueries``.
     var frequent: [Term]
     /// By unit, over sampled queries of every group.
     var sampled: LatencySummary?
@@ -27,6 +28,10 @@ struct UnitsLatency: Codable {
 
     /// Words of government reports and laws in most passages: the costliest `units` queries.
     static let frequentWords = ["的", "发展", "工作", "规定", "人民", "第", "建设"]
+    /// Several of them in one query, a single character among them: FTS5 finds a character
+    /// through a prefix query that merges every bigram starting with it (`units 的 工作` took
+    /// 2.5 s at 1 GB before d338136).
+    static let frequentQueries = [["的", "工作"], ["人民", "政府", "的"]]
 
     static func measure(index: URL, corpus: FoldedCorpus, sample: [BenchQuery], repetitions: Int) throws -> UnitsLatency {
         let database = try IndexDatabase.open(at: index)
@@ -53,6 +58,15 @@ struct UnitsLatency: Codable {
             let (byUnit, aggregation) = try time("\"\(word)\"", .unit, expected: expected)
             let (byYear, _) = try time("\"\(word)\"", .year, expected: expected)
             frequent.append(Term(query: word, matches: expected, reports: aggregation.totalReports,
+                                 byUnit: byUnit, byYear: byYear, units: aggregation.rows.count))
+        }
+        for terms in frequentQueries {
+            let held = terms.map { Set(corpus.passages(containing: ScalarFolding.fold($0))) }
+            let expected = held.dropFirst().reduce(held[0]) { $0.intersection($1) }.count
+            let text = terms.map { "\"\($0)\"" }.joined(separator: " ")
+            let (byUnit, aggregation) = try time(text, .unit, expected: expected)
+            let (byYear, _) = try time(text, .year, expected: expected)
+            frequent.append(Term(query: terms.joined(separator: " "), matches: expected, reports: aggregation.totalReports,
                                  byUnit: byUnit, byYear: byYear, units: aggregation.rows.count))
         }
         var sampled: [Double] = []
