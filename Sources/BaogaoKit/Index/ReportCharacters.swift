@@ -66,8 +66,6 @@ enum ReportCharacters {
         }
     }
 
-    /// Calls `body(passageID)` for the passages of one report holding the character of `slot`,
-    /// ascending.
     /// One report's bitmap of `slot`: its first passage id, its number of passages and the
     /// bits (see the type); nil without its row.
     static func bitmap(of slot: Int, report: Int64, _ db: Database) throws -> (first: Int64, count: Int, bits: [UInt8])? {
@@ -79,6 +77,8 @@ enum ReportCharacters {
         return (row[0], row[1], [UInt8](bits))
     }
 
+    /// Calls `body(passageID)` for the passages of one report holding the character of `slot`,
+    /// ascending.
     static func forEachPassage(holding slot: Int, report: Int64, _ db: Database, _ body: (Int64) throws -> Void) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT first_passage, passages, substr(bits, ? * ((passages + 7) / 8) + 1, (passages + 7) / 8)

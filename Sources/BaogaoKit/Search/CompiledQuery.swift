@@ -657,9 +657,10 @@ struct CompiledQuery {
             for f in try rankedPassages(of: reader, db, ranges: ranges) { try body(f.id, f.report, f.rank) }
             return true
         }
-        if let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges),
+        if let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges), ids.count <= Self.onePassAtMost,
            let idfs = try sampleIDFs(matches: ids.count, db) {
-            // Single characters beside other terms: every match scored here, as a page is.
+            // Single characters beside other terms: every match scored here, as a page is (a
+            // tier of more is counted per report, ``Aggregator``, and never comes here).
             let scored = try bestOfSample(Array(ids), db, wanted: ids.count, idfs: highlightPlans.count == 1 ? nil : idfs)
             for m in scored { try body(m.passageID, m.reportID, m.rank) }
             return true
