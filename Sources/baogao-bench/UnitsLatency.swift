@@ -30,7 +30,7 @@ struct UnitsLatency: Codable {
     static let frequentWords = ["的", "发展", "工作", "规定", "人民", "第", "建设"]
     /// Several of them in one query, a single character among them: FTS5 finds a character
     /// through a prefix query that merges every bigram starting with it (`units 的 工作` took
-    /// 2.5 s at 1 GB before d338136).
+    /// 1.5–2.6 s at 1 GB before d338136).
     static let frequentQueries = [["的", "工作"], ["人民", "政府", "的"]]
 
     static func measure(index: URL, corpus: FoldedCorpus, sample: [BenchQuery], repetitions: Int) throws -> UnitsLatency {
