@@ -80,13 +80,7 @@ enum ReportCharacters {
     /// Calls `body(passageID)` for the passages of one report holding the character of `slot`,
     /// ascending.
     static func forEachPassage(holding slot: Int, report: Int64, _ db: Database, _ body: (Int64) throws -> Void) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT first_passage, passages, substr(bits, ? * ((passages + 7) / 8) + 1, (passages + 7) / 8)
-            FROM report_chars WHERE report_id = ?
-            """), arguments: [slot, report]) else { return }
-        let first: Int64 = row[0]
-        let count: Int = row[1]
-        let bits: Data = row[2] ?? Data()
+        guard let (first, count, bits) = try bitmap(of: slot, report: report, db) else { return }
         try bits.withUnsafeBytes { bytes in
             try forEachSetBit(bytes, count: count) { try body(first + Int64($0)) }
         }

@@ -143,14 +143,7 @@ extension CompiledQuery {
         guard !parts.rest.contains(" OR ") else { return nil }
         let characters = Set(parts.characters.map(\.scalar))
         let plans = highlightPlans.filter { !($0.folded.count == 1 && characters.contains($0.folded[0])) }
-        var bound: Int?
-        for plan in plans {
-            let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
-            guard !ideographs.isEmpty, let totals = try CharacterTotals.lookup(ideographs, db),
-                  let rarest = totals.map(\.passages).min() else { return nil }
-            bound = min(bound ?? rarest, rarest)
-        }
-        return bound
+        return try Self.rarestCharacters(of: plans, db)?.min()
     }
 
     /// `ids` (ascending) whose passage holds the character of `slot`, or does not when

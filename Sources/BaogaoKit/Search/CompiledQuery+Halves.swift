@@ -106,14 +106,21 @@ extension CompiledQuery {
     /// term's rarest character bounds it, and the terms' rarest bound them all (their sum when
     /// `match` has an OR). Nil when a term has no ideograph or the totals are not known.
     func walkBound(match: String, _ db: Database) throws -> Int? {
-        guard !highlightPlans.isEmpty else { return nil }
+        guard !highlightPlans.isEmpty, let bounds = try Self.rarestCharacters(of: highlightPlans, db) else { return nil }
+        return match.contains(" OR ") ? bounds.reduce(0, +) : bounds.min()
+    }
+
+    /// For each of `plans`, the passages holding its rarest ideograph (``CharacterTotals``),
+    /// which bound the passages holding the term; nil when one has no ideograph or the totals
+    /// are not known.
+    static func rarestCharacters(of plans: [TermPlan], _ db: Database) throws -> [Int]? {
         var bounds: [Int] = []
-        for plan in highlightPlans {
+        for plan in plans {
             let ideographs = plan.folded.filter { ScalarClass.of($0) == .ideograph }
             guard !ideographs.isEmpty, let totals = try CharacterTotals.lookup(ideographs, db),
                   let rarest = totals.map(\.passages).min() else { return nil }
             bounds.append(rarest)
         }
-        return match.contains(" OR ") ? bounds.reduce(0, +) : bounds.min()
+        return bounds
     }
 }

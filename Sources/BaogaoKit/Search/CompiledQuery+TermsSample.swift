@@ -31,8 +31,8 @@ extension CompiledQuery {
         try ids.forEachID { tally.add(passage: $0); return true }
         let reports = tally.count
         guard let idfs = try sampleIDFs(matches: ids.count, weights: weights, db) else { return nil }
-        // One term to score (the others negated): its IDF is the same for every match.
-        return (ids.count, reports, try bestOfSample(sample, db, wanted: wanted, idfs: highlightPlans.count == 1 ? nil : idfs))
+        // One term to score (the others negated): no IDFs, its own is the same for every match.
+        return (ids.count, reports, try bestOfSample(sample, db, wanted: wanted, idfs: idfs))
     }
 
     /// The IDF of each of ``highlightPlans`` for ``bestOfSample(_:_:wanted:idfs:)``, in a query

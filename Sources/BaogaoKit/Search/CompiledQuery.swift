@@ -571,8 +571,10 @@ struct CompiledQuery {
 
     /// The best `wanted` of the passages `sampled`, scored in Swift by bm25: for the query's one
     /// term its term-frequency and length part (the IDF is the same for every match), for
-    /// several terms each term's part weighted by its IDF (`idfs`, one per ``highlightPlans``).
+    /// several terms each term's part weighted by its IDF (`idfs`, one per ``highlightPlans``;
+    /// none or empty: the first term alone, as ``sampleIDFs(matches:weights:_:)`` gives for one).
     func bestOfSample(_ sampled: [Int64], _ db: Database, wanted: Int, idfs: [Double]? = nil) throws -> [Match] {
+        let idfs = idfs?.isEmpty == false ? idfs : nil
         let terms = idfs == nil ? [highlightPlans[0].folded] : highlightPlans.map(\.folded)
         let weights = idfs ?? [1]
         let sample = try sampledPassages(sampled, terms: terms, db)
@@ -661,7 +663,7 @@ struct CompiledQuery {
            let idfs = try sampleIDFs(matches: ids.count, db) {
             // Single characters beside other terms: every match scored here, as a page is (a
             // tier of more is counted per report, ``Aggregator``, and never comes here).
-            let scored = try bestOfSample(Array(ids), db, wanted: ids.count, idfs: highlightPlans.count == 1 ? nil : idfs)
+            let scored = try bestOfSample(Array(ids), db, wanted: ids.count, idfs: idfs)
             for m in scored { try body(m.passageID, m.reportID, m.rank) }
             return true
         }
@@ -739,7 +741,7 @@ struct CompiledQuery {
                 }
                 sample = sample.filter(passing.contains)
             }
-            for var m in try bestOfSample(sample, db, wanted: limit, idfs: highlightPlans.count == 1 ? nil : idfs) {
+            for var m in try bestOfSample(sample, db, wanted: limit, idfs: idfs) {
                 m.kind = tier.kind
                 guard try body(m) else { return }
             }
