@@ -49,9 +49,11 @@ struct ConcurrencyTests {
     /// read, wherever it stands (between commits or inside one), so that the reads follow the
     /// writer's progress however the machine's cores are shared: a loaded machine slows the
     /// writer's slices, not the number of reads (it once left two reads for a whole rebuild).
-    /// A read still going after a second (reads take 40–100 ms) may be waiting on a lock the
-    /// writer holds (its checkpoint as it closes the file, which a reader opening the file
-    /// waits for): the writer goes on then, as it would if nobody stopped it.
+    /// A read still going after a second (reads take 40–100 ms alone) may be waiting on a lock
+    /// the writer holds (its checkpoint as it closes the file, which a reader opening the file
+    /// waits for): the writer then goes on in slices, and after three seconds freely, until the
+    /// read ends (``Pulses``). Letting it run freely after a second left 4 reads for an update
+    /// when the whole suite ran; a slice a second, once, a reader's 5 s busy timeout.
     func reads(during arguments: [String], index: URL, root: URL, slice: TimeInterval = 0.02) throws -> (counts: Set<Int>, snapshots: Int, processes: Int) {
         let plan = try #require(TermPlan("乡村振兴"))
         let writer = try ChildProcess(arguments)
@@ -65,9 +67,7 @@ struct ConcurrencyTests {
         var searchers: [ChildProcess] = []
         var running = writer.stop()
         while running {
-            let waiting = DispatchWorkItem { writer.kill(SIGCONT) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 1, execute: waiting)
-            defer { waiting.cancel() }
+            let pulses = Pulses(writer.pid, slice: slice, patience: 1)
             do {
                 // One read transaction: every report's passages are all there or none are,
                 // and every full-text hit has its passage.
@@ -96,6 +96,7 @@ struct ConcurrencyTests {
             } catch {
                 problems.append("\(error)")
             }
+            pulses.end()
             if searchers.count < 6, searchers.allSatisfy({ $0.poll() != nil }) {
                 searchers.append(try ChildProcess(["search", "营商环境", "--index", index.path, "--json"]))
             }
@@ -112,6 +113,43 @@ struct ConcurrencyTests {
         #expect(snapshots >= 5, "only \(snapshots) reads while the index was written")
         #expect(searches == snapshots)
         return (reportCounts, snapshots, processes)
+    }
+
+    /// While a read goes on past `patience` seconds, lets a stopped writer go on for `slice`
+    /// every tenth of `patience`, stopping it again after each slice, so that a lock it holds
+    /// is let go without the writer getting far; past three times `patience` (the reader's
+    /// busy timeout is 5 s) it lets it run until the read ends. It signals the process by its
+    /// id: the ``ChildProcess`` stays with the test's thread.
+    final class Pulses: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reading = true
+        private let ended = DispatchSemaphore(value: 0)
+
+        init(_ pid: pid_t, slice: TimeInterval, patience: TimeInterval) {
+            DispatchQueue.global().async { [self] in
+                let started = Date()
+                var pulsed = Date.distantPast
+                while lock.withLock({ reading }) {
+                    usleep(10_000)
+                    let waited = Date().timeIntervalSince(started)
+                    if waited >= 3 * patience {
+                        kill(pid, SIGCONT)
+                    } else if waited >= patience, Date().timeIntervalSince(pulsed) >= patience / 10 {
+                        kill(pid, SIGCONT)
+                        usleep(UInt32(slice * 1_000_000))
+                        kill(pid, SIGSTOP)
+                        pulsed = Date()
+                    }
+                }
+                ended.signal()
+            }
+        }
+
+        /// Ends the pulses (the caller stops the writer again).
+        func end() {
+            lock.withLock { reading = false }
+            ended.wait()
+        }
     }
 
     @Test func aSecondWriterWaitsThenRefusesNamingTheFirst() throws {
