@@ -141,7 +141,7 @@ public struct Aggregator: Sendable {
         precondition((limit ?? 0) >= 0 && offset >= 0)
         return try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, for: index)
-            compiled.keepExactRowIDsForVariants()
+            compiled.keepRowIDsBetweenSteps()
             // Every group counted; a group's best found only once the order puts it on show.
             let deferred = DeferredBests()
             let reports = try groups(compiled, by: [grouping], deferred: deferred, db)[0]
@@ -207,7 +207,7 @@ public struct Aggregator: Sendable {
         precondition(!groupings.contains(.report), "counts(_:by:) groups by unit or year")
         return try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, for: index)
-            compiled.keepExactRowIDsForVariants()
+            compiled.keepRowIDsBetweenSteps()
             return try counts(compiled, by: groupings, db)
         }
     }

@@ -38,10 +38,11 @@ extension CompiledQuery {
 
     /// Gives a query with ``nearGroupsUnderFilter`` a ``RowIDMemo``, so that its exact tier's
     /// rowids, read first by a count or `units`, are there for its variant tier (a page's
-    /// count keeps them scored, in ``WiderWalks``). Other queries keep no walk: the memo holds
-    /// every rowid it is given for as long as the read lasts.
-    mutating func keepExactRowIDsForVariants() {
-        if memo == nil, nearGroupsUnderFilter != nil { memo = RowIDMemo() }
+    /// count keeps them scored, in ``WiderWalks``); and one with ``characterParts``, so that
+    /// the matches `units` counts are those it ranks, not walked again. Other queries keep no
+    /// walk: the memo holds every rowid it is given for as long as the read lasts.
+    mutating func keepRowIDsBetweenSteps() {
+        if memo == nil, nearGroupsUnderFilter != nil || characterParts != nil { memo = RowIDMemo() }
     }
 
     /// The variants of the query's one unquoted term, when its tiers are that term's exact

@@ -17,7 +17,7 @@ extension Searcher {
     public func count(_ query: SearchQuery) throws(BaogaoError) -> MatchCount {
         try index.read { db in
             var compiled = try QueryCompiler.compile(query, db, for: index)
-            compiled.keepExactRowIDsForVariants()
+            compiled.keepRowIDsBetweenSteps()
             let (passages, reports) = try compiled.count(db)
             return MatchCount(passages: passages, reports: reports)
         }
