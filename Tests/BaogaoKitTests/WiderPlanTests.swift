@@ -174,7 +174,7 @@ struct WiderPlanTests {
     func theVariantTierIsTheNearGroupsLessTheExactTier(_ text: String, page: Bool) throws {
         try Self.index.read { db in
             var compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
-            if !page { compiled.keepExactRowIDsForVariants() }
+            if !page { compiled.keepRowIDsBetweenSteps() }
             let near = try #require(compiled.nearGroupsUnderFilter).matchExpression
             #expect(try #require(compiled.tiers[1].match).contains(" NOT "))
             let read = try Self.countedThenRead(compiled, tier: 1, page: page, db)
@@ -193,7 +193,7 @@ struct WiderPlanTests {
     func aVariantTierUnderAFilterIsCountedWithoutItsText(_ text: String) throws {
         try Self.index.read { db in
             var compiled = try QueryCompiler.compile(try SearchQuery(parsing: text), db)
-            compiled.keepExactRowIDsForVariants()
+            compiled.keepRowIDsBetweenSteps()
             var counted = 0
             var units: [GroupCounts] = []
             let sql = try FilteredCharacterTests.statements(db) {
