@@ -167,6 +167,11 @@ extension CompiledQuery {
     /// reads it back.
     func forEachAllowedRowID(match: String, _ db: Database, ranges: ReportRanges,
                              _ body: (Int64) throws -> Bool) throws {
+        if let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges) {
+            // Kept by the memo, if any, as a list already.
+            try ids.forEachID(body)
+            return
+        }
         if let memo {
             if let ids = memo.ids(of: match) {
                 try ids.forEachID(body)
@@ -209,10 +214,6 @@ extension CompiledQuery {
 
     private func walkAllowedRowIDs(match: String, _ db: Database, ranges: ReportRanges,
                                    _ body: (Int64) throws -> Bool) throws {
-        if let ids = try characterFilteredRowIDs(match: match, db, ranges: ranges) {
-            try ids.forEachID(body)
-            return
-        }
         if let reader = try filteredCharacter(db, ranges: ranges, match: match) {
             try forEachPassage(of: reader, db, ranges: ranges, body)
             return
